@@ -1,0 +1,90 @@
+package dev.handshake.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.handshake.core.compat.CompatibilityChecker;
+import dev.handshake.core.compat.CompatibilityLevel;
+import dev.handshake.core.compat.CompatibilityReport;
+import dev.handshake.core.compat.CompatibilityReportJson;
+import dev.handshake.core.compat.SchemaVersion;
+import dev.handshake.core.report.TextReportWriter;
+import dev.handshake.core.schema.SchemaFile;
+import dev.handshake.core.schema.SchemaLoader;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "compat", mixinStandardHelpOptions = true,
+    description = {
+        "Checks a candidate Avro schema against earlier versions under a compatibility level,",
+        "with Confluent Schema Registry's semantics. Earlier versions oldest first, candidate last.",
+        "Exit codes: 0 compatible, 1 incompatible, 2 bad input or usage."})
+final class CompatCommand implements Callable<Integer> {
+
+  enum Format { text, json }
+
+  @Spec
+  CommandSpec spec;
+
+  @Option(names = "--level", required = true, paramLabel = "LEVEL",
+      description = "NONE, BACKWARD, BACKWARD_TRANSITIVE, FORWARD, FORWARD_TRANSITIVE, FULL or FULL_TRANSITIVE.")
+  String level;
+
+  @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT",
+      description = "text (default) or json.")
+  Format format;
+
+  @Option(names = "--reference", paramLabel = "FILE.avsc",
+      description = "A schema file defining named types the others use; repeat, dependencies first.")
+  List<Path> references = new ArrayList<>();
+
+  @Option(names = "--verbose", description = "Print stack traces of errors.")
+  boolean verbose;
+
+  @Parameters(arity = "1..*", paramLabel = "FILE.avsc",
+      description = "Earlier versions oldest first, then the candidate.")
+  List<Path> files;
+
+  @Override
+  public Integer call() throws Exception {
+    CompatibilityLevel parsedLevel = CompatibilityLevel.parse(level, "--level");
+    SchemaLoader loader = new SchemaLoader();
+    List<SchemaFile> referenceFiles = loader.loadReferences(references);
+    List<SchemaVersion> earlier = new ArrayList<>();
+    for (int i = 0; i < files.size() - 1; i++) {
+      earlier.add(new SchemaVersion("v" + (i + 1), loader.load(files.get(i), referenceFiles)));
+    }
+    Path candidatePath = files.get(files.size() - 1);
+    SchemaVersion candidate = new SchemaVersion("candidate v" + files.size(),
+        loader.load(candidatePath, referenceFiles));
+
+    CompatibilityReport report = new CompatibilityChecker().check(parsedLevel, earlier, candidate);
+    PrintWriter out = spec.commandLine().getOut();
+    if (format == Format.json) {
+      out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+          .writeValueAsString(CompatibilityReportJson.toJson(report)));
+    } else {
+      out.print(TextReportWriter.lines(report.findings()));
+      report.notes().forEach(note -> out.println("note: " + note));
+      out.println(summary(report, candidatePath));
+    }
+    out.flush();
+    return report.compatible() ? HandshakeCli.EXIT_OK : HandshakeCli.EXIT_INCOMPATIBLE;
+  }
+
+  private static String summary(CompatibilityReport report, Path candidate) {
+    String compared = report.versionsCompared() + " earlier version" + (report.versionsCompared() == 1 ? "" : "s");
+    if (report.compatible()) {
+      return "compatible: " + candidate + " under " + report.level() + " (compared with " + compared + ")";
+    }
+    return "INCOMPATIBLE: " + candidate + " under " + report.level() + ": " + report.findings().size()
+        + " finding" + (report.findings().size() == 1 ? "" : "s") + " (compared with " + compared + ")";
+  }
+}

@@ -1,0 +1,54 @@
+package dev.handshake.cli;
+
+import dev.handshake.core.InvalidInputException;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** Entry point of {@code handshake}. Exit codes: 0 ok, 1 incompatible, 2 bad input or usage, 3 unreachable. */
+@Command(name = "handshake", mixinStandardHelpOptions = true, version = "handshake 0.1.0-SNAPSHOT",
+    description = "Stops producers from shipping Avro events their consumers cannot read.",
+    subcommands = {CompatCommand.class})
+public final class HandshakeCli {
+  public static final int EXIT_OK = 0;
+  public static final int EXIT_INCOMPATIBLE = 1;
+  public static final int EXIT_BAD_INPUT = 2;
+  public static final int EXIT_UNREACHABLE = 3;
+
+  public static void main(String[] args) {
+    System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+  }
+
+  /** Runs a command line with the given streams; tests call this instead of {@link #main}. */
+  public static int run(String[] args, PrintWriter out, PrintWriter err) {
+    CommandLine commandLine = new CommandLine(new HandshakeCli());
+    commandLine.setOut(out);
+    commandLine.setErr(err);
+    commandLine.setExitCodeExceptionMapper(HandshakeCli::exitCodeOf);
+    commandLine.setExecutionExceptionHandler((exception, cmd, parseResult) -> {
+      boolean verbose = parseResult.subcommand() != null
+          && parseResult.subcommand().hasMatchedOption("--verbose");
+      cmd.getErr().println("handshake: " + exception.getMessage());
+      if (verbose) {
+        exception.printStackTrace(cmd.getErr());
+      } else if (!(exception instanceof InvalidInputException)) {
+        cmd.getErr().println("(run again with --verbose for the stack trace)");
+      }
+      return exitCodeOf(exception);
+    });
+    commandLine.setParameterExceptionHandler((exception, args1) -> {
+      CommandLine cmd = exception.getCommandLine();
+      cmd.getErr().println("handshake: " + exception.getMessage());
+      cmd.getErr().println("Run '" + cmd.getCommandSpec().qualifiedName() + " --help' for usage.");
+      return EXIT_BAD_INPUT;
+    });
+    return commandLine.execute(args);
+  }
+
+  private static int exitCodeOf(Throwable exception) {
+    if (exception instanceof InvalidInputException) {
+      return EXIT_BAD_INPUT;
+    }
+    return EXIT_UNREACHABLE;
+  }
+}

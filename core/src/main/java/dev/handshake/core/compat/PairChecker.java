@@ -1,0 +1,208 @@
+package dev.handshake.core.compat;
+
+import dev.handshake.core.report.Finding;
+import dev.handshake.core.report.Location;
+import dev.handshake.core.report.Severity;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.avro.Schema;
+import org.apache.avro.SchemaCompatibility;
+import org.apache.avro.SchemaCompatibility.Incompatibility;
+
+/**
+ * Checks one reader/writer pair with Avro's own resolution rules and turns each incompatibility into a
+ * {@link Finding} with a rule ID, a source location in the reader's file, and a message that says which side
+ * is newer. In {@link Direction#BACKWARD} the reader is the newer schema; in {@link Direction#FORWARD} the
+ * writer is.
+ */
+public final class PairChecker {
+
+  public List<Finding> check(SchemaVersion reader, SchemaVersion writer, Direction direction) {
+    var result = SchemaCompatibility.checkReaderWriterCompatibility(
+        reader.file().schema(), writer.file().schema()).getResult();
+    if (result.getIncompatibilities().isEmpty()) {
+      return List.of();
+    }
+    List<Finding> findings = new ArrayList<>(result.getIncompatibilities().size());
+    for (Incompatibility incompatibility : result.getIncompatibilities()) {
+      findings.add(toFinding(incompatibility, reader, writer, direction));
+    }
+    return findings;
+  }
+
+  private Finding toFinding(Incompatibility incompatibility, SchemaVersion reader, SchemaVersion writer,
+                            Direction direction) {
+    Pair pair = new Pair(incompatibility, reader, writer, direction);
+    Explanation explanation = switch (incompatibility.getType()) {
+      case READER_FIELD_MISSING_DEFAULT_VALUE -> pair.missingField();
+      case TYPE_MISMATCH -> pair.typeMismatch();
+      case MISSING_UNION_BRANCH -> pair.missingUnionBranch();
+      case MISSING_ENUM_SYMBOLS -> pair.missingEnumSymbols();
+      case NAME_MISMATCH -> pair.nameMismatch();
+      case FIXED_SIZE_MISMATCH -> pair.fixedSizeMismatch();
+    };
+    String pointer = incompatibility.getLocation();
+    Location location = reader.file().locate(pointer);
+    Map<String, String> details = new LinkedHashMap<>();
+    details.put("direction", direction.name());
+    details.put("reader", reader.label());
+    details.put("writer", writer.label());
+    details.put("path", pair.path);
+    details.put("avro", incompatibility.getType().name() + ": " + incompatibility.getMessage());
+    return new Finding(explanation.rule().name(), Severity.ERROR, location, explanation.message(),
+        explanation.fix(), details);
+  }
+
+  private record Explanation(CompatibilityRule rule, String message, String fix) {
+  }
+
+  /** The facts of one incompatibility, phrased from the newer and older side. */
+  private static final class Pair {
+    private final Incompatibility incompatibility;
+    private final Schema readerFragment;
+    private final Schema writerFragment;
+    private final boolean writerIsNewer;
+    private final String newer;
+    private final String older;
+    private final String path;
+
+    Pair(Incompatibility incompatibility, SchemaVersion reader, SchemaVersion writer, Direction direction) {
+      this.incompatibility = incompatibility;
+      this.readerFragment = incompatibility.getReaderFragment();
+      this.writerFragment = incompatibility.getWriterFragment();
+      this.writerIsNewer = direction == Direction.FORWARD;
+      this.newer = writerIsNewer ? writer.label() : reader.label();
+      this.older = writerIsNewer ? reader.label() : writer.label();
+      List<String> segments = Arrays.stream(incompatibility.getLocation().split("/"))
+          .filter(s -> !s.isEmpty()).toList();
+      this.path = TypeDescriptions.valuePath(reader.file().schema(), segments);
+    }
+
+    Explanation missingField() {
+      String fieldName = incompatibility.getMessage();
+      Schema.Field field = readerFragment.getField(fieldName);
+      String type = field == null ? "?" : TypeDescriptions.describe(field.schema());
+      String record = readerFragment.getName();
+      if (writerIsNewer) {
+        return new Explanation(CompatibilityRule.FIELD_REMOVED_WITHOUT_DEFAULT,
+            "Field \"" + fieldName + "\" (" + type + ", no default) of record \"" + record + "\" was removed in "
+                + newer + "; " + older + " requires it and cannot decode data written with " + newer + ".",
+            "Restore \"" + fieldName + "\", or give it a default in " + older
+                + "'s readers first and remove it in a later release.");
+      }
+      return new Explanation(CompatibilityRule.FIELD_ADDED_WITHOUT_DEFAULT,
+          "Field \"" + fieldName + "\" (" + type + ") was added to record \"" + record + "\" in " + newer
+              + " without a default; " + newer + " cannot decode data written with " + older
+              + ", which has no \"" + fieldName + "\".",
+          "Give \"" + fieldName + "\" a default (for an optional value: \"type\": [\"null\", "
+              + jsonType(field) + "], \"default\": null).");
+    }
+
+    Explanation typeMismatch() {
+      String readerType = TypeDescriptions.describe(readerFragment);
+      String writerType = TypeDescriptions.describe(writerFragment);
+      if (writerFragment.getType() == Schema.Type.NULL) {
+        if (writerIsNewer) {
+          return new Explanation(CompatibilityRule.TYPE_MADE_NULLABLE,
+              "\"" + path + "\" was made nullable in " + newer + " (it was " + readerType + " in " + older
+                  + "); " + older + " cannot decode a null value.",
+              "Keep \"" + path + "\" non-null, or first ship readers whose type is [\"null\", " + readerType
+                  + "], then let the writer send null.");
+        }
+        return new Explanation(CompatibilityRule.UNION_BRANCH_REMOVED,
+            "\"" + path + "\" no longer accepts null in " + newer + " (it is " + readerType
+                + "); data written with " + older + " may hold null.",
+            "Keep null in the type of \"" + path + "\" (e.g. [\"null\", " + readerType + "]).");
+      }
+      String oldType = writerIsNewer ? readerType : writerType;
+      String newType = writerIsNewer ? writerType : readerType;
+      return new Explanation(CompatibilityRule.TYPE_CHANGED,
+          "Type of \"" + path + "\" changed from " + oldType + " in " + older + " to " + newType + " in " + newer
+              + "; a " + readerType + " reader cannot decode " + writerType + " data.",
+          "Keep " + oldType + ", change only along Avro's promotions (int→long→float→double, string↔bytes), "
+              + "or add a new field with the new type and deprecate the old one.");
+    }
+
+    Explanation missingUnionBranch() {
+      String readerType = TypeDescriptions.describe(readerFragment);
+      String branch = branchNotReadable();
+      if (writerIsNewer) {
+        return new Explanation(CompatibilityRule.UNION_BRANCH_ADDED,
+            "The type of \"" + path + "\" gained branch " + branch + " in " + newer + "; " + older
+                + " reads it as " + readerType + " and has no branch for " + branch + ".",
+            "Ship readers that accept " + branch + " first, then let the writer use it.");
+      }
+      return new Explanation(CompatibilityRule.UNION_BRANCH_REMOVED,
+          "The type of \"" + path + "\" lost branch " + branch + " in " + newer + " (now " + readerType
+              + "); data written with " + older + " may use " + branch + ".",
+          "Keep " + branch + " in the union until no data written with it remains.");
+    }
+
+    private String branchNotReadable() {
+      if (writerFragment.getType() != Schema.Type.UNION) {
+        return TypeDescriptions.describe(writerFragment);
+      }
+      // Avro pushes the writer branch index last when the writer is a union.
+      String location = incompatibility.getLocation();
+      String last = location.substring(location.lastIndexOf('/') + 1);
+      if (!last.isEmpty() && last.chars().allMatch(Character::isDigit)) {
+        int index = Integer.parseInt(last);
+        if (index < writerFragment.getTypes().size()) {
+          return TypeDescriptions.describe(writerFragment.getTypes().get(index));
+        }
+      }
+      return TypeDescriptions.describe(writerFragment);
+    }
+
+    Explanation missingEnumSymbols() {
+      String missing = incompatibility.getMessage();
+      List<String> oldSymbols = (writerIsNewer ? readerFragment : writerFragment).getEnumSymbols();
+      List<String> newSymbols = (writerIsNewer ? writerFragment : readerFragment).getEnumSymbols();
+      String name = readerFragment.getFullName();
+      if (writerIsNewer) {
+        return new Explanation(CompatibilityRule.ENUM_SYMBOL_ADDED_WITHOUT_DEFAULT,
+            "Enum \"" + name + "\" gained symbols " + missing + " in " + newer + " (was " + oldSymbols + ", now "
+                + newSymbols + "); " + older + " has no default symbol to decode them as.",
+            "Give the enum a \"default\" symbol in every reader first, then add the symbols.");
+      }
+      return new Explanation(CompatibilityRule.ENUM_SYMBOL_REMOVED,
+          "Enum \"" + name + "\" lost symbols " + missing + " in " + newer + " (was " + oldSymbols + ", now "
+              + newSymbols + "); data written with " + older + " may contain them.",
+          "Restore the symbols, or give the enum in " + newer + " a \"default\" symbol to decode them as.");
+    }
+
+    Explanation nameMismatch() {
+      String oldName = (writerIsNewer ? readerFragment : writerFragment).getFullName();
+      String newName = (writerIsNewer ? writerFragment : readerFragment).getFullName();
+      return new Explanation(CompatibilityRule.NAME_CHANGED,
+          "Type at \"" + path + "\" was renamed from \"" + oldName + "\" in " + older + " to \"" + newName
+              + "\" in " + newer + " without an alias; a reader resolves named types by full name.",
+          "Keep the name \"" + oldName + "\", or add \"aliases\": [\"" + oldName + "\"] to \"" + newName
+              + "\" in every reader first.");
+    }
+
+    Explanation fixedSizeMismatch() {
+      int oldSize = (writerIsNewer ? readerFragment : writerFragment).getFixedSize();
+      int newSize = (writerIsNewer ? writerFragment : readerFragment).getFixedSize();
+      return new Explanation(CompatibilityRule.FIXED_SIZE_CHANGED,
+          "Fixed \"" + readerFragment.getFullName() + "\" changed size from " + oldSize + " bytes in " + older
+              + " to " + newSize + " bytes in " + newer + "; fixed values cannot be resized.",
+          "Keep the size " + oldSize + "; for a different size add a new fixed type and a new field.");
+    }
+
+    private static String jsonType(Schema.Field field) {
+      if (field == null) {
+        return "\"string\"";
+      }
+      Schema schema = field.schema();
+      return switch (schema.getType()) {
+        case RECORD, ENUM, FIXED -> "\"" + schema.getFullName() + "\"";
+        case ARRAY, MAP, UNION -> schema.toString();
+        default -> "\"" + schema.getType().getName() + "\"";
+      };
+    }
+  }
+}

@@ -1,0 +1,26 @@
+package dev.handshake.core.report;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/** The JSON shape of a finding, shared by every JSON report Handshake writes. */
+public final class FindingJson {
+  private FindingJson() {
+  }
+
+  public static ObjectNode toJson(Finding finding) {
+    ObjectNode node = JsonNodeFactory.instance.objectNode();
+    node.put("rule", finding.rule());
+    node.put("severity", finding.severity().name());
+    node.put("message", finding.message());
+    node.put("location", finding.location().render());
+    node.put("file", finding.location().file());
+    node.put("line", finding.location().line());
+    node.put("column", finding.location().column());
+    node.put("pointer", finding.location().jsonPointer());
+    node.put("fix", finding.fix());
+    node.put("docs", finding.docsPath());
+    finding.details().forEach(node::put);
+    return node;
+  }
+}

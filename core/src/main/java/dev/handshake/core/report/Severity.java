@@ -1,0 +1,7 @@
+package dev.handshake.core.report;
+
+public enum Severity {
+  ERROR,
+  WARNING,
+  INFO
+}

@@ -1,0 +1,115 @@
+package dev.handshake.core.schema;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.handshake.core.report.Location;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.avro.Schema;
+import org.apache.avro.SchemaParseException;
+
+/**
+ * Reads {@code .avsc} files into {@link SchemaFile}s. A schema may use named types defined in reference
+ * files; those are parsed first, into the same name space, exactly as a registry resolves references.
+ * Every failure is an {@link InvalidSchemaException} naming the file, and the line and column when known.
+ */
+public final class SchemaLoader {
+  private static final Pattern UNDEFINED_NAME = Pattern.compile("[Uu]ndefined name: \"?([\\w.$]+)\"?");
+  private static final Pattern FIELD_NAMED = Pattern.compile("(?:[Dd]uplicate field|default for field) \"?(\\w+)\"?");
+
+  /** Loads reference files (dependencies first) that the following schemas may use. */
+  public List<SchemaFile> loadReferences(List<Path> referenceFiles) {
+    List<SchemaFile> loaded = new ArrayList<>();
+    for (Path file : referenceFiles) {
+      loaded.add(load(file, loaded));
+    }
+    return loaded;
+  }
+
+  public SchemaFile load(Path file, List<SchemaFile> references) {
+    String displayPath = file.toString();
+    String text;
+    try {
+      text = Files.readString(file, StandardCharsets.UTF_8);
+    } catch (NoSuchFileException e) {
+      throw new InvalidSchemaException(Location.ofFile(displayPath),
+          "schema file not found. Check the path (it is resolved against " + Path.of("").toAbsolutePath() + ").", e);
+    } catch (IOException e) {
+      throw new InvalidSchemaException(Location.ofFile(displayPath), "cannot read schema file: " + e.getMessage(), e);
+    }
+    return parse(displayPath, text, references);
+  }
+
+  /** Parses schema text that did not come from a file on disk (a registry, a contract). */
+  public SchemaFile parse(String displayPath, String text, List<SchemaFile> references) {
+    Schema.Parser parser = new Schema.Parser();
+    for (SchemaFile reference : references) {
+      parser.addTypes(List.of(reference.schema()));
+      collectNamedTypes(reference.schema(), parser);
+    }
+    try {
+      Schema schema = parser.parse(text);
+      return new SchemaFile(displayPath, text, schema, references);
+    } catch (SchemaParseException | org.apache.avro.AvroTypeException | NullPointerException e) {
+      throw explain(displayPath, text, e);
+    }
+  }
+
+  private static void collectNamedTypes(Schema schema, Schema.Parser parser) {
+    // addTypes registers only the top-level type; nested named types must be visible to the referrer too.
+    List<Schema> nested = new ArrayList<>();
+    NamedTypes.collect(schema, nested);
+    parser.addTypes(nested);
+  }
+
+  private static InvalidSchemaException explain(String displayPath, String text, RuntimeException e) {
+    SourceIndex index;
+    try {
+      index = SourceIndex.of(text);
+    } catch (JsonProcessingException json) {
+      var at = json.getLocation();
+      Location location = at == null ? Location.ofFile(displayPath)
+          : new Location(displayPath, at.getLineNr(), at.getColumnNr(), "");
+      return new InvalidSchemaException(location,
+          "malformed JSON: " + json.getOriginalMessage() + ". Fix the JSON syntax at this position.", json);
+    } catch (IOException io) {
+      return new InvalidSchemaException(Location.ofFile(displayPath), "cannot read schema: " + io.getMessage(), io);
+    }
+    String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    Location location = guessLocation(displayPath, index, reason);
+    return new InvalidSchemaException(location, "invalid Avro schema: " + reason
+        + ". Fix the schema (see https://avro.apache.org/docs/1.12.0/specification/), or pass the file that "
+        + "defines a referenced type with --reference.", e);
+  }
+
+  /** Avro's parser reports no positions; find the value its message is about. */
+  private static Location guessLocation(String displayPath, SourceIndex index, String reason) {
+    Matcher undefined = UNDEFINED_NAME.matcher(reason);
+    if (undefined.find()) {
+      String pointer = TreeSearch.lastPointerOfText(index.tree(), undefined.group(1));
+      if (pointer != null) {
+        return at(displayPath, index, pointer);
+      }
+    }
+    Matcher field = FIELD_NAMED.matcher(reason);
+    if (field.find()) {
+      String pointer = TreeSearch.lastPointerOfField(index.tree(), field.group(1));
+      if (pointer != null) {
+        return at(displayPath, index, pointer);
+      }
+    }
+    return new Location(displayPath, 1, 1, "");
+  }
+
+  private static Location at(String displayPath, SourceIndex index, String pointer) {
+    int[] position = index.position(pointer);
+    return position == null ? Location.ofFile(displayPath)
+        : new Location(displayPath, position[0], position[1], pointer);
+  }
+}
