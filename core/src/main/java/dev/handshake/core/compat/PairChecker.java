@@ -121,7 +121,7 @@ public final class PairChecker {
       String newType = writerIsNewer ? writerType : readerType;
       return new Explanation(CompatibilityRule.TYPE_CHANGED,
           "Type of \"" + path + "\" changed from " + oldType + " in " + older + " to " + newType + " in " + newer
-              + "; a " + readerType + " reader cannot decode " + writerType + " data.",
+              + "; a reader of " + readerType + " cannot decode " + writerType + " data.",
           "Keep " + oldType + ", change only along Avro's promotions (int→long→float→double, string↔bytes), "
               + "or add a new field with the new type and deprecate the old one.");
     }

@@ -72,7 +72,7 @@ final class PointerResolver {
     String name = null;
     if (node.isTextual()) {
       name = node.asText();
-    } else if (node.isObject() && node.path("type").isTextual() && !node.has("fields")
+    } else if (node.isObject() && !node.has("name") && node.path("type").isTextual() && !node.has("fields")
         && !node.has("symbols") && !node.has("items") && !node.has("values") && !node.has("size")) {
       name = node.path("type").asText();
     }

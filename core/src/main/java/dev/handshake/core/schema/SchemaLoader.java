@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.avro.Schema;
-import org.apache.avro.SchemaParseException;
 
 /**
  * Reads {@code .avsc} files into {@link SchemaFile}s. A schema may use named types defined in reference
@@ -20,7 +19,7 @@ import org.apache.avro.SchemaParseException;
  * Every failure is an {@link InvalidSchemaException} naming the file, and the line and column when known.
  */
 public final class SchemaLoader {
-  private static final Pattern UNDEFINED_NAME = Pattern.compile("[Uu]ndefined name: \"?([\\w.$]+)\"?");
+  private static final Pattern UNDEFINED_NAME = Pattern.compile("[Uu]ndefined (?:name|schema): \"?([\\w.$]+)\"?");
   private static final Pattern FIELD_NAMED = Pattern.compile("(?:[Dd]uplicate field|default for field) \"?(\\w+)\"?");
 
   /** Loads reference files (dependencies first) that the following schemas may use. */
@@ -56,7 +55,8 @@ public final class SchemaLoader {
     try {
       Schema schema = parser.parse(text);
       return new SchemaFile(displayPath, text, schema, references);
-    } catch (SchemaParseException | org.apache.avro.AvroTypeException | NullPointerException e) {
+    } catch (RuntimeException e) {
+      // Avro signals bad schema text with assorted runtime exceptions; all of them are bad input here.
       throw explain(displayPath, text, e);
     }
   }
@@ -83,9 +83,10 @@ public final class SchemaLoader {
     }
     String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     Location location = guessLocation(displayPath, index, reason);
-    return new InvalidSchemaException(location, "invalid Avro schema: " + reason
-        + ". Fix the schema (see https://avro.apache.org/docs/1.12.0/specification/), or pass the file that "
-        + "defines a referenced type with --reference.", e);
+    String fix = UNDEFINED_NAME.matcher(reason).find()
+        ? "Define the type, fix its spelling, or pass the schema file that defines it as a reference."
+        : "Fix the schema; the Avro specification lists valid types and defaults.";
+    return new InvalidSchemaException(location, "invalid Avro schema: " + reason + ". " + fix, e);
   }
 
   /** Avro's parser reports no positions; find the value its message is about. */
