@@ -95,6 +95,15 @@ public final class ServerProcess implements AutoCloseable {
         }
     }
 
+    /** SIGKILL on Linux: no shutdown hook runs, as in a crash; returns once the process is gone. */
+    public void kill() {
+        try {
+            process.destroyForcibly().waitFor(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     @Override
     public void close() {
         destroy();

@@ -29,6 +29,15 @@ class ServerProcessTest {
     }
 
     @Test
+    void killEndsEvenAProcessThatIgnoresTerm() {
+        ServerProcess server = ServerProcess.start("stubborn server",
+                List.of("sh", "-c", "trap '' TERM; echo 'listening on http://127.0.0.1:4712'; exec cat"),
+                LISTENING, Duration.ofSeconds(20));
+        server.kill();
+        assertThat(server.isAlive()).isFalse();
+    }
+
+    @Test
     void processThatExitsBeforeReadyFailsWithItsExitCodeAndOutput() {
         assertThatThrownBy(() -> ServerProcess.start("broken server",
                 List.of("sh", "-c", "echo 'port 8080 already in use'; exit 3"), LISTENING, Duration.ofSeconds(20)))
