@@ -90,8 +90,8 @@ public final class PairChecker {
         return new Explanation(CompatibilityRule.FIELD_REMOVED_WITHOUT_DEFAULT,
             "Field \"" + fieldName + "\" (" + type + ", no default) of record \"" + record + "\" was removed in "
                 + newer + "; " + older + " requires it and cannot decode data written with " + newer + ".",
-            "Restore \"" + fieldName + "\", or give it a default in " + older
-                + "'s readers first and remove it in a later release.");
+            "Restore \"" + fieldName + "\"; to retire it, first ship readers in which \"" + fieldName
+                + "\" has a default, then remove it in a later release.");
       }
       return new Explanation(CompatibilityRule.FIELD_ADDED_WITHOUT_DEFAULT,
           "Field \"" + fieldName + "\" (" + type + ") was added to record \"" + record + "\" in " + newer
