@@ -44,7 +44,7 @@ public final class ContractSync {
       throw new InvalidInputException("Usage: ContractSync check|update GENERATED_DIR COMMITTED_DIR "
           + "\"REFRESH COMMAND\" (got " + List.of(args) + ")");
     }
-    ContractSync sync = new ContractSync(Path.of(args[1]), Path.of(args[2]), args[3]);
+    ContractSync sync = new ContractSync(Path.of(args[1]).normalize(), Path.of(args[2]).normalize(), args[3]);
     if (args[0].equals("check")) {
       sync.check();
       System.out.println("[handshake] " + sync.generatedFiles().size() + " contract(s) in " + sync.committedDir

@@ -1,0 +1,139 @@
+package dev.handshake.example.auth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import au.com.dius.pact.consumer.dsl.PactBuilder;
+import au.com.dius.pact.consumer.dsl.PactDslJsonBody;
+import au.com.dius.pact.consumer.junit5.PactConsumerTestExt;
+import au.com.dius.pact.consumer.junit5.PactTestFor;
+import au.com.dius.pact.consumer.junit5.ProviderType;
+import au.com.dius.pact.core.model.PactSpecVersion;
+import au.com.dius.pact.core.model.V4Interaction;
+import au.com.dius.pact.core.model.V4Pact;
+import au.com.dius.pact.core.model.annotations.Pact;
+import dev.handshake.example.user.UserCreated;
+import dev.handshake.example.user.UserDeleted;
+import dev.handshake.example.user.UserStatus;
+import dev.handshake.example.user.UserUpdated;
+import dev.handshake.junit5.AvroMessageInteraction;
+import dev.handshake.junit5.ReceivedAvroMessage;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * auth-service's contract with user-service: the three user events, as auth-service decodes them with its
+ * own reader schemas, and the fields it relies on. Each test runs auth's real handler on the example event.
+ * Writes target/pacts/auth-service-user-service.json; the build checks contracts/ holds the same.
+ */
+@ExtendWith(PactConsumerTestExt.class)
+@PactTestFor(providerName = "user-service", providerType = ProviderType.ASYNCH, pactVersion = PactSpecVersion.V4)
+class UserEventsContractTest {
+  private static final String TOPIC = "user-events";
+  private static final String EMAIL_PATTERN = "[^@\\s]+@[^@\\s]+";
+
+  private Credentials credentials;
+  private UserEventHandler handler;
+
+  @BeforeEach
+  void freshStore() {
+    credentials = new Credentials();
+    handler = new UserEventHandler(credentials);
+  }
+
+  @Pact(consumer = "auth-service")
+  public V4Pact userCreated(PactBuilder builder) {
+    return AvroMessageInteraction.expects("a user was created")
+        .onTopic(TOPIC)
+        .readerSchema(UserCreated.getClassSchema())
+        .withBody(new PactDslJsonBody()
+            .uuid("eventId", "5d0c2b59-6f7b-4a53-9d0e-7c2a1f3b8e01")
+            .stringType("userId", "42")
+            .stringMatcher("email", EMAIL_PATTERN, "ada@example.com")
+            .stringMatcher("status", "ACTIVE|SUSPENDED", "ACTIVE")
+            .integerType("version", 1L))
+        .addTo(builder)
+        .toPact();
+  }
+
+  @Pact(consumer = "auth-service")
+  public V4Pact userUpdated(PactBuilder builder) {
+    return AvroMessageInteraction.expects("a user was updated")
+        .given("user 42 exists")
+        .onTopic(TOPIC)
+        .readerSchema(UserUpdated.getClassSchema())
+        .withBody(new PactDslJsonBody()
+            .uuid("eventId", "a3e1f0d2-1b2c-4d5e-8f90-0a1b2c3d4e02")
+            .stringType("userId", "42")
+            .stringMatcher("email", EMAIL_PATTERN, "ada.lovelace@example.com")
+            .stringMatcher("status", "ACTIVE|SUSPENDED", "SUSPENDED")
+            .integerType("version", 2L))
+        .addTo(builder)
+        .toPact();
+  }
+
+  @Pact(consumer = "auth-service")
+  public V4Pact userDeleted(PactBuilder builder) {
+    return AvroMessageInteraction.expects("a user was deleted")
+        .given("user 42 exists")
+        .onTopic(TOPIC)
+        .readerSchema(UserDeleted.getClassSchema())
+        .withBody(new PactDslJsonBody()
+            .uuid("eventId", "c7d8e9f0-2a3b-4c5d-9e6f-1a2b3c4d5e03")
+            .stringType("userId", "42")
+            .stringMatcher("email", EMAIL_PATTERN, "ada@example.com")
+            .integerType("version", 3L))
+        .addTo(builder)
+        .toPact();
+  }
+
+  @Test
+  @PactTestFor(pactMethod = "userCreated")
+  void aCreatedActiveUserCanLogIn(V4Interaction.AsynchronousMessage message) {
+    UserCreated event = ReceivedAvroMessage.from(message).record(UserCreated.class);
+
+    assertThat(handler.on(event)).isTrue();
+
+    assertThat(credentials.canLogIn("ada@example.com")).isTrue();
+    assertThat(credentials.find("42")).get().extracting(Credential::version).isEqualTo(1L);
+  }
+
+  @Test
+  @PactTestFor(pactMethod = "userUpdated")
+  void aSuspendedUserCannotLogInAnyMore(V4Interaction.AsynchronousMessage message) {
+    handler.on(created(1L));
+    UserUpdated event = ReceivedAvroMessage.from(message).record(UserUpdated.class);
+
+    assertThat(handler.on(event)).isTrue();
+
+    assertThat(credentials.canLogIn("ada@example.com")).isFalse();
+    assertThat(credentials.canLogIn("ada.lovelace@example.com")).isFalse();
+    assertThat(credentials.find("42")).get().extracting(Credential::email).isEqualTo("ada.lovelace@example.com");
+  }
+
+  @Test
+  @PactTestFor(pactMethod = "userDeleted")
+  void aDeletedUserCannotLogInAndAnOlderEventDoesNotRevive(V4Interaction.AsynchronousMessage message) {
+    handler.on(created(1L));
+    assertThat(credentials.canLogIn("ada@example.com")).isTrue();
+    UserDeleted event = ReceivedAvroMessage.from(message).record(UserDeleted.class);
+
+    assertThat(handler.on(event)).isTrue();
+    assertThat(handler.on(event)).as("the same event again is a no-op").isFalse();
+    assertThat(handler.on(created(2L))).as("older than the deletion").isFalse();
+
+    assertThat(credentials.canLogIn("ada@example.com")).isFalse();
+    assertThat(credentials.find("42")).get().extracting(Credential::deleted).isEqualTo(true);
+  }
+
+  private static UserCreated created(long version) {
+    return UserCreated.newBuilder()
+        .setEventId(UUID.randomUUID())
+        .setUserId("42")
+        .setEmail("ada@example.com")
+        .setStatus(UserStatus.ACTIVE)
+        .setVersion(version)
+        .build();
+  }
+}
