@@ -1,0 +1,252 @@
+package dev.handshake.core.registry;
+
+import dev.handshake.core.InvalidInputException;
+import dev.handshake.core.compat.CompatibilityChecker;
+import dev.handshake.core.compat.CompatibilityLevel;
+import dev.handshake.core.compat.CompatibilityReport;
+import dev.handshake.core.compat.SchemaVersion;
+import dev.handshake.core.report.TextReportWriter;
+import dev.handshake.core.schema.SchemaFile;
+import dev.handshake.core.schema.SchemaLoader;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * A read-only registry over a {@code schemas/} directory kept in version control, for checks without a
+ * network: {@code history/<subject>/v<N>.avsc} are the registered versions (N from 1, oldest first) and
+ * {@code compatibility.properties} holds {@code default=LEVEL} and {@code <subject>=LEVEL}. Files carry no
+ * registry ids, so every version reports id 0; references are not supported offline.
+ */
+public final class LocalSchemaRegistry implements SchemaRegistry {
+  private static final Pattern VERSION_FILE = Pattern.compile("v([1-9][0-9]*)\\.avsc");
+  private static final String PROPERTIES = "compatibility.properties";
+
+  private final Path directory;
+  private final SchemaLoader loader = new SchemaLoader();
+
+  public LocalSchemaRegistry(Path directory) {
+    this.directory = directory;
+    if (!Files.isDirectory(directory)) {
+      throw new InvalidInputException("schemas directory " + directory + " does not exist; create it with "
+          + "history/<subject>/v1.avsc files, or give a registry URL instead");
+    }
+  }
+
+  public Path directory() {
+    return directory;
+  }
+
+  @Override
+  public String describe() {
+    return directory.toString();
+  }
+
+  @Override
+  public List<String> subjects() {
+    Path history = directory.resolve("history");
+    if (!Files.isDirectory(history)) {
+      return List.of();
+    }
+    try (Stream<Path> entries = Files.list(history)) {
+      return entries.filter(Files::isDirectory).map(p -> p.getFileName().toString())
+          .filter(subject -> !versionFiles(subject).isEmpty()).sorted().toList();
+    } catch (IOException e) {
+      throw new InvalidInputException("cannot list " + history + ": " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public List<Integer> versions(String subject) {
+    List<Integer> versions = versionFiles(subject);
+    if (versions.isEmpty()) {
+      throw new SubjectNotFoundException(describe(), 404, 40401, "subject \"" + subject + "\" has no versions in "
+          + subjectDirectory(subject) + " (no v1.avsc, v2.avsc, ...); it is a new subject offline");
+    }
+    return versions;
+  }
+
+  @Override
+  public RegisteredSchema version(String subject, int version) {
+    Path file = versionFile(subject, version);
+    if (!Files.isRegularFile(file)) {
+      versions(subject);
+      throw new VersionNotFoundException(describe(), 404, 40402, "subject \"" + subject + "\" has no version "
+          + version + ": " + file + " does not exist");
+    }
+    try {
+      return new RegisteredSchema(subject, version, 0, Files.readString(file, StandardCharsets.UTF_8), List.of());
+    } catch (IOException e) {
+      throw new InvalidInputException("cannot read " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public RegisteredSchema latest(String subject) {
+    List<Integer> versions = versions(subject);
+    return version(subject, versions.get(versions.size() - 1));
+  }
+
+  @Override
+  public RegistrySchema schemaById(int id) {
+    throw new SchemaNotFoundException(describe(), 404, 40403, "schema id " + id + ": the offline schemas directory "
+        + describe() + " has no registry ids; ask the registry itself (--registry URL)");
+  }
+
+  @Override
+  public int register(String subject, RegistrySchema schema) {
+    throw readOnly("register a schema for subject \"" + subject + "\"");
+  }
+
+  @Override
+  public Optional<RegisteredSchema> lookup(String subject, RegistrySchema schema) {
+    String wanted = loader.parse("lookup", schema.schema(), List.of()).schema().toString();
+    for (int version : versionFiles(subject)) {
+      RegisteredSchema registered = version(subject, version);
+      if (parse(registered).schema().toString().equals(wanted)) {
+        return Optional.of(registered);
+      }
+    }
+    return Optional.empty();
+  }
+
+  @Override
+  public CompatibilityTestResult testCompatibility(String subject, String version, RegistrySchema schema) {
+    List<Integer> all = versionFiles(subject);
+    List<Integer> compared;
+    CompatibilityLevel level = effectiveCompatibility(subject);
+    if (version == null) {
+      compared = all;
+    } else {
+      int number = "latest".equals(version) ? versions(subject).get(all.size() - 1) : Integer.parseInt(version);
+      compared = List.of(version(subject, number).version());
+      level = nonTransitive(level);
+    }
+    List<SchemaVersion> earlier = new ArrayList<>();
+    for (int number : compared) {
+      earlier.add(new SchemaVersion("v" + number, parse(version(subject, number))));
+    }
+    SchemaVersion candidate = new SchemaVersion("candidate", loader.parse("candidate", schema.schema(), List.of()));
+    CompatibilityReport report = new CompatibilityChecker().check(level, earlier, candidate);
+    return new CompatibilityTestResult(report.compatible(),
+        report.findings().stream().map(TextReportWriter::line).toList());
+  }
+
+  @Override
+  public CompatibilityLevel globalCompatibility() {
+    String level = properties().getProperty("default");
+    return level == null ? CompatibilityLevel.BACKWARD
+        : CompatibilityLevel.parse(level, "\"default\" in " + directory.resolve(PROPERTIES));
+  }
+
+  @Override
+  public Optional<CompatibilityLevel> subjectCompatibility(String subject) {
+    String level = properties().getProperty(subject);
+    return level == null ? Optional.empty()
+        : Optional.of(CompatibilityLevel.parse(level, "\"" + subject + "\" in " + directory.resolve(PROPERTIES)));
+  }
+
+  @Override
+  public void setGlobalCompatibility(CompatibilityLevel level) {
+    throw readOnly("set the global compatibility level");
+  }
+
+  @Override
+  public void setSubjectCompatibility(String subject, CompatibilityLevel level) {
+    throw readOnly("set the compatibility level of subject \"" + subject + "\"");
+  }
+
+  @Override
+  public void deleteSubjectCompatibility(String subject) {
+    throw readOnly("delete the compatibility level of subject \"" + subject + "\"");
+  }
+
+  @Override
+  public List<Integer> deleteSubject(String subject, boolean permanent) {
+    throw readOnly("delete subject \"" + subject + "\"");
+  }
+
+  @Override
+  public int deleteVersion(String subject, int version, boolean permanent) {
+    throw readOnly("delete version " + version + " of subject \"" + subject + "\"");
+  }
+
+  @Override
+  public String sourceOf(String subject, int version) {
+    return versionFile(subject, version).toString();
+  }
+
+  private SchemaFile parse(RegisteredSchema registered) {
+    return loader.parse(sourceOf(registered.subject(), registered.version()), registered.schema(), List.of());
+  }
+
+  private static CompatibilityLevel nonTransitive(CompatibilityLevel level) {
+    return switch (level) {
+      case BACKWARD_TRANSITIVE -> CompatibilityLevel.BACKWARD;
+      case FORWARD_TRANSITIVE -> CompatibilityLevel.FORWARD;
+      case FULL_TRANSITIVE -> CompatibilityLevel.FULL;
+      default -> level;
+    };
+  }
+
+  private Path subjectDirectory(String subject) {
+    if (subject.contains("/") || subject.contains("\\") || subject.equals("..") || subject.equals(".")) {
+      throw new InvalidInputException("subject \"" + subject + "\" cannot be a directory name under "
+          + directory.resolve("history") + "; offline subjects must not contain '/' or '\\'");
+    }
+    return directory.resolve("history").resolve(subject);
+  }
+
+  private Path versionFile(String subject, int version) {
+    return subjectDirectory(subject).resolve("v" + version + ".avsc");
+  }
+
+  private List<Integer> versionFiles(String subject) {
+    Path subjectDirectory = subjectDirectory(subject);
+    if (!Files.isDirectory(subjectDirectory)) {
+      return List.of();
+    }
+    try (Stream<Path> files = Files.list(subjectDirectory)) {
+      List<Integer> versions = new ArrayList<>();
+      files.forEach(file -> {
+        Matcher matcher = VERSION_FILE.matcher(file.getFileName().toString());
+        if (matcher.matches()) {
+          versions.add(Integer.parseInt(matcher.group(1)));
+        }
+      });
+      versions.sort(null);
+      return versions;
+    } catch (IOException e) {
+      throw new InvalidInputException("cannot list " + subjectDirectory + ": " + e.getMessage(), e);
+    }
+  }
+
+  private Properties properties() {
+    Properties properties = new Properties();
+    Path file = directory.resolve(PROPERTIES);
+    if (Files.isRegularFile(file)) {
+      try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        properties.load(reader);
+      } catch (IOException | IllegalArgumentException e) {
+        throw new InvalidInputException("cannot read " + file + ": " + e.getMessage()
+            + ". It holds lines default=LEVEL and <subject>=LEVEL.", e);
+      }
+    }
+    return properties;
+  }
+
+  private InvalidInputException readOnly(String action) {
+    return new InvalidInputException("cannot " + action + " in the offline schemas directory " + directory
+        + ": it is read-only here. Add history/<subject>/v<N>.avsc or edit " + PROPERTIES
+        + " in version control, or pass a registry URL.");
+  }
+}

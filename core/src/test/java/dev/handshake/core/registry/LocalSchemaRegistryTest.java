@@ -1,0 +1,92 @@
+package dev.handshake.core.registry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.handshake.core.InvalidInputException;
+import dev.handshake.core.compat.CompatibilityLevel;
+import dev.handshake.core.schema.SchemaFile;
+import dev.handshake.core.schema.SchemaLoader;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The offline registry over the project's own schemas/ directory, and SubjectCheck on top of it. */
+class LocalSchemaRegistryTest {
+  private static final Path SCHEMAS = Path.of("..", "schemas");
+  private static final String CREATED = "dev.handshake.example.user.UserCreated";
+  private static final String DELETED = "dev.handshake.example.user.UserDeleted";
+
+  private final LocalSchemaRegistry registry = new LocalSchemaRegistry(SCHEMAS);
+
+  @Test
+  void readsSubjectsVersionsAndLevelsFromTheExampleDomain() {
+    assertThat(registry.subjects()).contains(CREATED, DELETED, "dev.handshake.example.user.UserUpdated");
+    assertThat(registry.versions(CREATED)).containsExactly(1, 2);
+    assertThat(registry.latest(CREATED).version()).isEqualTo(2);
+    assertThat(registry.globalCompatibility()).isEqualTo(CompatibilityLevel.BACKWARD);
+    assertThat(registry.effectiveCompatibility(DELETED)).isEqualTo(CompatibilityLevel.FULL_TRANSITIVE);
+    assertThat(registry.effectiveCompatibility(CREATED)).isEqualTo(CompatibilityLevel.BACKWARD);
+    assertThat(registry.sourceOf(CREATED, 1)).endsWith("v1.avsc");
+  }
+
+  @Test
+  void theCurrentSchemasPassTheirOfflineCheck() {
+    SubjectCheck check = new SubjectCheck(registry);
+    for (String name : List.of("UserCreated", "UserUpdated", "UserDeleted")) {
+      SchemaFile candidate = new SchemaLoader().load(SCHEMAS.resolve("user-events/" + name + ".avsc"), List.of());
+      SubjectCheckResult result = check.check("dev.handshake.example.user." + name, candidate, null);
+      assertThat(result.compatible()).as(result.summary()).isTrue();
+    }
+  }
+
+  @Test
+  void removingARequiredFieldFailsUnderFullTransitiveWithTheFileLocation(@TempDir Path dir) throws IOException {
+    String current = Files.readString(SCHEMAS.resolve("user-events/UserDeleted.avsc"));
+    String withoutEmail = current.replace("    {\"name\": \"email\", \"type\": \"string\"},\n", "");
+    assertThat(withoutEmail).isNotEqualTo(current);
+    Path candidateFile = dir.resolve("UserDeleted.avsc");
+    Files.writeString(candidateFile, withoutEmail);
+
+    SubjectCheckResult result = new SubjectCheck(registry).check(DELETED,
+        new SchemaLoader().load(candidateFile, List.of()), null);
+
+    assertThat(result.compatible()).isFalse();
+    assertThat(result.level()).isEqualTo(CompatibilityLevel.FULL_TRANSITIVE);
+    assertThat(result.levelSource()).isEqualTo("the subject's level");
+    assertThat(result.report().findings()).extracting(f -> f.rule()).containsOnly("FIELD_REMOVED_WITHOUT_DEFAULT");
+    assertThat(result.report().findings().get(0).location().file()).endsWith("v1.avsc");
+    assertThat(result.summary()).startsWith("INCOMPATIBLE").contains(DELETED);
+  }
+
+  @Test
+  void anUnknownSubjectIsNewAndWritesAreRefused() {
+    SchemaFile candidate = new SchemaLoader().parse("x.avsc", "\"string\"", List.of());
+    SubjectCheckResult result = new SubjectCheck(registry).check("brand.new.Subject", candidate, null);
+
+    assertThat(result.newSubject()).isTrue();
+    assertThat(result.compatible()).isTrue();
+    assertThat(result.summary()).contains("has no versions");
+    assertThatThrownBy(() -> registry.register("s", RegistrySchema.of("\"string\"")))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("read-only");
+    assertThatThrownBy(() -> registry.versions("brand.new.Subject")).isInstanceOf(SubjectNotFoundException.class);
+  }
+
+  @Test
+  void aBadLevelInThePropertiesNamesTheFileAndKey(@TempDir Path dir) throws IOException {
+    Files.writeString(dir.resolve("compatibility.properties"), "default=SIDEWAYS\n");
+    LocalSchemaRegistry broken = new LocalSchemaRegistry(dir);
+
+    assertThatThrownBy(broken::globalCompatibility).isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("SIDEWAYS").hasMessageContaining("compatibility.properties");
+  }
+
+  @Test
+  void aMissingDirectoryIsBadInput(@TempDir Path dir) {
+    assertThatThrownBy(() -> new LocalSchemaRegistry(dir.resolve("nope")))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("nope");
+  }
+}

@@ -1,0 +1,453 @@
+package dev.handshake.registry;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import dev.handshake.core.compat.CompatibilityLevel;
+import dev.handshake.core.compat.CompatibilityReport;
+import dev.handshake.core.registry.SchemaReference;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Confluent Schema Registry's REST API over {@link RegistryStore}. Every failure becomes an error body in
+ * Confluent's shape; an unexpected exception is a 500 with error code 50001 and never stops the server.
+ */
+final class ApiHandler implements HttpHandler {
+  static final String CONTENT_TYPE = "application/vnd.schemaregistry.v1+json";
+  static final int MAX_BODY = 1024 * 1024;
+  private static final long MAX_DISCARD = 64L * 1024 * 1024;
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final RegistryStore store;
+  private final byte[] expectedAuthorization;
+  private final PrintStream errors;
+
+  ApiHandler(RegistryStore store, String basicAuthorization, PrintStream errors) {
+    this.store = store;
+    this.expectedAuthorization = basicAuthorization == null ? null
+        : basicAuthorization.getBytes(StandardCharsets.UTF_8);
+    this.errors = errors;
+  }
+
+  @Override
+  public void handle(HttpExchange exchange) throws IOException {
+    try (exchange) {
+      Response response;
+      try {
+        response = respond(exchange);
+      } catch (ApiException e) {
+        response = error(e.status(), e.errorCode(), e.getMessage());
+      } catch (RuntimeException e) {
+        errors.println("registry: unexpected error for " + exchange.getRequestMethod() + " "
+            + exchange.getRequestURI().getRawPath() + ": " + e);
+        response = error(500, 50001, "Internal error: " + e.getClass().getSimpleName() + ": " + e.getMessage());
+      }
+      discardRest(exchange, response);
+      send(exchange, response);
+    }
+  }
+
+  private Response respond(HttpExchange exchange) throws IOException, ApiException {
+    if (expectedAuthorization != null && !authorized(exchange)) {
+      exchange.getResponseHeaders().set("WWW-Authenticate", "Basic realm=\"handshake-registry\"");
+      return error(401, 40101, "Unauthorized: send HTTP basic credentials");
+    }
+    String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
+    List<String> path = segments(exchange.getRequestURI().getRawPath());
+    Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
+    Request request = new Request(exchange, method, path, query);
+    return route(request);
+  }
+
+  private Response route(Request r) throws IOException, ApiException {
+    List<String> p = r.path;
+    int n = p.size();
+    if (n == 0) {
+      return r.is("GET") ? json(200, JSON.createObjectNode()) : notAllowed();
+    }
+    switch (p.get(0)) {
+      case "subjects" -> {
+        if (n == 1) {
+          return r.is("GET") ? json(200, array(store.subjects(r.flag("deleted")))) : notAllowed();
+        }
+        String subject = p.get(1);
+        if (n == 2) {
+          if (r.is("POST")) {
+            return lookup(r, subject);
+          }
+          if (r.is("DELETE")) {
+            return json(200, intArray(store.deleteSubject(subject, r.flag("permanent"))));
+          }
+          return notAllowed();
+        }
+        if (!"versions".equals(p.get(2))) {
+          break;
+        }
+        if (n == 3) {
+          if (r.is("GET")) {
+            return json(200, intArray(store.versions(subject, r.flag("deleted"))));
+          }
+          if (r.is("POST")) {
+            return register(r, subject);
+          }
+          return notAllowed();
+        }
+        String version = p.get(3);
+        if (n == 4) {
+          if (r.is("GET")) {
+            return json(200, versionJson(store.version(subject, version, r.flag("deleted"))));
+          }
+          if (r.is("DELETE")) {
+            return json(200, JSON.getNodeFactory().numberNode(
+                store.deleteVersion(subject, version, r.flag("permanent"))));
+          }
+          return notAllowed();
+        }
+        if (n == 5 && "schema".equals(p.get(4))) {
+          return r.is("GET") ? raw(store.version(subject, version, r.flag("deleted")).schema().schema())
+              : notAllowed();
+        }
+        if (n == 5 && "referencedby".equals(p.get(4))) {
+          return r.is("GET") ? json(200, intArray(store.referencedBy(subject, version))) : notAllowed();
+        }
+      }
+      case "schemas" -> {
+        if (n == 2 && "types".equals(p.get(1))) {
+          return r.is("GET") ? json(200, array(List.of("AVRO"))) : notAllowed();
+        }
+        if (n >= 3 && "ids".equals(p.get(1))) {
+          if (!r.is("GET")) {
+            return notAllowed();
+          }
+          int id = parseId(p.get(2));
+          RegistryStore.StoredSchema schema = store.schemaById(id);
+          if (n == 3) {
+            ObjectNode body = JSON.createObjectNode().put("schema", schema.schema());
+            addReferences(body, schema.references());
+            return json(200, body);
+          }
+          if (n == 4 && "schema".equals(p.get(3))) {
+            return raw(schema.schema());
+          }
+          if (n == 4 && "subjects".equals(p.get(3))) {
+            return json(200, array(store.usagesOf(id).stream().map(RegistryStore.Registered::subject)
+                .distinct().toList()));
+          }
+          if (n == 4 && "versions".equals(p.get(3))) {
+            ArrayNode body = JSON.createArrayNode();
+            store.usagesOf(id).forEach(u -> body.addObject().put("subject", u.subject()).put("version", u.version()));
+            return json(200, body);
+          }
+        }
+      }
+      case "compatibility" -> {
+        if (n >= 4 && "subjects".equals(p.get(1)) && "versions".equals(p.get(3)) && n <= 5) {
+          if (!r.is("POST")) {
+            return notAllowed();
+          }
+          return compatibility(r, p.get(2), n == 5 ? p.get(4) : null);
+        }
+      }
+      case "config" -> {
+        if (n == 1) {
+          if (r.is("GET")) {
+            return json(200, JSON.createObjectNode().put("compatibilityLevel", store.globalLevel().name()));
+          }
+          if (r.is("PUT")) {
+            CompatibilityLevel level = store.setLevel(null, levelFrom(r.body()));
+            return json(200, JSON.createObjectNode().put("compatibility", level.name()));
+          }
+          return notAllowed();
+        }
+        if (n == 2) {
+          String subject = p.get(1);
+          if (r.is("GET")) {
+            Optional<CompatibilityLevel> own = store.subjectLevel(subject);
+            if (own.isEmpty() && !r.flag("defaultToGlobal")) {
+              throw new ApiException(404, 40408, "Subject '" + subject + "' does not have subject-level "
+                  + "compatibility configured");
+            }
+            return json(200, JSON.createObjectNode().put("compatibilityLevel",
+                own.orElseGet(store::globalLevel).name()));
+          }
+          if (r.is("PUT")) {
+            CompatibilityLevel level = store.setLevel(subject, levelFrom(r.body()));
+            return json(200, JSON.createObjectNode().put("compatibility", level.name()));
+          }
+          if (r.is("DELETE")) {
+            return json(200, JSON.createObjectNode().put("compatibilityLevel", store.deleteLevel(subject).name()));
+          }
+          return notAllowed();
+        }
+      }
+      case "mode" -> {
+        if (n <= 2 && r.is("GET")) {
+          return json(200, JSON.createObjectNode().put("mode", "READWRITE"));
+        }
+      }
+      default -> {
+      }
+    }
+    return error(404, 404, "HTTP 404 Not Found: no endpoint " + r.method + " /" + String.join("/", p));
+  }
+
+  private Response register(Request r, String subject) throws IOException, ApiException {
+    SchemaRequest body = schemaRequest(r.body());
+    RegistryStore.Registered registered = store.register(subject, body.schema(), body.references());
+    return json(200, JSON.createObjectNode().put("id", registered.schema().id()));
+  }
+
+  private Response lookup(Request r, String subject) throws IOException, ApiException {
+    SchemaRequest body = schemaRequest(r.body());
+    RegistryStore.Registered found = store.lookup(subject, body.schema(), body.references(), r.flag("deleted"))
+        .orElseThrow(() -> ApiException.schemaNotFound("Schema not found"));
+    return json(200, versionJson(found));
+  }
+
+  private Response compatibility(Request r, String subject, String version) throws IOException, ApiException {
+    SchemaRequest body = schemaRequest(r.body());
+    CompatibilityReport report = store.testCompatibility(subject, version, body.schema(), body.references());
+    ObjectNode answer = JSON.createObjectNode().put("is_compatible", report.compatible());
+    if (r.flag("verbose")) {
+      ArrayNode messages = answer.putArray("messages");
+      report.findings().forEach(f -> messages.add("[" + f.rule() + "] " + f.message() + " Fix: " + f.fix()));
+    }
+    return json(200, answer);
+  }
+
+  private record SchemaRequest(String schema, List<SchemaReference> references) {
+  }
+
+  private static SchemaRequest schemaRequest(JsonNode body) throws ApiException {
+    if (!body.isObject() || !body.path("schema").isTextual()) {
+      throw ApiException.invalidSchema("Invalid schema: the request body must be a JSON object with a string "
+          + "field \"schema\"");
+    }
+    String type = body.path("schemaType").asText("AVRO");
+    if (!"AVRO".equalsIgnoreCase(type)) {
+      throw ApiException.invalidSchema("Invalid schema: schemaType " + type + " is not supported; this registry "
+          + "stores AVRO schemas");
+    }
+    List<SchemaReference> references = new ArrayList<>();
+    JsonNode refs = body.path("references");
+    if (!refs.isMissingNode() && !refs.isNull() && !refs.isArray()) {
+      throw ApiException.invalidSchema("Invalid schema: \"references\" must be an array");
+    }
+    for (JsonNode ref : refs) {
+      if (!ref.path("name").isTextual() || !ref.path("subject").isTextual() || !ref.path("version").canConvertToInt()) {
+        throw ApiException.invalidSchema("Invalid schema: each reference needs \"name\", \"subject\" and an "
+            + "integer \"version\", got " + ref);
+      }
+      references.add(new SchemaReference(ref.path("name").asText(), ref.path("subject").asText(),
+          ref.path("version").asInt()));
+    }
+    return new SchemaRequest(body.path("schema").asText(), references);
+  }
+
+  private static CompatibilityLevel levelFrom(JsonNode body) throws ApiException {
+    String text = body.path("compatibility").asText(body.path("compatibilityLevel").asText(null));
+    if (text == null) {
+      throw ApiException.invalidLevel(String.valueOf(body));
+    }
+    try {
+      return CompatibilityLevel.valueOf(text.trim().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw ApiException.invalidLevel(text);
+    }
+  }
+
+  private static int parseId(String text) throws ApiException {
+    try {
+      return Integer.parseInt(text);
+    } catch (NumberFormatException e) {
+      throw ApiException.schemaNotFound("Schema " + text + " not found");
+    }
+  }
+
+  private static ObjectNode versionJson(RegistryStore.Registered registered) {
+    ObjectNode body = JSON.createObjectNode().put("subject", registered.subject())
+        .put("version", registered.version()).put("id", registered.schema().id())
+        .put("schema", registered.schema().schema());
+    addReferences(body, registered.schema().references());
+    return body;
+  }
+
+  private static void addReferences(ObjectNode body, List<SchemaReference> references) {
+    if (!references.isEmpty()) {
+      ArrayNode array = body.putArray("references");
+      references.forEach(ref -> array.addObject().put("name", ref.name()).put("subject", ref.subject())
+          .put("version", ref.version()));
+    }
+  }
+
+  private static ArrayNode array(List<String> values) {
+    ArrayNode array = JSON.createArrayNode();
+    values.forEach(array::add);
+    return array;
+  }
+
+  private static ArrayNode intArray(List<Integer> values) {
+    ArrayNode array = JSON.createArrayNode();
+    values.forEach(array::add);
+    return array;
+  }
+
+  // ---- HTTP plumbing ----
+
+  private boolean authorized(HttpExchange exchange) {
+    String header = exchange.getRequestHeaders().getFirst("Authorization");
+    byte[] given = header == null ? new byte[0] : header.getBytes(StandardCharsets.UTF_8);
+    return MessageDigest.isEqual(given, expectedAuthorization);
+  }
+
+  private record Response(int status, byte[] body) {
+  }
+
+  private static Response json(int status, JsonNode body) {
+    try {
+      return new Response(status, JSON.writeValueAsBytes(body));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static Response raw(String schema) {
+    return new Response(200, schema.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static Response error(int status, int code, String message) {
+    return json(status, JSON.createObjectNode().put("error_code", code).put("message", message));
+  }
+
+  private static Response notAllowed() {
+    return error(405, 405, "HTTP 405 Method Not Allowed");
+  }
+
+  private static void send(HttpExchange exchange, Response response) throws IOException {
+    exchange.getResponseHeaders().set("Content-Type", CONTENT_TYPE);
+    exchange.sendResponseHeaders(response.status(), response.body().length == 0 ? -1 : response.body().length);
+    try (OutputStream out = exchange.getResponseBody()) {
+      out.write(response.body());
+    }
+  }
+
+  /**
+   * Reads (without keeping) what is left of the request body before answering: closing a socket with unread
+   * bytes makes TCP reset the connection, and the client would lose the answer, 413 included. Past
+   * {@link #MAX_DISCARD} the connection is closed anyway: no one gets to stream unbounded bytes at us.
+   */
+  private static void discardRest(HttpExchange exchange, Response response) {
+    long discarded = 0;
+    byte[] buffer = new byte[16 * 1024];
+    try {
+      InputStream in = exchange.getRequestBody();
+      int read;
+      while (discarded <= MAX_DISCARD && (read = in.read(buffer)) >= 0) {
+        discarded += read;
+      }
+    } catch (IOException e) {
+      // The client went away; the answer below will fail quietly too.
+    }
+    if (discarded > MAX_DISCARD || response.status() == 413) {
+      exchange.getResponseHeaders().set("Connection", "close");
+    }
+  }
+
+  private static List<String> segments(String rawPath) {
+    List<String> segments = new ArrayList<>();
+    for (String raw : rawPath.split("/")) {
+      if (!raw.isEmpty()) {
+        segments.add(URLDecoder.decode(raw.replace("+", "%2B"), StandardCharsets.UTF_8));
+      }
+    }
+    return segments;
+  }
+
+  private static Map<String, String> query(String rawQuery) {
+    Map<String, String> values = new HashMap<>();
+    if (rawQuery != null) {
+      for (String pair : rawQuery.split("&")) {
+        int eq = pair.indexOf('=');
+        String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+        String value = eq < 0 ? "true" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+        values.put(key, value);
+      }
+    }
+    return values;
+  }
+
+  /** One request: its method, decoded path segments, query and (lazily read, size-limited) JSON body. */
+  private static final class Request {
+    final HttpExchange exchange;
+    final String method;
+    final List<String> path;
+    final Map<String, String> query;
+
+    Request(HttpExchange exchange, String method, List<String> path, Map<String, String> query) {
+      this.exchange = exchange;
+      this.method = method;
+      this.path = path;
+      this.query = query;
+    }
+
+    boolean is(String expected) {
+      return method.equals(expected);
+    }
+
+    boolean flag(String name) {
+      return "true".equalsIgnoreCase(query.get(name));
+    }
+
+    JsonNode body() throws IOException, ApiException {
+      String length = exchange.getRequestHeaders().getFirst("Content-Length");
+      if (length != null) {
+        try {
+          if (Long.parseLong(length.trim()) > MAX_BODY) {
+            throw tooLarge();
+          }
+        } catch (NumberFormatException e) {
+          throw new ApiException(400, 400, "Invalid Content-Length: " + length);
+        }
+      }
+      ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+      InputStream in = exchange.getRequestBody();
+      byte[] buffer = new byte[8192];
+      int read;
+      while ((read = in.read(buffer)) >= 0) {
+        bytes.write(buffer, 0, read);
+        if (bytes.size() > MAX_BODY) {
+          throw tooLarge();
+        }
+      }
+      if (bytes.size() == 0) {
+        throw new ApiException(422, 42201, "Invalid schema: the request has no body; send a JSON object");
+      }
+      try {
+        return JSON.readTree(bytes.toByteArray());
+      } catch (JsonProcessingException e) {
+        throw new ApiException(400, 400, "Malformed JSON in the request body: " + e.getOriginalMessage());
+      }
+    }
+
+    private static ApiException tooLarge() {
+      return new ApiException(413, 413, "Request body larger than " + MAX_BODY + " bytes");
+    }
+  }
+}

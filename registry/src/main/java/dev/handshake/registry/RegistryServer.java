@@ -1,0 +1,177 @@
+package dev.handshake.registry;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.Objects;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The embedded schema registry: Confluent's REST API on the JDK's own HTTP server over a durable local store.
+ * {@code java -cp ... dev.handshake.registry.RegistryServer --data-dir DIR [--host H] [--port P]} prints
+ * {@code listening on http://H:P} once it accepts requests.
+ */
+public final class RegistryServer implements Closeable {
+  public static final String USER_INFO_ENV = "HANDSHAKE_REGISTRY_SERVER_USER_INFO";
+
+  private final HttpServer http;
+  private final ThreadPoolExecutor executor;
+  private final RegistryStore store;
+  private final String url;
+
+  private RegistryServer(HttpServer http, ThreadPoolExecutor executor, RegistryStore store) {
+    this.http = http;
+    this.executor = executor;
+    this.store = store;
+    InetSocketAddress address = http.getAddress();
+    String host = address.getHostString();
+    this.url = "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + address.getPort();
+  }
+
+  /** Options of one server. {@code userInfo} ({@code user:password}) turns on basic auth. */
+  public record Options(Path dataDir, String host, int port, String userInfo, int threads) {
+    public Options {
+      Objects.requireNonNull(dataDir, "dataDir");
+      host = host == null ? "127.0.0.1" : host;
+      if (port < 0 || port > 65535) {
+        throw new IllegalArgumentException("port must be 0..65535, got " + port);
+      }
+      threads = threads <= 0 ? Math.max(4, 2 * Runtime.getRuntime().availableProcessors()) : threads;
+    }
+
+    public static Options of(Path dataDir, int port) {
+      return new Options(dataDir, "127.0.0.1", port, null, 0);
+    }
+
+    @Override
+    public String toString() {
+      return "Options[dataDir=" + dataDir + ", host=" + host + ", port=" + port + ", basicAuth="
+          + (userInfo != null) + ", threads=" + threads + "]";
+    }
+  }
+
+  public static RegistryServer start(Options options) throws IOException {
+    return start(options, System.err);
+  }
+
+  /** Opens the store (replaying its log), binds and starts serving; {@code warnings} hears about torn tails. */
+  public static RegistryServer start(Options options, PrintStream warnings) throws IOException {
+    RegistryStore store = RegistryStore.open(options.dataDir(), warnings);
+    try {
+      String authorization = options.userInfo() == null ? null : "Basic " + Base64.getEncoder()
+          .encodeToString(options.userInfo().getBytes(StandardCharsets.UTF_8));
+      HttpServer http = HttpServer.create(new InetSocketAddress(options.host(), options.port()), 128);
+      // Bounded: a burst queues (then runs on the accepting thread, slowing intake) instead of growing threads.
+      ThreadPoolExecutor executor = new ThreadPoolExecutor(options.threads(), options.threads(), 60,
+          TimeUnit.SECONDS, new ArrayBlockingQueue<>(1024), daemonThreads(), new ThreadPoolExecutor.CallerRunsPolicy());
+      http.setExecutor(executor);
+      http.createContext("/", new ApiHandler(store, authorization, warnings));
+      http.start();
+      return new RegistryServer(http, executor, store);
+    } catch (IOException | RuntimeException e) {
+      store.close();
+      throw e;
+    }
+  }
+
+  private static ThreadFactory daemonThreads() {
+    AtomicInteger count = new AtomicInteger();
+    return runnable -> {
+      Thread thread = new Thread(runnable, "registry-" + count.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    };
+  }
+
+  /** {@code http://host:port}, with the port actually bound (useful with port 0). */
+  public String url() {
+    return url;
+  }
+
+  public int port() {
+    return http.getAddress().getPort();
+  }
+
+  @Override
+  public void close() throws IOException {
+    http.stop(0);
+    executor.shutdown();
+    try {
+      executor.awaitTermination(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    store.close();
+  }
+
+  public static void main(String[] args) {
+    Options options;
+    try {
+      options = parse(args);
+    } catch (IllegalArgumentException e) {
+      System.err.println("registry: " + e.getMessage());
+      System.err.println("usage: RegistryServer --data-dir DIR [--host 127.0.0.1] [--port 8081] [--threads N]"
+          + " (basic auth: env " + USER_INFO_ENV + "=user:password)");
+      System.exit(2);
+      return;
+    }
+    try {
+      RegistryServer server = start(options);
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        try {
+          server.close();
+        } catch (IOException e) {
+          System.err.println("registry: error while stopping: " + e.getMessage());
+        }
+      }, "registry-shutdown"));
+      System.out.println("listening on " + server.url());
+      System.out.flush();
+    } catch (IOException e) {
+      System.err.println("registry: cannot start: " + e.getMessage());
+      System.exit(3);
+    }
+  }
+
+  private static Options parse(String[] args) {
+    Path dataDir = null;
+    String host = "127.0.0.1";
+    int port = 8081;
+    int threads = 0;
+    for (int i = 0; i < args.length; i++) {
+      String name = args[i];
+      if (i + 1 >= args.length) {
+        throw new IllegalArgumentException("missing value after " + name);
+      }
+      String value = args[++i];
+      switch (name) {
+        case "--data-dir" -> dataDir = Path.of(value);
+        case "--host" -> host = value;
+        case "--port" -> port = integer(name, value);
+        case "--threads" -> threads = integer(name, value);
+        default -> throw new IllegalArgumentException("unknown option " + name);
+      }
+    }
+    if (dataDir == null) {
+      throw new IllegalArgumentException("--data-dir is required");
+    }
+    String userInfo = System.getenv(USER_INFO_ENV);
+    return new Options(dataDir, host, port, userInfo == null || userInfo.isBlank() ? null : userInfo, threads);
+  }
+
+  private static int integer(String name, String value) {
+    try {
+      return Integer.parseInt(value);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(name + " must be a number, got \"" + value + "\"");
+    }
+  }
+}
