@@ -1,0 +1,163 @@
+package dev.handshake.core.contract;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.handshake.core.avro.JsonPaths;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Matches an actual JSON body against the expected body and its matching rules, as Pact's JSON body
+ * matcher does for messages: keys the contract does not list are allowed (the consumer ignores them);
+ * without a rule, values must be equal; a rule applies to its path and cascades to the children; on arrays
+ * with a rule, every actual element is compared with the first expected one; a {@code values} rule on a map
+ * compares every entry with the expected entry regardless of its key.
+ */
+public final class BodyMatcher {
+  private final List<Map.Entry<PactPath, MatchingRules.RuleGroup>> rules;
+  private final MessageInteraction interaction;
+
+  private BodyMatcher(MatchingRules rules, MessageInteraction interaction) {
+    this.rules = rules.byPath().entrySet().stream()
+        .map(e -> Map.entry(PactPath.parse(e.getKey()), e.getValue())).toList();
+    this.interaction = interaction;
+  }
+
+  /** Every mismatch between the interaction's expected body and {@code actual}. */
+  public static List<Mismatch> match(MessageInteraction interaction, JsonNode actual) {
+    BodyMatcher matcher = new BodyMatcher(interaction.bodyRules(), interaction);
+    List<Mismatch> out = new ArrayList<>();
+    matcher.compare(new ArrayList<>(), "$", interaction.body(), actual, out);
+    return out;
+  }
+
+  private void compare(List<PactPath.Segment> path, String text, JsonNode expected, JsonNode actual,
+                       List<Mismatch> out) {
+    if (expected.isArray() && actual != null && actual.isArray()) {
+      compareArrays(path, text, expected, actual, out);
+    } else if (expected.isObject() && actual != null && actual.isObject()) {
+      compareObjects(path, text, expected, actual, out);
+    } else {
+      compareValues(path, text, expected, actual, out);
+    }
+  }
+
+  private void compareValues(List<PactPath.Segment> path, String text, JsonNode expected, JsonNode actual,
+                             List<Mismatch> out) {
+    Optional<Best> best = best(path);
+    if (best.isPresent()) {
+      applyGroup(best.get(), path, text, expected, actual, out);
+      return;
+    }
+    if (!Json.same(expected, actual)) {
+      Mismatch.Kind kind = Json.sameKind(expected, actual) ? Mismatch.Kind.VALUE : Mismatch.Kind.TYPE;
+      out.add(new Mismatch(kind, text, pointer(path), Json.render(expected), Json.render(actual), "equality",
+          "expected " + text + " to equal " + Json.render(expected) + " (no matcher, so the value is compared "
+              + "exactly) but it was " + Json.render(actual)));
+    }
+  }
+
+  private void compareObjects(List<PactPath.Segment> path, String text, JsonNode expected, JsonNode actual,
+                              List<Mismatch> out) {
+    Optional<Best> best = best(path);
+    best.ifPresent(b -> applyGroup(b, path, text, expected, actual, out));
+    boolean valuesRule = best.isPresent() && !best.get().cascaded
+        && best.get().group.rules().stream().anyMatch(r -> r.match().equals("values"));
+    if (valuesRule && expected.size() > 0) {
+      JsonNode firstExpected = expected.elements().next();
+      for (Map.Entry<String, JsonNode> entry : actual.properties()) {
+        JsonNode expectedValue = expected.has(entry.getKey()) ? expected.get(entry.getKey()) : firstExpected;
+        compare(child(path, entry.getKey()), JsonPaths.child(text, entry.getKey()), expectedValue, entry.getValue(),
+            out);
+      }
+      return;
+    }
+    for (Map.Entry<String, JsonNode> entry : expected.properties()) {
+      String key = entry.getKey();
+      List<PactPath.Segment> childPath = child(path, key);
+      String childText = JsonPaths.child(text, key);
+      if (!actual.has(key)) {
+        out.add(new Mismatch(Mismatch.Kind.MISSING, childText, pointer(childPath), Json.render(entry.getValue()),
+            "missing", "presence", "expected " + childText + " (like " + Json.render(entry.getValue())
+                + ") but the event, decoded with the consumer's reader schema, has no such field"));
+        continue;
+      }
+      compare(childPath, childText, entry.getValue(), actual.get(key), out);
+    }
+  }
+
+  private void compareArrays(List<PactPath.Segment> path, String text, JsonNode expected, JsonNode actual,
+                             List<Mismatch> out) {
+    Optional<Best> best = best(path);
+    if (best.isPresent()) {
+      applyGroup(best.get(), path, text, expected, actual, out);
+      if (expected.isEmpty()) {
+        return;
+      }
+      for (int i = 0; i < actual.size(); i++) {
+        JsonNode expectedItem = i < expected.size() ? expected.get(i) : expected.get(0);
+        compare(index(path, i), JsonPaths.index(text, i), expectedItem, actual.get(i), out);
+      }
+      return;
+    }
+    if (expected.size() != actual.size()) {
+      out.add(new Mismatch(Mismatch.Kind.VALUE, text, pointer(path), expected.size() + " element(s)",
+          actual.size() + " element(s)", "equality", "expected " + text + " to have exactly " + expected.size()
+              + " element(s) (no matcher, so the array is compared exactly) but it had " + actual.size()));
+    }
+    for (int i = 0; i < expected.size(); i++) {
+      if (i < actual.size()) {
+        compare(index(path, i), JsonPaths.index(text, i), expected.get(i), actual.get(i), out);
+      }
+    }
+  }
+
+  private void applyGroup(Best best, List<PactPath.Segment> path, String text, JsonNode expected, JsonNode actual,
+                          List<Mismatch> out) {
+    List<Mismatch> failures = new ArrayList<>();
+    int passed = 0;
+    for (MatchingRules.Rule rule : best.group.rules()) {
+      if (best.cascaded && rule.match().equals("values")) {
+        continue; // Pact does not cascade a values rule to the map's children
+      }
+      Mismatch mismatch = RuleMatcher.apply(rule, text, pointer(path), expected, actual, best.cascaded);
+      if (mismatch == null) {
+        passed++;
+      } else {
+        failures.add(mismatch);
+      }
+    }
+    if (best.group.combineWithAnd() || passed == 0) {
+      out.addAll(failures);
+    }
+  }
+
+  private record Best(MatchingRules.RuleGroup group, boolean cascaded) {
+  }
+
+  private Optional<Best> best(List<PactPath.Segment> path) {
+    return rules.stream()
+        .filter(e -> e.getKey().appliesTo(path))
+        .max(Comparator.<Map.Entry<PactPath, MatchingRules.RuleGroup>>comparingLong(e -> e.getKey().weight(path))
+            .thenComparingInt(e -> e.getKey().tokens().size()))
+        .map(e -> new Best(e.getValue(), !e.getKey().isExactlyFor(path)));
+  }
+
+  private String pointer(List<PactPath.Segment> path) {
+    return interaction.bodyPointer(path.stream().map(PactPath.Segment::text).toList());
+  }
+
+  private static List<PactPath.Segment> child(List<PactPath.Segment> path, String key) {
+    List<PactPath.Segment> child = new ArrayList<>(path);
+    child.add(PactPath.Segment.key(key));
+    return child;
+  }
+
+  private static List<PactPath.Segment> index(List<PactPath.Segment> path, int index) {
+    List<PactPath.Segment> child = new ArrayList<>(path);
+    child.add(PactPath.Segment.at(index));
+    return child;
+  }
+}

@@ -1,0 +1,16 @@
+package dev.handshake.core.contract;
+
+/**
+ * The producer's code that builds the real event for one interaction: in a Maven build, a method annotated
+ * {@code @PactVerifyProvider("<description>")} in the producer's test classes.
+ */
+public interface EventFactory {
+  /** Where the factory is, for messages: {@code com.acme.UserEventFactories.userDeleted()}. */
+  String source();
+
+  /**
+   * The event: an Avro record (GenericContainer or generated class) or the bytes the production
+   * serializer writes (Kafka wire format, as {@code byte[]} or {@code ByteBuffer}).
+   */
+  Object create() throws Exception;
+}

@@ -1,0 +1,39 @@
+package dev.handshake.core.contract;
+
+import dev.handshake.core.report.Finding;
+import dev.handshake.core.report.Severity;
+import java.util.List;
+
+/**
+ * What the gate checked and found. {@code checks} holds one entry per verified interaction (and one per
+ * contract that could not be read), each with its own findings, for per-test reports such as JUnit XML.
+ */
+public record GateReport(int contracts, int skippedContracts, List<Check> checks) {
+
+  public GateReport {
+    checks = List.copyOf(checks);
+  }
+
+  /** One verified interaction (or one unreadable contract, with an empty description). */
+  public record Check(String consumer, String contractFile, String description, List<Finding> findings) {
+    public Check {
+      findings = List.copyOf(findings);
+    }
+  }
+
+  public List<Finding> findings() {
+    return checks.stream().flatMap(c -> c.findings().stream()).toList();
+  }
+
+  public int interactions() {
+    return (int) checks.stream().filter(c -> !c.description().isEmpty()).count();
+  }
+
+  public long count(Severity severity) {
+    return findings().stream().filter(f -> f.severity() == severity).count();
+  }
+
+  public boolean hasErrors() {
+    return count(Severity.ERROR) > 0;
+  }
+}

@@ -1,0 +1,83 @@
+package dev.handshake.core.contract;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.handshake.core.report.Finding;
+import dev.handshake.core.report.FindingJson;
+import dev.handshake.core.report.JUnitXmlReportWriter;
+import dev.handshake.core.report.Severity;
+import dev.handshake.core.report.TextReportWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Writes the gate's report as {@code verify.txt} (one {@code file:line:col: [RULE] ...} line per finding),
+ * {@code verify.json} and {@code TEST-handshake-verify.xml} (JUnit XML, one case per interaction).
+ */
+public final class GateReportFiles {
+  public static final String TEXT = "verify.txt";
+  public static final String JSON = "verify.json";
+  public static final String JUNIT = "TEST-handshake-verify.xml";
+
+  private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  private GateReportFiles() {
+  }
+
+  public static List<Path> write(GateReport report, Path directory) throws IOException {
+    Files.createDirectories(directory);
+    Path text = directory.resolve(TEXT);
+    Path json = directory.resolve(JSON);
+    Path junit = directory.resolve(JUNIT);
+    Files.writeString(text, text(report), StandardCharsets.UTF_8);
+    Files.writeString(json, MAPPER.writeValueAsString(json(report)) + "\n", StandardCharsets.UTF_8);
+    Files.writeString(junit, junit(report), StandardCharsets.UTF_8);
+    return List.of(text, json, junit);
+  }
+
+  public static String summary(GateReport report) {
+    return "Handshake verify: " + report.contracts() + " contract(s), " + report.interactions() + " interaction(s)"
+        + (report.skippedContracts() > 0 ? ", " + report.skippedContracts() + " contract(s) for other providers "
+        + "skipped" : "") + ": " + report.count(Severity.ERROR) + " error(s), " + report.count(Severity.WARNING)
+        + " warning(s).";
+  }
+
+  public static String text(GateReport report) {
+    return TextReportWriter.lines(report.findings()) + summary(report) + System.lineSeparator();
+  }
+
+  public static ObjectNode json(GateReport report) {
+    ObjectNode root = MAPPER.createObjectNode();
+    root.put("passed", !report.hasErrors());
+    root.put("contracts", report.contracts());
+    root.put("skippedContracts", report.skippedContracts());
+    root.put("interactions", report.interactions());
+    root.put("errors", report.count(Severity.ERROR));
+    root.put("warnings", report.count(Severity.WARNING));
+    ArrayNode checks = root.putArray("checks");
+    for (GateReport.Check check : report.checks()) {
+      ObjectNode node = checks.addObject();
+      node.put("consumer", check.consumer());
+      node.put("contract", check.contractFile());
+      node.put("interaction", check.description());
+      node.put("passed", check.findings().stream().noneMatch(Finding::isError));
+    }
+    ArrayNode findings = root.putArray("findings");
+    report.findings().forEach(f -> findings.add(FindingJson.toJson(f)));
+    return root;
+  }
+
+  public static String junit(GateReport report) {
+    List<JUnitXmlReportWriter.TestCase> cases = report.checks().stream()
+        .map(c -> new JUnitXmlReportWriter.TestCase(
+            c.consumer().isEmpty() ? "contract " + c.contractFile() : c.consumer() + " (" + c.contractFile() + ")",
+            c.description().isEmpty() ? "contract is readable" : c.description(), c.findings()))
+        .toList();
+    return JUnitXmlReportWriter.write("handshake-verify", cases);
+  }
+}

@@ -1,0 +1,47 @@
+package dev.handshake.core.contract;
+
+import dev.handshake.core.report.Location;
+import java.util.List;
+
+/**
+ * A consumer's Pact V4 message contract with one provider, as read from {@code displayPath}. Only the
+ * {@code Asynchronous/Messages} interactions are kept: those are what the producer gate verifies.
+ */
+public final class MessageContract {
+  private final String displayPath;
+  private final String consumer;
+  private final String provider;
+  private final List<MessageInteraction> interactions;
+  private final JsonSourceMap sourceMap;
+
+  MessageContract(String displayPath, String consumer, String provider, List<MessageInteraction> interactions,
+                  JsonSourceMap sourceMap) {
+    this.displayPath = displayPath;
+    this.consumer = consumer;
+    this.provider = provider;
+    this.interactions = List.copyOf(interactions);
+    this.sourceMap = sourceMap;
+  }
+
+  public String displayPath() {
+    return displayPath;
+  }
+
+  public String consumer() {
+    return consumer;
+  }
+
+  public String provider() {
+    return provider;
+  }
+
+  public List<MessageInteraction> interactions() {
+    return interactions;
+  }
+
+  /** {@code file:line:col} of the value at a JSON pointer into the contract file (or its nearest parent). */
+  public Location locate(String pointer) {
+    int[] position = sourceMap.locate(pointer);
+    return new Location(displayPath, position[0], position[1], pointer);
+  }
+}

@@ -1,0 +1,38 @@
+package dev.handshake.core.contract;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One message the consumer expects: the description the producer's factory is found by, the expected JSON
+ * view with its matching rules, and the metadata (reader schema, topic...). {@code pointer} is the JSON
+ * pointer of the interaction in its contract file.
+ */
+public record MessageInteraction(int index, String pointer, String description, List<String> providerStates,
+                                 JsonNode body, MatchingRules bodyRules, Map<String, String> metadata) {
+
+  public static final String READER_SCHEMA = "handshake.readerSchema";
+  public static final String READER_FINGERPRINT = "handshake.readerFingerprint";
+  public static final String READER_SUBJECT = "handshake.readerSubject";
+  public static final String READER_VERSION = "handshake.readerVersion";
+  public static final String TOPIC = "handshake.topic";
+
+  public MessageInteraction {
+    providerStates = List.copyOf(providerStates);
+    metadata = Map.copyOf(metadata);
+  }
+
+  /** JSON pointer of a body value in the contract file, from its Pact path segments. */
+  public String bodyPointer(List<String> segments) {
+    StringBuilder pointer = new StringBuilder(pointer()).append("/contents/content");
+    for (String segment : segments) {
+      pointer.append('/').append(JsonSourceMap.escape(segment));
+    }
+    return pointer.toString();
+  }
+
+  public String metadataPointer(String key) {
+    return pointer + "/metadata/" + JsonSourceMap.escape(key);
+  }
+}

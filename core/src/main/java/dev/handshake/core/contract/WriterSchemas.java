@@ -1,0 +1,122 @@
+package dev.handshake.core.contract;
+
+import dev.handshake.core.schema.InvalidSchemaException;
+import dev.handshake.core.schema.SchemaFile;
+import dev.handshake.core.schema.SchemaLoader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.apache.avro.Schema;
+
+/**
+ * The producer's writer schemas (its {@code .avsc} files), by record full name and alias, so the gate can
+ * decode events given as bytes and point static findings at the producer's own file.
+ */
+public final class WriterSchemas {
+  private final Map<String, SchemaFile> byName;
+
+  private WriterSchemas(Map<String, SchemaFile> byName) {
+    this.byName = byName;
+  }
+
+  public static WriterSchemas none() {
+    return new WriterSchemas(Map.of());
+  }
+
+  public static WriterSchemas of(List<SchemaFile> files) {
+    Map<String, SchemaFile> byName = new HashMap<>();
+    for (SchemaFile file : files) {
+      Schema schema = file.schema();
+      if (schema.getType() == Schema.Type.RECORD || schema.getType() == Schema.Type.ENUM
+          || schema.getType() == Schema.Type.FIXED) {
+        byName.putIfAbsent(schema.getFullName(), file);
+        for (String alias : schema.getAliases()) {
+          byName.putIfAbsent(alias, file);
+        }
+      }
+    }
+    return new WriterSchemas(byName);
+  }
+
+  /**
+   * Loads every {@code *.avsc} under {@code directory} (a missing directory holds none). A schema that uses
+   * named types from another file there is parsed with the others as references. {@code displayBase}
+   * makes paths in findings relative (e.g. to the project directory).
+   */
+  public static WriterSchemas load(Path directory, Path displayBase) {
+    if (directory == null || !Files.isDirectory(directory)) {
+      return none();
+    }
+    List<Path> paths;
+    try (Stream<Path> walk = Files.walk(directory)) {
+      paths = walk.filter(p -> p.getFileName().toString().endsWith(".avsc")).sorted().toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list " + directory, e);
+    }
+    SchemaLoader loader = new SchemaLoader();
+    List<SchemaFile> loaded = new ArrayList<>();
+    List<Path> pending = new ArrayList<>(paths);
+    // Files may use each other's named types: retry those that failed until no progress is made.
+    InvalidSchemaException last = null;
+    while (!pending.isEmpty()) {
+      List<Path> failed = new ArrayList<>();
+      for (Path path : pending) {
+        try {
+          String text = Files.readString(path);
+          loaded.add(loader.parse(display(path, displayBase), text, List.copyOf(loaded)));
+        } catch (InvalidSchemaException e) {
+          failed.add(path);
+          last = e;
+        } catch (IOException e) {
+          throw new UncheckedIOException("cannot read " + path, e);
+        }
+      }
+      if (failed.size() == pending.size()) {
+        throw last;
+      }
+      pending = failed;
+    }
+    return of(loaded);
+  }
+
+  private static String display(Path path, Path base) {
+    if (base == null) {
+      return path.toString();
+    }
+    try {
+      return base.toAbsolutePath().normalize().relativize(path.toAbsolutePath().normalize()).toString()
+          .replace('\\', '/');
+    } catch (IllegalArgumentException e) {
+      return path.toString();
+    }
+  }
+
+  /** The file that defines the record the reader reads (by full name, then by the reader's aliases). */
+  public Optional<SchemaFile> forReader(Schema reader) {
+    SchemaFile file = byName.get(reader.getFullName());
+    if (file == null && reader.getAliases() != null) {
+      for (String alias : reader.getAliases()) {
+        file = byName.get(alias);
+        if (file != null) {
+          break;
+        }
+      }
+    }
+    return Optional.ofNullable(file);
+  }
+
+  public Optional<SchemaFile> byFullName(String fullName) {
+    return Optional.ofNullable(byName.get(fullName));
+  }
+
+  public int size() {
+    return (int) byName.values().stream().distinct().count();
+  }
+}
