@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
 /** Entry point of {@code handshake}. Exit codes: 0 ok, 1 incompatible, 2 bad input or usage, 3 unreachable. */
 @Command(name = "handshake", mixinStandardHelpOptions = true, version = "handshake 0.1.0-SNAPSHOT",
     description = "Stops producers from shipping Avro events their consumers cannot read.",
-    subcommands = {CompatCommand.class})
+    subcommands = {CompatCommand.class, CheckCommand.class, RegisterCommand.class, DownloadCommand.class,
+        SetCompatibilityCommand.class, RegistryCommand.class})
 public final class HandshakeCli {
   public static final int EXIT_OK = 0;
   public static final int EXIT_INCOMPATIBLE = 1;

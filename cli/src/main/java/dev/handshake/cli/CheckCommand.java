@@ -1,0 +1,111 @@
+package dev.handshake.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.handshake.core.InvalidInputException;
+import dev.handshake.core.compat.CompatibilityLevel;
+import dev.handshake.core.compat.CompatibilityReportJson;
+import dev.handshake.core.registry.LocalSchemaRegistry;
+import dev.handshake.core.registry.SchemaRegistry;
+import dev.handshake.core.registry.SubjectCheck;
+import dev.handshake.core.registry.SubjectCheckResult;
+import dev.handshake.core.report.TextReportWriter;
+import dev.handshake.core.schema.SchemaFile;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "check", mixinStandardHelpOptions = true,
+    description = {
+        "Checks a candidate schema against a subject's registered versions under the subject's level (or --level),",
+        "with Handshake's engine: transitive levels compare with every version, each finding has a rule ID and a fix.",
+        "History from a registry (--registry) or offline from a schemas directory (--schemas-dir: history/<subject>/vN.avsc",
+        "and compatibility.properties). A subject with no versions is compatible.",
+        "Exit codes: 0 compatible, 1 incompatible, 2 bad input, 3 registry unreachable or server error."})
+final class CheckCommand implements Callable<Integer> {
+  enum Format { text, json }
+
+  @Spec
+  CommandSpec spec;
+
+  @Mixin
+  RegistryClientOptions registryOptions;
+
+  @Option(names = "--schemas-dir", paramLabel = "DIR",
+      description = "Check offline against DIR/history/<subject>/vN.avsc and DIR/compatibility.properties "
+          + "instead of a registry.")
+  Path schemasDir;
+
+  @Option(names = "--subject", required = true, paramLabel = "SUBJECT", description = "The subject to check against.")
+  String subject;
+
+  @Option(names = "--level", paramLabel = "LEVEL",
+      description = "Apply this level instead of the subject's: NONE, BACKWARD, BACKWARD_TRANSITIVE, FORWARD, "
+          + "FORWARD_TRANSITIVE, FULL or FULL_TRANSITIVE.")
+  String level;
+
+  @Option(names = "--reference", paramLabel = "NAME=SUBJECT:VERSION",
+      description = "A named type the candidate takes from another registered subject; repeat for several.")
+  List<String> references = new ArrayList<>();
+
+  @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT", description = "text (default) or json.")
+  Format format;
+
+  @Option(names = "--verbose", description = "Print stack traces of errors.")
+  boolean verbose;
+
+  @Parameters(index = "0", paramLabel = "FILE.avsc", description = "The candidate schema.")
+  Path file;
+
+  @Override
+  public Integer call() throws Exception {
+    CompatibilityLevel override = level == null ? null : CompatibilityLevel.parse(level, "--level");
+    SchemaRegistry registry = registry();
+    SubjectCheck check = new SubjectCheck(registry);
+    SubjectCheckResult result = registryOptions.call(() -> {
+      SchemaFile candidate = check.loadCandidate(file, RegistryClientOptions.references(references));
+      return check.check(subject, candidate, override);
+    });
+    PrintWriter out = spec.commandLine().getOut();
+    if (format == Format.json) {
+      ObjectNode json = CompatibilityReportJson.toJson(result.report());
+      json.put("subject", result.subject());
+      json.put("registry", result.registry());
+      json.put("levelSource", result.levelSource());
+      json.put("newSubject", result.newSubject());
+      var versions = json.putArray("versions");
+      result.versions().forEach(versions::add);
+      json.put("summary", result.summary());
+      out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(json));
+    } else {
+      out.print(TextReportWriter.lines(result.report().findings()));
+      result.report().notes().forEach(note -> out.println("note: " + note));
+      out.println(result.summary());
+    }
+    out.flush();
+    return result.compatible() ? HandshakeCli.EXIT_OK : HandshakeCli.EXIT_INCOMPATIBLE;
+  }
+
+  private SchemaRegistry registry() {
+    if (schemasDir != null && registryOptions.hasRegistry()) {
+      throw new InvalidInputException("give either --registry or --schemas-dir, not both");
+    }
+    if (schemasDir != null) {
+      return new LocalSchemaRegistry(schemasDir);
+    }
+    if (!registryOptions.hasRegistry()) {
+      throw new InvalidInputException("say where the subject's history is: --registry URL, or --schemas-dir DIR "
+          + "for the offline history under DIR/history/<subject>/");
+    }
+    return registryOptions.connect();
+  }
+}

@@ -1,0 +1,74 @@
+package dev.handshake.cli;
+
+import dev.handshake.core.InvalidInputException;
+import dev.handshake.core.compat.CompatibilityLevel;
+import dev.handshake.core.registry.RestSchemaRegistry;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "set-compatibility", mixinStandardHelpOptions = true,
+    description = {
+        "Sets the compatibility level of a subject (--subject) or the registry's global level (--global).",
+        "With --subject and the level DEFAULT, removes the subject's own level so the global one applies.",
+        "Exit codes: 0 set, 2 bad input, 3 registry unreachable or server error."})
+final class SetCompatibilityCommand implements Callable<Integer> {
+  @Spec
+  CommandSpec spec;
+
+  @Mixin
+  RegistryClientOptions registryOptions;
+
+  @Option(names = "--subject", paramLabel = "SUBJECT", description = "The subject whose level to set.")
+  String subject;
+
+  @Option(names = "--global", description = "Set the registry's global level instead of a subject's.")
+  boolean global;
+
+  @Option(names = "--verbose", description = "Print stack traces of errors.")
+  boolean verbose;
+
+  @Parameters(index = "0", paramLabel = "LEVEL",
+      description = "NONE, BACKWARD, BACKWARD_TRANSITIVE, FORWARD, FORWARD_TRANSITIVE, FULL, FULL_TRANSITIVE, "
+          + "or DEFAULT (with --subject: fall back to the global level).")
+  String level;
+
+  @Override
+  public Integer call() {
+    if (global == (subject != null)) {
+      throw new InvalidInputException("give exactly one of --subject SUBJECT or --global");
+    }
+    RestSchemaRegistry registry = registryOptions.connect();
+    PrintWriter out = spec.commandLine().getOut();
+    if ("DEFAULT".equalsIgnoreCase(level.trim())) {
+      if (global) {
+        throw new InvalidInputException("DEFAULT only applies to --subject; give the global level itself");
+      }
+      registryOptions.call(() -> {
+        registry.deleteSubjectCompatibility(subject);
+        return null;
+      });
+      out.println("subject \"" + subject + "\" now follows the global level "
+          + registryOptions.call(registry::globalCompatibility) + " at " + registry.describe());
+    } else {
+      CompatibilityLevel parsed = CompatibilityLevel.parse(level, "LEVEL");
+      registryOptions.call(() -> {
+        if (global) {
+          registry.setGlobalCompatibility(parsed);
+        } else {
+          registry.setSubjectCompatibility(subject, parsed);
+        }
+        return null;
+      });
+      out.println((global ? "global level" : "level of subject \"" + subject + "\"") + " set to " + parsed
+          + " at " + registry.describe());
+    }
+    out.flush();
+    return HandshakeCli.EXIT_OK;
+  }
+}

@@ -1,0 +1,245 @@
+package dev.handshake.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.handshake.registry.RegistryServer;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** register, check, download and set-compatibility against a real embedded registry, and registry serve. */
+class RegistryCommandsTest {
+  private static final String V1 = "{\"type\":\"record\",\"name\":\"User\",\"namespace\":\"t\",\"fields\":["
+      + "{\"name\":\"id\",\"type\":\"string\"}]}";
+  private static final String V2_OPTIONAL = "{\"type\":\"record\",\"name\":\"User\",\"namespace\":\"t\",\"fields\":["
+      + "{\"name\":\"id\",\"type\":\"string\"},{\"name\":\"email\",\"type\":\"string\",\"default\":\"\"}]}";
+  private static final String V3_REQUIRED = "{\"type\":\"record\",\"name\":\"User\",\"namespace\":\"t\",\"fields\":["
+      + "{\"name\":\"id\",\"type\":\"string\"},\n  {\"name\":\"email\",\"type\":\"string\"}]}";
+
+  @TempDir
+  Path dir;
+  private RegistryServer server;
+
+  @BeforeEach
+  void start() throws Exception {
+    server = RegistryServer.start(RegistryServer.Options.of(dir.resolve("data"), 0));
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    server.close();
+  }
+
+  record Result(int exitCode, String out, String err) {
+  }
+
+  static Result run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = HandshakeCli.run(args, new PrintWriter(out), new PrintWriter(err));
+    return new Result(code, out.toString(), err.toString());
+  }
+
+  private String write(String name, String text) throws Exception {
+    Path file = dir.resolve(name);
+    Files.writeString(file, text);
+    return file.toString();
+  }
+
+  @Test
+  void registerPrintsTheIdAndKeepsItForAnIdenticalSchema() throws Exception {
+    Result first = run("register", "--registry", server.url(), "--subject", "users", write("v1.avsc", V1));
+    Result again = run("register", "--registry", server.url(), "--subject", "users", write("v1-again.avsc", V1));
+
+    assertThat(first.exitCode()).as(first.err()).isZero();
+    assertThat(first.out().trim()).matches("\\d+");
+    assertThat(again.out().trim()).isEqualTo(first.out().trim());
+  }
+
+  @Test
+  void registerOfAnIncompatibleSchemaExitsOneWithTheFindings() throws Exception {
+    run("register", "--registry", server.url(), "--subject", "users", write("v1.avsc", V1));
+    Result refused = run("register", "--registry", server.url(), "--subject", "users", write("v3.avsc", V3_REQUIRED));
+
+    assertThat(refused.exitCode()).isEqualTo(1);
+    assertThat(refused.err()).contains("incompatible").contains(server.url());
+    assertThat(refused.out()).contains("[FIELD_ADDED_WITHOUT_DEFAULT]").contains("v3.avsc:2:")
+        .contains("INCOMPATIBLE");
+  }
+
+  @Test
+  void checkExitCodesFollowTheVerdict() throws Exception {
+    run("register", "--registry", server.url(), "--subject", "users", write("v1.avsc", V1));
+
+    Result ok = run("check", "--registry", server.url(), "--subject", "users", write("v2.avsc", V2_OPTIONAL));
+    Result broken = run("check", "--registry", server.url(), "--subject", "users", write("v3.avsc", V3_REQUIRED));
+    Result loosened = run("check", "--registry", server.url(), "--subject", "users", "--level", "none",
+        dir.resolve("v3.avsc").toString());
+    Result newSubject = run("check", "--registry", server.url(), "--subject", "nobody", dir.resolve("v3.avsc").toString());
+
+    assertThat(ok.exitCode()).as(ok.err()).isZero();
+    assertThat(ok.out()).contains("compatible:").contains("BACKWARD");
+    assertThat(broken.exitCode()).isEqualTo(1);
+    assertThat(broken.out()).contains("v3.avsc:2:").contains("[FIELD_ADDED_WITHOUT_DEFAULT]").contains("Fix:");
+    assertThat(loosened.exitCode()).isZero();
+    assertThat(newSubject.exitCode()).isZero();
+    assertThat(newSubject.out()).contains("has no versions").contains("first version");
+  }
+
+  @Test
+  void checkWritesJson() throws Exception {
+    run("register", "--registry", server.url(), "--subject", "users", write("v1.avsc", V1));
+    Result result = run("check", "--registry", server.url(), "--subject", "users", "--format", "json",
+        write("v3.avsc", V3_REQUIRED));
+
+    JsonNode json = new ObjectMapper().readTree(result.out());
+    assertThat(json.path("compatible").asBoolean()).isFalse();
+    assertThat(json.path("subject").asText()).isEqualTo("users");
+    assertThat(json.path("versions").get(0).asInt()).isEqualTo(1);
+    assertThat(json.path("findings").get(0).path("rule").asText()).isEqualTo("FIELD_ADDED_WITHOUT_DEFAULT");
+  }
+
+  @Test
+  void setCompatibilityChangesWhatCheckApplies() throws Exception {
+    run("register", "--registry", server.url(), "--subject", "users", write("v1.avsc", V1));
+    Result set = run("set-compatibility", "--registry", server.url(), "--subject", "users", "full_transitive");
+    Result check = run("check", "--registry", server.url(), "--subject", "users", write("v2.avsc", V2_OPTIONAL));
+    Result global = run("set-compatibility", "--registry", server.url(), "--global", "FORWARD");
+    Result reset = run("set-compatibility", "--registry", server.url(), "--subject", "users", "DEFAULT");
+    Result bad = run("set-compatibility", "--registry", server.url(), "--global", "SIDEWAYS");
+
+    assertThat(set.exitCode()).as(set.err()).isZero();
+    assertThat(check.out()).contains("FULL_TRANSITIVE").contains("the subject's level");
+    assertThat(global.exitCode()).isZero();
+    assertThat(reset.out()).contains("FORWARD");
+    assertThat(bad.exitCode()).isEqualTo(2);
+    assertThat(bad.err()).contains("SIDEWAYS");
+  }
+
+  @Test
+  void downloadedHistoryIsWhatTheOfflineCheckReads() throws Exception {
+    run("set-compatibility", "--registry", server.url(), "--global", "NONE");
+    run("register", "--registry", server.url(), "--subject", "users", write("v1.avsc", V1));
+    run("register", "--registry", server.url(), "--subject", "users", write("v3.avsc", V3_REQUIRED));
+    Path schemas = dir.resolve("schemas");
+
+    Result latest = run("download", "--registry", server.url(), "--subject", "users", "--output", schemas.toString());
+    Result history = run("download", "--registry", server.url(), "--all-versions", "--output", schemas.toString());
+    Result offline = run("check", "--schemas-dir", schemas.toString(), "--subject", "users", "--level",
+        "BACKWARD_TRANSITIVE", write("v2.avsc", V2_OPTIONAL));
+
+    assertThat(latest.exitCode()).as(latest.err()).isZero();
+    assertThat(Files.readString(schemas.resolve("users.avsc"))).contains("\"email\"");
+    assertThat(history.out()).contains("v1.avsc").contains("v2.avsc");
+    assertThat(schemas.resolve("history/users/v1.avsc")).exists();
+    assertThat(schemas.resolve("history/users/v2.avsc")).exists();
+    assertThat(offline.exitCode()).as(offline.out() + offline.err()).isZero();
+    assertThat(offline.out()).contains("compared with 2 of 2 versions");
+  }
+
+  @Test
+  void offlineCheckOfTheExampleDomainFindsTheRemovedField() throws Exception {
+    String userDeleted = Files.readString(Path.of("..", "schemas", "user-events", "UserDeleted.avsc"))
+        .replace("    {\"name\": \"email\", \"type\": \"string\"},\n", "");
+    Result result = run("check", "--schemas-dir", Path.of("..", "schemas").toString(), "--subject",
+        "dev.handshake.example.user.UserDeleted", write("UserDeleted.avsc", userDeleted));
+
+    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(result.out()).contains("[FIELD_REMOVED_WITHOUT_DEFAULT]").contains("FULL_TRANSITIVE");
+  }
+
+  @Test
+  void anUnreachableRegistryExitsThreeNamingTheOption() throws Exception {
+    int port;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      port = socket.getLocalPort();
+    }
+    Result result = run("check", "--registry", "http://127.0.0.1:" + port, "--subject", "users",
+        write("v1.avsc", V1));
+
+    assertThat(result.exitCode()).isEqualTo(3);
+    assertThat(result.err()).contains("127.0.0.1:" + port).contains("--registry");
+  }
+
+  @Test
+  void badInputExitsTwo() throws Exception {
+    Result brokenFile = run("register", "--registry", server.url(), "--subject", "users",
+        write("broken.avsc", "{\"type\": \"record\", "));
+    Result noRegistry = run("check", "--subject", "users", write("v1.avsc", V1));
+    Result unknownVersion = run("download", "--registry", server.url(), "--subject", "users", "--version", "3",
+        "--output", dir.toString());
+
+    assertThat(brokenFile.exitCode()).isEqualTo(2);
+    assertThat(brokenFile.err()).contains("broken.avsc:1:");
+    assertThat(noRegistry.exitCode()).isEqualTo(2);
+    assertThat(noRegistry.err()).contains("--registry").contains("--schemas-dir");
+    assertThat(unknownVersion.exitCode()).isEqualTo(2);
+    assertThat(unknownVersion.err()).contains("users");
+  }
+
+  @Test
+  void wrongCredentialsExitTwoWithoutShowingThem() throws Exception {
+    try (RegistryServer secured = RegistryServer.start(new RegistryServer.Options(dir.resolve("secured"),
+        "127.0.0.1", 0, "ci:right-pw", 0))) {
+      Result ok = run("register", "--registry", secured.url(), "--user-info", "ci:right-pw", "--subject", "s",
+          write("v1.avsc", V1));
+      Result wrong = run("register", "--registry", secured.url(), "--user-info", "ci:wrong-pw", "--subject", "s",
+          dir.resolve("v1.avsc").toString());
+
+      assertThat(ok.exitCode()).as(ok.err()).isZero();
+      assertThat(wrong.exitCode()).isEqualTo(2);
+      assertThat(wrong.err()).contains("401").doesNotContain("wrong-pw");
+    }
+  }
+
+  @Test
+  void everyCommandHasHelp() {
+    for (String[] command : new String[][] {{"check"}, {"register"}, {"download"}, {"set-compatibility"},
+        {"registry", "serve"}}) {
+      String[] args = java.util.Arrays.copyOf(command, command.length + 1);
+      args[command.length] = "--help";
+      Result help = run(args);
+      assertThat(help.exitCode()).isZero();
+      assertThat(help.out()).contains("Usage: handshake " + String.join(" ", command));
+    }
+  }
+
+  @Test
+  void registryServePrintsWhereItListensAndServes() throws Exception {
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    Process process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+        HandshakeCli.class.getName(), "registry", "serve", "--port", "0", "--data-dir",
+        dir.resolve("served").toString()).redirectErrorStream(true).start();
+    try {
+      BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+      String line = CompletableFuture.supplyAsync(() -> {
+        try {
+          return out.readLine();
+        } catch (java.io.IOException e) {
+          throw new IllegalStateException(e);
+        }
+      }).get(60, TimeUnit.SECONDS);
+      assertThat(line).matches("listening on http://127\\.0\\.0\\.1:\\d+");
+      String url = line.substring("listening on ".length());
+
+      Result registered = run("register", "--registry", url, "--subject", "served", write("v1.avsc", V1));
+      assertThat(registered.exitCode()).as(registered.err()).isZero();
+    } finally {
+      process.destroy();
+      assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    }
+  }
+}
