@@ -134,6 +134,9 @@ public final class RestSchemaRegistry implements SchemaRegistry {
       raw.forEach(node -> messages.add(node.isTextual() ? node.asText() : node.toString()));
     } else if (raw.isTextual()) {
       messages.add(raw.asText());
+    } else if (body.path("reason").isTextual()) {
+      // Apicurio's ccompat API gives its reasons as one "reason" string instead of Confluent's "messages".
+      messages.add(body.path("reason").asText());
     }
     return new CompatibilityTestResult(body.path("is_compatible").asBoolean(false), messages);
   }
@@ -289,6 +292,11 @@ public final class RestSchemaRegistry implements SchemaRegistry {
                 + "the record's full name, TopicNameStrategy ones <topic>-value) or register it first.");
       }
       case 40402 -> {
+        if ("latest".equals(call.version)) {
+          // Apicurio answers 40402 where Confluent answers 40401: no latest version means no live versions.
+          return new SubjectNotFoundException(url, status, code, what + " was not found (the subject has no live "
+              + "versions); " + answered + ". Check the subject name or register it first.");
+        }
         return new VersionNotFoundException(url, status, code, what + " was not found; " + answered
             + ". List the subject's versions with 'handshake download --subject S --all-versions'.");
       }
