@@ -335,14 +335,16 @@ public final class ProducerGate {
                               List<Finding> staticFindings) {
       String field = staticFindings.isEmpty() ? null : staticFindings.get(0).details().get("path");
       Map<String, String> details = ctx.details(field);
-      details.put("avro", e.getMessage());
+      String avro = e.getCause() != null && e.getCause().getMessage() != null ? e.getCause().getMessage()
+          : e.getMessage();
+      details.put("avro", avro);
       details.put("writerSchema", event.writer.displayPath());
       Location location = ctx.here();
       ctx.add(GateRule.CONSUMER_CANNOT_DECODE, Severity.ERROR, location,
           "The event from " + factory.source() + ", written with the producer's schema ("
               + event.writer.displayPath() + "), could not be decoded by " + ctx.who() + " with its reader schema "
-              + readerFile.schema().getFullName() + (field == null ? "" : "; field " + field) + ". Avro: "
-              + e.getMessage(),
+              + readerFile.schema().getFullName() + (field == null ? "" : "; field " + field) + ". Avro said: "
+              + avro + ".",
           "Keep the producer's schema readable by this consumer's reader (see the schema findings for the field), "
               + "or have " + ctx.contract.consumer() + " deploy a reader that accepts the change first.",
           details);

@@ -82,7 +82,7 @@ class ProducerGateTest {
     GateReport report = runWithRecord("CONSUMER_CANNOT_DECODE");
 
     Finding finding = only(report, "CONSUMER_CANNOT_DECODE");
-    assertThat(finding.message()).contains("auth-service", DESCRIPTION, "UserDeleted.email", "Avro:");
+    assertThat(finding.message()).contains("auth-service", DESCRIPTION, "UserDeleted.email", "Avro said:", "missing required field email");
     assertThat(finding.details()).containsEntry("consumer", "auth-service")
         .containsEntry("interaction", DESCRIPTION).containsEntry("path", "UserDeleted.email");
     Finding removed = only(report, "FIELD_REMOVED_WITHOUT_DEFAULT");

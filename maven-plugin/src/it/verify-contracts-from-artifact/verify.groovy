@@ -1,0 +1,15 @@
+// Asserts on the console (build.log) and on the JSON report the goal wrote.
+import groovy.json.JsonSlurper
+
+def log = new File(basedir, 'build.log').text
+def report = new JsonSlurper().parse(new File(basedir, 'target/handshake/verify.json'))
+assert new File(basedir, 'target/handshake/verify.txt').isFile()
+assert new File(basedir, 'target/handshake/TEST-handshake-verify.xml').isFile()
+assert report.passed == true
+def rules = report.findings*.rule
+assert report.errors == 0 : rules
+assert log.contains('0 error(s)')
+assert log.contains("1 contract(s) for other providers skipped")
+assert report.contracts == 1 && report.skippedContracts == 1
+assert report.checks*.contract == ['dev.handshake.it:auth-service-contracts:1.0.0!/contracts/auth-service-user-service.json']
+true

@@ -1,0 +1,17 @@
+// Asserts on the console (build.log) and on the JSON report the goal wrote.
+import groovy.json.JsonSlurper
+
+def log = new File(basedir, 'build.log').text
+def report = new JsonSlurper().parse(new File(basedir, 'target/handshake/verify.json'))
+assert new File(basedir, 'target/handshake/verify.txt').isFile()
+assert new File(basedir, 'target/handshake/TEST-handshake-verify.xml').isFile()
+assert report.passed == false
+def rules = report.findings*.rule
+assert rules.contains('TYPE_MADE_NULLABLE') : rules
+assert log.contains('[TYPE_MADE_NULLABLE]')
+assert !rules.contains('CONSUMER_CANNOT_DECODE') : rules
+assert log.contains("consumer \"auth-service\"")
+assert log.contains("nullable")
+def nullable = report.findings.find { it.rule == 'TYPE_MADE_NULLABLE' }
+assert nullable.consumer == 'auth-service' && nullable.file == 'schemas/UserDeleted.avsc'
+true

@@ -1,0 +1,25 @@
+// Asserts on the console (build.log) and on the JSON report the goal wrote.
+import groovy.json.JsonSlurper
+
+def log = new File(basedir, 'build.log').text
+def report = new JsonSlurper().parse(new File(basedir, 'target/handshake/verify.json'))
+assert new File(basedir, 'target/handshake/verify.txt').isFile()
+assert new File(basedir, 'target/handshake/TEST-handshake-verify.xml').isFile()
+assert report.passed == false
+def rules = report.findings*.rule
+assert rules.contains('CONSUMER_CANNOT_DECODE') : rules
+assert log.contains('[CONSUMER_CANNOT_DECODE]')
+assert rules.contains('FIELD_REMOVED_WITHOUT_DEFAULT') : rules
+assert log.contains('[FIELD_REMOVED_WITHOUT_DEFAULT]')
+assert log.contains("consumer \"auth-service\"")
+assert log.contains("interaction \"a user was deleted\"")
+assert log.contains("Field \"email\"")
+assert log.contains("schemas/UserDeleted.avsc:")
+assert log.contains("BUILD FAILURE")
+def removed = report.findings.find { it.rule == 'FIELD_REMOVED_WITHOUT_DEFAULT' }
+assert removed.consumer == 'auth-service' && removed.interaction == 'a user was deleted'
+assert removed.file == 'schemas/UserDeleted.avsc' && removed.line > 1
+assert removed.fix
+def decode = report.findings.find { it.rule == 'CONSUMER_CANNOT_DECODE' }
+assert decode.path == 'UserDeleted.email'
+true

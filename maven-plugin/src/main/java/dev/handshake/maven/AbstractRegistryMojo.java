@@ -1,0 +1,117 @@
+package dev.handshake.maven;
+
+import dev.handshake.core.HandshakeException;
+import dev.handshake.core.InvalidInputException;
+import dev.handshake.core.registry.LocalSchemaRegistry;
+import dev.handshake.core.registry.RegistryClientConfig;
+import dev.handshake.core.registry.RegistryCredentials;
+import dev.handshake.core.registry.RegistryUnavailableException;
+import dev.handshake.core.registry.RestSchemaRegistry;
+import dev.handshake.core.registry.SchemaRegistry;
+import java.io.File;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * What every registry goal shares: where the registry is and how to log in, with the parameter names of
+ * Confluent's kafka-schema-registry-maven-plugin, and the translation of core's typed exceptions into Maven's
+ * (bad input and findings: {@link MojoFailureException}; registry unreachable or I/O: {@link MojoExecutionException}).
+ */
+abstract class AbstractRegistryMojo extends AbstractMojo {
+  static final String URLS_HINT = "<schemaRegistryUrls><param>http://localhost:8081</param></schemaRegistryUrls> "
+      + "or -Dhandshake.schemaRegistryUrls=http://localhost:8081";
+
+  /** Registry base URLs (Confluent API), tried in turn; e.g. http://localhost:8081 or .../apis/ccompat/v7. */
+  @Parameter(property = "handshake.schemaRegistryUrls")
+  List<String> schemaRegistryUrls;
+
+  /** HTTP basic credentials {@code user:password} (Confluent's basic.auth.user.info). Never logged. */
+  @Parameter(property = "handshake.userInfoConfig")
+  String userInfoConfig;
+
+  /** Bearer token for the registry. Never logged. */
+  @Parameter(property = "handshake.bearerAuthToken")
+  String bearerAuthToken;
+
+  /** Seconds to wait for each registry answer. */
+  @Parameter(property = "handshake.registryTimeoutSeconds", defaultValue = "30")
+  int registryTimeoutSeconds;
+
+  @Parameter(property = "handshake.skip", defaultValue = "false")
+  boolean skip;
+
+  @Parameter(defaultValue = "${project.basedir}", readonly = true, required = true)
+  File basedir;
+
+  @Override
+  public final void execute() throws MojoExecutionException, MojoFailureException {
+    if (skip) {
+      getLog().info("handshake: skipped (handshake.skip=true)");
+      return;
+    }
+    try {
+      run();
+    } catch (RegistryUnavailableException e) {
+      throw new MojoExecutionException(e.getMessage() + " Check that the registry at " + e.url()
+          + " runs, or fix the URL in " + URLS_HINT + ".", e);
+    } catch (InvalidInputException e) {
+      throw new MojoFailureException(e.getMessage(), e);
+    } catch (HandshakeException e) {
+      throw new MojoExecutionException(e.getMessage(), e);
+    }
+  }
+
+  abstract void run() throws MojoExecutionException, MojoFailureException;
+
+  boolean hasRegistryUrls() {
+    return schemaRegistryUrls != null && schemaRegistryUrls.stream().anyMatch(url -> url != null && !url.isBlank());
+  }
+
+  /** The REST registry; the goal cannot run without one. */
+  RestSchemaRegistry restRegistry(String goal) throws MojoFailureException {
+    if (!hasRegistryUrls()) {
+      throw new MojoFailureException("handshake:" + goal + " needs a registry: set " + URLS_HINT);
+    }
+    if (registryTimeoutSeconds <= 0) {
+      throw new MojoFailureException("<registryTimeoutSeconds> must be positive, got " + registryTimeoutSeconds);
+    }
+    List<String> urls = new ArrayList<>();
+    schemaRegistryUrls.stream().filter(url -> url != null && !url.isBlank()).forEach(urls::add);
+    RegistryCredentials credentials = RegistryCredentials.of(userInfoConfig, "<userInfoConfig>", bearerAuthToken,
+        "<bearerAuthToken>");
+    return new RestSchemaRegistry(RegistryClientConfig.of(urls, "<schemaRegistryUrls>")
+        .withCredentials(credentials)
+        .withTimeouts(RegistryClientConfig.DEFAULT_CONNECT_TIMEOUT, Duration.ofSeconds(registryTimeoutSeconds)));
+  }
+
+  /** The REST registry when URLs are configured, else the offline history under {@code schemasDirectory}. */
+  SchemaRegistry registryOrOffline(File schemasDirectory) throws MojoFailureException {
+    if (hasRegistryUrls()) {
+      return restRegistry("check");
+    }
+    if (schemasDirectory == null || !schemasDirectory.isDirectory()) {
+      throw new MojoFailureException("no registry and no offline history: set " + URLS_HINT + ", or keep the "
+          + "registered versions under <schemasDirectory> (now " + schemasDirectory + ") as history/<subject>/vN.avsc");
+    }
+    return new LocalSchemaRegistry(schemasDirectory.toPath());
+  }
+
+  /** A configured file, resolved against the project directory when relative. */
+  Path resolve(File file) {
+    Path path = file.toPath();
+    return path.isAbsolute() ? path : basedir.toPath().resolve(path);
+  }
+
+  /** How findings name a file: relative to the project when inside it (so CI annotations link it). */
+  String display(Path file) {
+    Path base = basedir.toPath().toAbsolutePath().normalize();
+    Path absolute = file.toAbsolutePath().normalize();
+    return absolute.startsWith(base) ? base.relativize(absolute).toString() : absolute.toString();
+  }
+}

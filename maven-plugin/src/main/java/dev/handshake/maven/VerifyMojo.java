@@ -1,0 +1,181 @@
+package dev.handshake.maven;
+
+import dev.handshake.core.InvalidInputException;
+import dev.handshake.core.contract.ContractSource;
+import dev.handshake.core.contract.GateReport;
+import dev.handshake.core.contract.GateReportFiles;
+import dev.handshake.core.contract.PactVerifyProviderFactories;
+import dev.handshake.core.contract.ProducerGate;
+import dev.handshake.core.contract.WriterSchemas;
+import dev.handshake.core.report.Finding;
+import dev.handshake.core.report.Severity;
+import dev.handshake.core.report.TextReportWriter;
+import java.io.File;
+import java.io.IOException;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.apache.maven.artifact.DependencyResolutionRequiredException;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Component;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.plugins.annotations.ResolutionScope;
+import org.apache.maven.project.MavenProject;
+import org.eclipse.aether.RepositorySystem;
+import org.eclipse.aether.RepositorySystemSession;
+
+/**
+ * The producer gate: verifies the producer's real events against every consumer contract (from
+ * {@code contractsDirectory} and {@code contractArtifacts}) and fails the build, naming consumer, event,
+ * field, rule and fix, when a consumer could not read or would misread an event. Reports go to
+ * {@code reportDirectory} as verify.txt, verify.json and TEST-handshake-verify.xml.
+ */
+@Mojo(name = "verify", defaultPhase = LifecyclePhase.VERIFY, requiresDependencyResolution = ResolutionScope.TEST,
+    threadSafe = true)
+public class VerifyMojo extends AbstractMojo {
+
+  @Parameter(defaultValue = "${project}", readonly = true, required = true)
+  private MavenProject project;
+
+  @Parameter(defaultValue = "${repositorySystemSession}", readonly = true, required = true)
+  private RepositorySystemSession repositorySession;
+
+  @Component
+  private RepositorySystem repositorySystem;
+
+  /** Contract files ({@code *.json}, searched recursively). A missing directory holds no contracts. */
+  @Parameter(property = "handshake.contractsDirectory", defaultValue = "${project.basedir}/contracts")
+  private File contractsDirectory;
+
+  /**
+   * Contracts published as Maven artifacts, {@code groupId:artifactId:version[:classifier][:type]} (type jar,
+   * zip or json; default jar). Archives are unpacked and every {@code *.json} in them is a contract.
+   */
+  @Parameter(property = "handshake.contractArtifacts")
+  private List<String> contractArtifacts;
+
+  /** Only contracts whose provider has this name are verified; all when unset. */
+  @Parameter(property = "handshake.providerName")
+  private String providerName;
+
+  /** The producer's writer schemas ({@code *.avsc}). An event returned as an Avro record uses its own schema. */
+  @Parameter(property = "handshake.schemasDirectory", defaultValue = "${project.basedir}/schemas")
+  private File schemasDirectory;
+
+  @Parameter(property = "handshake.reportDirectory", defaultValue = "${project.build.directory}/handshake")
+  private File reportDirectory;
+
+  @Parameter(property = "handshake.skip", defaultValue = "false")
+  private boolean skip;
+
+  /** Fail the build on warnings too (e.g. a reader schema that does not match its fingerprint). */
+  @Parameter(property = "handshake.failOnWarning", defaultValue = "false")
+  private boolean failOnWarning;
+
+  @Override
+  public void execute() throws MojoExecutionException, MojoFailureException {
+    if (skip) {
+      getLog().info("Handshake verify skipped (handshake.skip=true).");
+      return;
+    }
+    Path basedir = project.getBasedir().toPath();
+    List<ContractSource> sources = new ArrayList<>(contractsIn(contractsDirectory.toPath(), basedir));
+    sources.addAll(new ContractArtifacts(repositorySystem, repositorySession,
+        project.getRemoteProjectRepositories(), reportDirectory.toPath().resolve("contract-artifacts"))
+        .resolve(contractArtifacts == null ? List.of() : contractArtifacts));
+    if (sources.isEmpty()) {
+      getLog().warn("Handshake verify found no contracts: " + display(contractsDirectory.toPath(), basedir)
+          + " has no *.json and <contractArtifacts> is empty. Nothing to verify.");
+      return;
+    }
+    WriterSchemas writers;
+    try {
+      writers = WriterSchemas.load(schemasDirectory.toPath(), basedir);
+    } catch (InvalidInputException e) {
+      throw new MojoFailureException("Handshake verify: a writer schema in <schemasDirectory> "
+          + display(schemasDirectory.toPath(), basedir) + " is invalid: " + e.getMessage(), e);
+    }
+
+    GateReport report;
+    try (URLClassLoader testLoader = testClassLoader()) {
+      PactVerifyProviderFactories factories = PactVerifyProviderFactories.scan(
+          List.of(Path.of(project.getBuild().getTestOutputDirectory()),
+              Path.of(project.getBuild().getOutputDirectory())), testLoader);
+      factories.duplicates().forEach(d -> getLog().warn("Handshake verify: " + d + "."));
+      getLog().info("Handshake verify: " + sources.size() + " contract file(s), " + factories.all().size()
+          + " @PactVerifyProvider factory method(s), " + writers.size() + " writer schema(s).");
+      report = new ProducerGate().verify(sources, providerName, factories::find, writers);
+    } catch (IOException e) {
+      throw new MojoExecutionException("Handshake verify could not close the test class loader", e);
+    }
+
+    for (Finding finding : report.findings()) {
+      String line = TextReportWriter.line(finding);
+      if (finding.severity() == Severity.ERROR) {
+        getLog().error(line);
+      } else if (finding.severity() == Severity.WARNING) {
+        getLog().warn(line);
+      } else {
+        getLog().info(line);
+      }
+    }
+    try {
+      GateReportFiles.write(report, reportDirectory.toPath());
+    } catch (IOException e) {
+      throw new MojoExecutionException("Handshake verify could not write its report to " + reportDirectory, e);
+    }
+    String summary = GateReportFiles.summary(report) + " Reports: "
+        + display(reportDirectory.toPath().resolve(GateReportFiles.TEXT), basedir) + ", "
+        + GateReportFiles.JSON + ", " + GateReportFiles.JUNIT + ".";
+    boolean failOnWarnings = failOnWarning && report.count(Severity.WARNING) > 0;
+    if (report.hasErrors() || failOnWarnings) {
+      getLog().error(summary);
+      throw new MojoFailureException(summary + (report.hasErrors() ? "" : " (failOnWarning is set)")
+          + " Each finding above names the consumer, the event, the field, the rule and the fix"
+          + " (docs/rules/<RULE>.md).");
+    }
+    getLog().info(summary);
+  }
+
+  private URLClassLoader testClassLoader() throws MojoExecutionException {
+    List<URL> urls = new ArrayList<>();
+    try {
+      for (String element : project.getTestClasspathElements()) {
+        urls.add(new File(element).toURI().toURL());
+      }
+    } catch (DependencyResolutionRequiredException | MalformedURLException e) {
+      throw new MojoExecutionException("Handshake verify could not build the project's test class path", e);
+    }
+    return new URLClassLoader("handshake-producer-tests", urls.toArray(URL[]::new),
+        new AvroSharingClassLoader(getClass().getClassLoader()));
+  }
+
+  static List<ContractSource> contractsIn(Path directory, Path basedir) throws MojoExecutionException {
+    if (!Files.isDirectory(directory)) {
+      return List.of();
+    }
+    try (Stream<Path> files = Files.walk(directory)) {
+      return files.filter(p -> p.getFileName().toString().endsWith(".json") && Files.isRegularFile(p))
+          .sorted()
+          .map(p -> new ContractSource(p, display(p, basedir)))
+          .toList();
+    } catch (IOException e) {
+      throw new MojoExecutionException("Handshake verify could not list contracts in " + directory, e);
+    }
+  }
+
+  static String display(Path path, Path basedir) {
+    Path absolute = path.toAbsolutePath().normalize();
+    Path base = basedir.toAbsolutePath().normalize();
+    return absolute.startsWith(base) ? base.relativize(absolute).toString().replace('\\', '/') : absolute.toString();
+  }
+}
