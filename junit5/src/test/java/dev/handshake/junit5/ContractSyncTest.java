@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import au.com.dius.pact.consumer.dsl.PactBuilder;
 import au.com.dius.pact.core.model.PactSpecVersion;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -76,6 +78,20 @@ class ContractSyncTest {
     assertThat(text).contains("4.6.99");
     Files.writeString(file, text.replace("\n", "\n  "));
     sync().check();
+  }
+
+  @Test
+  void theNameOfTheTestThatDeclaredAnInteractionDoesNotCount() throws IOException {
+    sync().update();
+    Path file = committed.resolve("c-p.json");
+    ObjectNode pact = (ObjectNode) new ObjectMapper().readTree(file.toFile());
+    ((ObjectNode) pact.path("interactions").get(0)).putObject("comments").put("testname", "SomeTest.renamed()");
+    new ObjectMapper().writeValue(file.toFile(), pact);
+    sync().check();
+
+    ((ObjectNode) pact.path("interactions").get(0).path("comments")).put("text", "a real comment");
+    new ObjectMapper().writeValue(file.toFile(), pact);
+    assertThatThrownBy(() -> sync().check()).hasMessageContaining("has an outdated interaction");
   }
 
   @Test
