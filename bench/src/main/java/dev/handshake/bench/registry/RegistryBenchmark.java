@@ -27,6 +27,7 @@ import java.util.stream.Stream;
  * <pre>
  * java -cp bench/target/benchmarks.jar dev.handshake.bench.registry.RegistryBenchmark \
  *     [--threads 4] [--seconds 10] [--warmup-seconds 5] [--starts 3] [--jvm-opts "-Xmx256m"] \
+ *     [--embedded-jvm-opts "..."] [--apicurio-jvm-opts "..."] \
  *     [--targets embedded,apicurio] [--apicurio-jar apicurio-app/target/quarkus-app/quarkus-run.jar]
  * </pre>
  *
@@ -94,12 +95,12 @@ public final class RegistryBenchmark {
                 Path dataDir = Files.createTempDirectory("handshake-bench-registry");
                 dataDirs.add(dataDir);
                 EmbeddedRegistryProcess p = EmbeddedRegistryProcess.start(
-                        options.embeddedClasspath(), dataDir, options.jvmOptions());
+                        options.embeddedClasspath(), dataDir, options.jvmOptionsFor(target));
                 return new Running(p.baseUrl(), p.pid(), p.startupTime(), p::close);
             }
             case "apicurio" -> {
                 ApicurioRegistryProcess p = ApicurioRegistryProcess.start(
-                        options.apicurioJar(), options.jvmOptions(), Duration.ofSeconds(120));
+                        options.apicurioJar(), options.jvmOptionsFor(target), Duration.ofSeconds(120));
                 return new Running(p.baseUrl(), p.pid(), p.startupTime(), p::close);
             }
             default -> throw new IllegalArgumentException(
@@ -257,7 +258,14 @@ public final class RegistryBenchmark {
     }
 
     record Options(int threads, Duration duration, Duration warmup, int starts, List<String> jvmOptions,
-            List<String> targets, Path apicurioJar, String embeddedClasspath) {
+            List<String> embeddedJvmOptions, List<String> apicurioJvmOptions, List<String> targets,
+            Path apicurioJar, String embeddedClasspath) {
+
+        /** --embedded-jvm-opts / --apicurio-jvm-opts when given, else the shared --jvm-opts. */
+        List<String> jvmOptionsFor(String target) {
+            List<String> own = target.equals("embedded") ? embeddedJvmOptions : apicurioJvmOptions;
+            return own != null ? own : jvmOptions;
+        }
 
         static Options parse(String[] args) {
             int threads = 4;
@@ -265,6 +273,8 @@ public final class RegistryBenchmark {
             Duration warmup = Duration.ofSeconds(5);
             int starts = 3;
             List<String> jvmOptions = List.of("-Xmx256m");
+            List<String> embeddedJvmOptions = null;
+            List<String> apicurioJvmOptions = null;
             List<String> targets = List.of("embedded", "apicurio");
             Path apicurioJar = null;
             String classpath = System.getProperty("java.class.path");
@@ -279,20 +289,26 @@ public final class RegistryBenchmark {
                     case "--seconds" -> duration = Duration.ofSeconds(positive(name, value));
                     case "--warmup-seconds" -> warmup = Duration.ofSeconds(positive(name, value));
                     case "--starts" -> starts = positive(name, value);
-                    case "--jvm-opts" -> jvmOptions = value.isBlank() ? List.of()
-                            : Arrays.asList(value.trim().split("\\s+"));
+                    case "--jvm-opts" -> jvmOptions = words(value);
+                    case "--embedded-jvm-opts" -> embeddedJvmOptions = words(value);
+                    case "--apicurio-jvm-opts" -> apicurioJvmOptions = words(value);
                     case "--targets" -> targets = Arrays.asList(value.split(","));
                     case "--apicurio-jar" -> apicurioJar = Path.of(value);
                     case "--embedded-classpath" -> classpath = value;
                     default -> throw new IllegalArgumentException("Unknown option " + name + "; options: --threads, "
-                            + "--seconds, --warmup-seconds, --starts, --jvm-opts, --targets, --apicurio-jar, "
-                            + "--embedded-classpath");
+                            + "--seconds, --warmup-seconds, --starts, --jvm-opts, --embedded-jvm-opts, "
+                            + "--apicurio-jvm-opts, --targets, --apicurio-jar, --embedded-classpath");
                 }
             }
             if (apicurioJar == null && targets.contains("apicurio")) {
                 apicurioJar = ApicurioRegistryProcess.locateRunnerJar();
             }
-            return new Options(threads, duration, warmup, starts, jvmOptions, targets, apicurioJar, classpath);
+            return new Options(threads, duration, warmup, starts, jvmOptions, embeddedJvmOptions,
+                    apicurioJvmOptions, targets, apicurioJar, classpath);
+        }
+
+        private static List<String> words(String value) {
+            return value.isBlank() ? List.of() : Arrays.asList(value.trim().split("\\s+"));
         }
 
         private static int positive(String name, String value) {
@@ -310,8 +326,8 @@ public final class RegistryBenchmark {
         @Override
         public String toString() {
             return "threads=" + threads + ", seconds=" + duration.toSeconds() + ", warm-up seconds="
-                    + warmup.toSeconds() + ", starts=" + starts + ", jvm options=" + jvmOptions + ", targets="
-                    + targets;
+                    + warmup.toSeconds() + ", starts=" + starts + ", jvm options: embedded "
+                    + jvmOptionsFor("embedded") + ", apicurio " + jvmOptionsFor("apicurio") + ", targets=" + targets;
         }
     }
 }
