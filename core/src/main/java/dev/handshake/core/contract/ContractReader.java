@@ -40,10 +40,8 @@ public final class ContractReader {
 
   public MessageContract parse(String displayPath, String text) {
     JsonNode root;
-    JsonSourceMap sourceMap;
     try {
       root = JSON.readTree(text);
-      sourceMap = JsonSourceMap.of(text);
     } catch (JsonProcessingException e) {
       JsonLocation at = e.getLocation();
       Location location = at == null ? Location.ofFile(displayPath)
@@ -55,7 +53,7 @@ public final class ContractReader {
       throw new ContractInvalidException(Location.ofFile(displayPath), "cannot read the contract: "
           + e.getMessage(), e);
     }
-    Parse parse = new Parse(displayPath, sourceMap);
+    Parse parse = new Parse(displayPath, text);
     if (root == null || !root.isObject()) {
       throw parse.invalid("", "the contract is not a JSON object. Expected a Pact V4 file with \"consumer\", "
           + "\"provider\" and \"interactions\".");
@@ -81,20 +79,25 @@ public final class ContractReader {
       }
       messages.add(parse.interaction(interaction, i, pointer));
     }
-    return new MessageContract(displayPath, consumer, provider, messages, sourceMap);
+    return new MessageContract(displayPath, consumer, provider, messages, text);
   }
 
   private static final class Parse {
     private final String displayPath;
-    private final JsonSourceMap sourceMap;
+    private final String text;
 
-    Parse(String displayPath, JsonSourceMap sourceMap) {
+    Parse(String displayPath, String text) {
       this.displayPath = displayPath;
-      this.sourceMap = sourceMap;
+      this.text = text;
     }
 
     ContractInvalidException invalid(String pointer, String message) {
-      int[] at = sourceMap.locate(pointer);
+      int[] at;
+      try {
+        at = JsonSourceMap.of(text).locate(pointer);
+      } catch (IOException e) {
+        at = new int[] {1, 1};
+      }
       return new ContractInvalidException(new Location(displayPath, at[0], at[1], pointer), message, null);
     }
 

@@ -12,15 +12,16 @@ public final class MessageContract {
   private final String consumer;
   private final String provider;
   private final List<MessageInteraction> interactions;
-  private final JsonSourceMap sourceMap;
+  private final String text;
+  private volatile JsonSourceMap sourceMap;
 
   MessageContract(String displayPath, String consumer, String provider, List<MessageInteraction> interactions,
-                  JsonSourceMap sourceMap) {
+                  String text) {
     this.displayPath = displayPath;
     this.consumer = consumer;
     this.provider = provider;
     this.interactions = List.copyOf(interactions);
-    this.sourceMap = sourceMap;
+    this.text = text;
   }
 
   public String displayPath() {
@@ -39,9 +40,23 @@ public final class MessageContract {
     return interactions;
   }
 
+  /** Positions are indexed only when a finding needs one: a passing contract is parsed once. */
+  private JsonSourceMap sourceMap() {
+    JsonSourceMap map = sourceMap;
+    if (map == null) {
+      try {
+        map = JsonSourceMap.of(text);
+      } catch (java.io.IOException e) {
+        throw new IllegalStateException("the contract parsed before, so indexing it cannot fail", e);
+      }
+      sourceMap = map;
+    }
+    return map;
+  }
+
   /** {@code file:line:col} of the value at a JSON pointer into the contract file (or its nearest parent). */
   public Location locate(String pointer) {
-    int[] position = sourceMap.locate(pointer);
+    int[] position = sourceMap().locate(pointer);
     return new Location(displayPath, position[0], position[1], pointer);
   }
 }

@@ -47,6 +47,8 @@ public final class ProducerGate {
   private final SchemaLoader schemaLoader = new SchemaLoader();
   private final PairChecker pairChecker = new PairChecker();
   private final Map<String, SchemaFile> readerCache = new HashMap<>();
+  private final Map<Schema, String> fingerprints = new java.util.IdentityHashMap<>();
+  private final Map<Schema, SchemaFile> writerFiles = new java.util.IdentityHashMap<>();
 
   /**
    * @param providerName only contracts with this provider are verified; null verifies all
@@ -208,7 +210,7 @@ public final class ProducerGate {
       }
       String stated = interaction.metadata().get(MessageInteraction.READER_FINGERPRINT);
       if (stated != null) {
-        String actual = fingerprint(file.schema());
+        String actual = fingerprintOf(file.schema());
         if (!stated.equalsIgnoreCase(actual)) {
           Map<String, String> details = ctx.details(null);
           details.put("expected", stated);
@@ -290,6 +292,16 @@ public final class ProducerGate {
     }
 
     private SchemaFile writerFileFor(Schema schema, EventFactory factory) {
+      SchemaFile known = writerFiles.get(schema);
+      if (known != null) {
+        return known;
+      }
+      SchemaFile file = findWriterFile(schema, factory);
+      writerFiles.put(schema, file);
+      return file;
+    }
+
+    private SchemaFile findWriterFile(Schema schema, EventFactory factory) {
       if (schema.getType() == Schema.Type.RECORD) {
         Optional<SchemaFile> file = writers.byFullName(schema.getFullName());
         if (file.isPresent() && sameSchema(file.get().schema(), schema)) {
@@ -307,14 +319,12 @@ public final class ProducerGate {
     }
 
     private List<Finding> staticCheck(SchemaFile readerFile, SchemaFile writerFile) {
-      String key = ctx.contract.consumer() + "\n" + fingerprint(readerFile.schema()) + "\n"
-          + fingerprint(writerFile.schema());
-      List<Finding> raw = pairChecker.check(
-          new SchemaVersion("consumer \"" + ctx.contract.consumer() + "\"", readerFile),
-          new SchemaVersion("producer schema", writerFile), Direction.FORWARD);
+      String key = ctx.contract.consumer() + "\n" + fingerprintOf(readerFile.schema()) + "\n"
+          + fingerprintOf(writerFile.schema());
       if (!staticPairsChecked.add(key)) {
-        return raw; // already reported for an earlier interaction with the same reader
+        return null; // already reported for an earlier interaction with the same reader
       }
+      List<Finding> raw = staticFindings(readerFile, writerFile);
       for (Finding finding : raw) {
         String writerPointer = SchemaPointers.translate(readerFile.schema(), writerFile.schema(),
             finding.location().jsonPointer());
@@ -331,8 +341,15 @@ public final class ProducerGate {
       return raw;
     }
 
+    private List<Finding> staticFindings(SchemaFile readerFile, SchemaFile writerFile) {
+      return pairChecker.check(new SchemaVersion("consumer \"" + ctx.contract.consumer() + "\"", readerFile),
+          new SchemaVersion("producer schema", writerFile), Direction.FORWARD);
+    }
+
     private void cannotDecode(EventFactory factory, Event event, SchemaFile readerFile, AvroDecodeException e,
-                              List<Finding> staticFindings) {
+                              List<Finding> checked) {
+      // the static check ran for an earlier interaction with the same pair: run it again to name the field
+      List<Finding> staticFindings = checked != null ? checked : staticFindings(readerFile, event.writer);
       String field = staticFindings.isEmpty() ? null : staticFindings.get(0).details().get("path");
       Map<String, String> details = ctx.details(field);
       String avro = e.getCause() != null && e.getCause().getMessage() != null ? e.getCause().getMessage()
@@ -373,6 +390,10 @@ public final class ProducerGate {
               + " in the event from " + factory.source() + ", decoded with its reader schema.",
           fix, details);
     }
+  }
+
+  private String fingerprintOf(Schema schema) {
+    return fingerprints.computeIfAbsent(schema, ProducerGate::fingerprint);
   }
 
   private static boolean sameSchema(Schema a, Schema b) {

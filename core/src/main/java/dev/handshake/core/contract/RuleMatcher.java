@@ -15,7 +15,16 @@ final class RuleMatcher {
   private static final Pattern SEMVER = Pattern.compile(
       "(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)(?:-[0-9A-Za-z.-]+)?(?:\\+[0-9A-Za-z.-]+)?");
 
+  // Contracts repeat the same few patterns across hundreds of interactions: compile each once.
+  private static final java.util.Map<String, Pattern> PATTERNS = new java.util.concurrent.ConcurrentHashMap<>();
+  private static final java.util.Map<String, DateTimeFormatter> FORMATS =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
   private RuleMatcher() {
+  }
+
+  private static Pattern pattern(String regex) {
+    return PATTERNS.computeIfAbsent(regex, Pattern::compile);
   }
 
   /** Why a rule is unusable as written, or null. */
@@ -78,7 +87,7 @@ final class RuleMatcher {
       case "regex" -> {
         String text = actual == null || actual.isNull() ? null : actual.isTextual() ? actual.textValue()
             : actual.toString();
-        yield text != null && Pattern.compile(rule.text("regex")).matcher(text).matches() ? null
+        yield text != null && pattern(rule.text("regex")).matcher(text).matches() ? null
             : mismatch(Mismatch.Kind.VALUE, rule, path, pointer, "regex \"" + rule.text("regex") + "\"", rendered,
                 "to match regex \"" + rule.text("regex") + "\"");
       }
@@ -139,7 +148,7 @@ final class RuleMatcher {
 
   private static Mismatch dateTime(MatchingRules.Rule rule, String path, String pointer, JsonNode actual) {
     String format = format(rule);
-    DateTimeFormatter formatter = format != null ? DateTimeFormatter.ofPattern(format) : switch (rule.match()) {
+    DateTimeFormatter formatter = format != null ? FORMATS.computeIfAbsent(format, DateTimeFormatter::ofPattern) : switch (rule.match()) {
       case "date" -> DateTimeFormatter.ISO_DATE;
       case "time" -> DateTimeFormatter.ISO_TIME;
       default -> DateTimeFormatter.ISO_DATE_TIME;
