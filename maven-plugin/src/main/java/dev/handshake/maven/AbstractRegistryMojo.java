@@ -58,8 +58,7 @@ abstract class AbstractRegistryMojo extends AbstractMojo {
     try {
       run();
     } catch (RegistryUnavailableException e) {
-      throw new MojoExecutionException(e.getMessage() + " Check that the registry at " + e.url()
-          + " runs, or fix the URL in " + URLS_HINT + ".", e);
+      throw new MojoExecutionException(e.getMessage() + " The URL comes from " + URLS_HINT + ".", e);
     } catch (InvalidInputException e) {
       throw new MojoFailureException(e.getMessage(), e);
     } catch (HandshakeException e) {
@@ -99,7 +98,7 @@ abstract class AbstractRegistryMojo extends AbstractMojo {
       throw new MojoFailureException("no registry and no offline history: set " + URLS_HINT + ", or keep the "
           + "registered versions under <schemasDirectory> (now " + schemasDirectory + ") as history/<subject>/vN.avsc");
     }
-    return new LocalSchemaRegistry(schemasDirectory.toPath());
+    return new LocalSchemaRegistry(schemasDirectory.toPath(), display(schemasDirectory.toPath()));
   }
 
   /** A configured file, resolved against the project directory when relative. */

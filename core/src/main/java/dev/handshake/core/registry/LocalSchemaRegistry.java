@@ -32,10 +32,20 @@ public final class LocalSchemaRegistry implements SchemaRegistry {
   private static final String PROPERTIES = "compatibility.properties";
 
   private final Path directory;
+  private final String displayDirectory;
   private final SchemaLoader loader = new SchemaLoader();
 
   public LocalSchemaRegistry(Path directory) {
+    this(directory, directory.toString());
+  }
+
+  /**
+   * @param displayDirectory how findings and messages name the directory, e.g. relative to the project so CI
+   *     annotations link the file; files are still read from {@code directory}
+   */
+  public LocalSchemaRegistry(Path directory, String displayDirectory) {
     this.directory = directory;
+    this.displayDirectory = displayDirectory;
     if (!Files.isDirectory(directory)) {
       throw new InvalidInputException("schemas directory " + directory + " does not exist; create it with "
           + "history/<subject>/v1.avsc files, or give a registry URL instead");
@@ -48,7 +58,7 @@ public final class LocalSchemaRegistry implements SchemaRegistry {
 
   @Override
   public String describe() {
-    return directory.toString();
+    return displayDirectory;
   }
 
   @Override
@@ -182,7 +192,7 @@ public final class LocalSchemaRegistry implements SchemaRegistry {
 
   @Override
   public String sourceOf(String subject, int version) {
-    return versionFile(subject, version).toString();
+    return Path.of(displayDirectory).resolve(directory.relativize(versionFile(subject, version))).toString();
   }
 
   private SchemaFile parse(RegisteredSchema registered) {

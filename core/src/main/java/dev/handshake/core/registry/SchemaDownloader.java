@@ -1,0 +1,76 @@
+package dev.handshake.core.registry;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.handshake.core.HandshakeException;
+import dev.handshake.core.InvalidInputException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Writes registered schemas to disk, pretty-printed: one version as {@code <dir>/<subject>.avsc}, or a whole
+ * history as {@code <dir>/history/<subject>/v<N>.avsc}, the layout {@link LocalSchemaRegistry} reads offline.
+ */
+public final class SchemaDownloader {
+  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  private final SchemaRegistry registry;
+
+  public SchemaDownloader(SchemaRegistry registry) {
+    this.registry = registry;
+  }
+
+  /** A file written and the version it holds. */
+  public record Downloaded(Path file, RegisteredSchema schema) {
+    public String describe() {
+      return file + " (subject " + schema.subject() + ", version " + schema.version() + ", id " + schema.id() + ")";
+    }
+  }
+
+  /** @param version a version number, or null for the latest */
+  public Downloaded one(String subject, Integer version, Path directory) {
+    RegisteredSchema schema = version == null ? registry.latest(subject) : registry.version(subject, version);
+    return write(directory.resolve(fileName(subject) + ".avsc"), schema);
+  }
+
+  public List<Downloaded> history(String subject, Path directory) {
+    List<Downloaded> written = new ArrayList<>();
+    for (int version : registry.versions(subject)) {
+      RegisteredSchema schema = registry.version(subject, version);
+      written.add(write(directory.resolve("history").resolve(fileName(subject)).resolve("v" + version + ".avsc"),
+          schema));
+    }
+    return written;
+  }
+
+  private static Downloaded write(Path file, RegisteredSchema schema) {
+    String text;
+    try {
+      text = JSON.writeValueAsString(JSON.readTree(schema.schema())) + "\n";
+    } catch (IOException e) {
+      // Not JSON (cannot happen for Avro from a sane registry): keep the text exactly as registered.
+      text = schema.schema();
+    }
+    try {
+      Path parent = file.toAbsolutePath().getParent();
+      Files.createDirectories(parent);
+      Files.writeString(file, text, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new HandshakeException("cannot write " + file + ": " + e.getMessage(), e);
+    }
+    return new Downloaded(file, schema);
+  }
+
+  private static String fileName(String subject) {
+    if (subject.isEmpty() || subject.contains("/") || subject.contains("\\") || subject.equals("..")
+        || subject.equals(".")) {
+      throw new InvalidInputException("subject \"" + subject + "\" cannot be used as a file name; download it "
+          + "through the REST API (GET /subjects/{subject}/versions/latest/schema) instead");
+    }
+    return subject;
+  }
+}

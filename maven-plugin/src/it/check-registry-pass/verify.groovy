@@ -1,0 +1,13 @@
+import dev.handshake.maven.it.ItRegistry
+
+try {
+  def log = new File(basedir, 'build.log').text
+  assert log.contains('against the registry at http://127.0.0.1:')
+  assert log.contains('compatible: candidate v2 (schemas/user-events/UserCreated.avsc) for subject "dev.handshake.example.user.UserCreated" under BACKWARD')
+  assert log.contains('BUILD SUCCESS')
+  // check only reads: the registry still has the one version it was seeded with.
+  assert ItRegistry.client(basedir).versions('dev.handshake.example.user.UserCreated') == [1]
+} finally {
+  ItRegistry.stop(basedir)
+}
+return true

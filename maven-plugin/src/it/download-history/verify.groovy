@@ -1,0 +1,20 @@
+import dev.handshake.maven.it.ItRegistry
+
+try {
+  def parse = { File f -> new org.apache.avro.Schema.Parser().parse(f) }
+  def created = 'dev.handshake.example.user.UserCreated'
+  def history = new File(basedir, "target/downloaded/history/${created}")
+  assert new File(history, 'v1.avsc').isFile() && new File(history, 'v2.avsc').isFile()
+  assert parse(new File(history, 'v2.avsc')) == parse(new File(basedir, "schemas/history/${created}/v2.avsc"))
+  assert new File(basedir, 'target/downloaded/history/dev.handshake.example.user.UserDeleted/v1.avsc').isFile()
+  assert !new File(basedir, 'target/downloaded/history/unrelated-value').exists()
+  def latest = new File(basedir, "target/latest/${created}.avsc")
+  assert parse(latest).getField('displayName') != null
+  assert latest.text.contains('"type" : "record"')
+  // What was downloaded is a valid offline history: the offline registry reads it back.
+  def offline = new dev.handshake.core.registry.LocalSchemaRegistry(new File(basedir, 'target/downloaded').toPath())
+  assert offline.versions(created) == [1, 2]
+} finally {
+  ItRegistry.stop(basedir)
+}
+return true

@@ -1,0 +1,4 @@
+import dev.handshake.maven.it.ItRegistry
+
+ItRegistry.start(basedir)
+return true
