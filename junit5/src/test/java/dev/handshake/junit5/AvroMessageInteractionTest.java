@@ -3,6 +3,7 @@ package dev.handshake.junit5;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import au.com.dius.pact.consumer.dsl.LambdaDsl;
 import au.com.dius.pact.consumer.dsl.PactBuilder;
 import au.com.dius.pact.consumer.dsl.PactDslJsonBody;
 import au.com.dius.pact.core.model.PactSpecVersion;
@@ -13,8 +14,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.handshake.core.InvalidInputException;
 import dev.handshake.junit5.fixture.AccountClosed;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZonedDateTime;
 import java.util.Map;
+import java.util.UUID;
 import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -66,6 +71,29 @@ class AvroMessageInteractionTest {
     assertThat(rules.path("$.accountId").path("matchers").get(0).path("match").asText()).isEqualTo("type");
     assertThat(rules.path("$.plan").path("matchers").get(0).path("regex").asText()).isEqualTo("FREE|PRO");
     assertThat(rules.path("$.balanceCents").path("matchers").get(0).path("match").asText()).isEqualTo("integer");
+  }
+
+  @Test
+  void theLambdaDslAndItsDateTimeMatcherWorkToo() {
+    AvroMessageInteraction interaction = AvroMessageInteraction.expects("an account was closed")
+        .onTopic("account-events")
+        .readerSchema(AccountClosed.getClassSchema())
+        .withBody(LambdaDsl.newJsonBody(o -> o
+            .uuid("eventId", UUID.fromString(EVENT_ID))
+            .stringType("accountId", "acc-7")
+            .stringMatcher("reason", ".+", "moved away")
+            .stringValue("plan", "FREE")
+            .integerType("balanceCents", 0)
+            .datetime("closedAt", "yyyy-MM-dd'T'HH:mm:ss.SSSX", ZonedDateTime.parse("2026-11-22T10:15:30.123Z")))
+            .build());
+    GenericRecord example = (GenericRecord) interaction.exampleRecord();
+    assertThat(example.get("closedAt")).isEqualTo(Instant.parse("2026-11-22T10:15:30.123Z").toEpochMilli());
+    assertThat(example.get("reason")).hasToString("moved away");
+
+    V4Pact pact = interaction.addTo(new PactBuilder("c", "p", PactSpecVersion.V4)).toPact();
+    V4Interaction.AsynchronousMessage message = (V4Interaction.AsynchronousMessage) pact.getInteractions().get(0);
+    assertThat(message.getContents().getMatchingRules().rulesForCategory("body").getMatchingRules())
+        .containsKeys("$.closedAt", "$.reason");
   }
 
   @Test
