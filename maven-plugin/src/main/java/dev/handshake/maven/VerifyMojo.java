@@ -176,6 +176,11 @@ public class VerifyMojo extends AbstractMojo {
   static String display(Path path, Path basedir) {
     Path absolute = path.toAbsolutePath().normalize();
     Path base = basedir.toAbsolutePath().normalize();
-    return absolute.startsWith(base) ? base.relativize(absolute).toString().replace('\\', '/') : absolute.toString();
+    try {
+      // ../contracts/x.json for a shared contracts directory beside the project, as IDEs and CI link it
+      return base.relativize(absolute).toString().replace('\\', '/');
+    } catch (IllegalArgumentException differentRoot) {
+      return absolute.toString();
+    }
   }
 }
