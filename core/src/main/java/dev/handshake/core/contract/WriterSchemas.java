@@ -65,12 +65,16 @@ public final class WriterSchemas {
     List<Path> pending = new ArrayList<>(paths);
     // Files may use each other's named types: retry those that failed until no progress is made.
     InvalidSchemaException last = null;
+    boolean withReferences = false;
     while (!pending.isEmpty()) {
       List<Path> failed = new ArrayList<>();
       for (Path path : pending) {
         try {
           String text = Files.readString(path);
-          loaded.add(loader.parse(display(path, displayBase), text, List.copyOf(loaded)));
+          // Most files stand alone; only those that failed alone are parsed with the others as references,
+          // which keeps a large schemas directory linear.
+          List<SchemaFile> references = withReferences ? List.copyOf(loaded) : List.of();
+          loaded.add(loader.parse(display(path, displayBase), text, references));
         } catch (InvalidSchemaException e) {
           failed.add(path);
           last = e;
@@ -78,9 +82,10 @@ public final class WriterSchemas {
           throw new UncheckedIOException("cannot read " + path, e);
         }
       }
-      if (failed.size() == pending.size()) {
+      if (failed.size() == pending.size() && withReferences) {
         throw last;
       }
+      withReferences = true;
       pending = failed;
     }
     return of(loaded);
