@@ -105,11 +105,16 @@ public class VerifyMojo extends AbstractMojo {
           + display(schemasDirectory.toPath(), basedir) + " is invalid: " + e.getMessage(), e);
     }
 
+    Path testClasses = Path.of(project.getBuild().getTestOutputDirectory());
+    if (!Files.isDirectory(testClasses)) {
+      getLog().warn("Handshake verify: there are no compiled test classes at " + display(testClasses, basedir)
+          + " (was -Dmaven.test.skip=true set?); the @PactVerifyProvider factories are looked up there and in "
+          + "the main classes.");
+    }
     GateReport report;
     try (URLClassLoader testLoader = testClassLoader()) {
       PactVerifyProviderFactories factories = PactVerifyProviderFactories.scan(
-          List.of(Path.of(project.getBuild().getTestOutputDirectory()),
-              Path.of(project.getBuild().getOutputDirectory())), testLoader);
+          List.of(testClasses, Path.of(project.getBuild().getOutputDirectory())), testLoader);
       factories.duplicates().forEach(d -> getLog().warn("Handshake verify: " + d + "."));
       getLog().info("Handshake verify: " + sources.size() + " contract file(s), " + factories.all().size()
           + " @PactVerifyProvider factory method(s), " + writers.size() + " writer schema(s).");
