@@ -64,7 +64,10 @@ public final class BodyMatcher {
     Optional<Best> best = best(path);
     best.ifPresent(b -> applyGroup(b, path, text, expected, actual, out));
     boolean valuesRule = best.isPresent() && !best.get().cascaded
-        && best.get().group.rules().stream().anyMatch(r -> r.match().equals("values"));
+        && best.get().group.rules().stream().anyMatch(r -> STRUCTURAL.contains(r.match()));
+    if (best.isPresent() && !best.get().cascaded) {
+      eachEntry(best.get().group, path, text, expected, actual, out);
+    }
     if (valuesRule && expected.size() > 0) {
       JsonNode firstExpected = expected.elements().next();
       for (Map.Entry<String, JsonNode> entry : actual.properties()) {
@@ -119,8 +122,8 @@ public final class BodyMatcher {
     List<Mismatch> failures = new ArrayList<>();
     int passed = 0;
     for (MatchingRules.Rule rule : best.group.rules()) {
-      if (best.cascaded && rule.match().equals("values")) {
-        continue; // Pact does not cascade a values rule to the map's children
+      if (best.cascaded && STRUCTURAL.contains(rule.match())) {
+        continue; // Pact does not cascade values / eachKey / eachValue to the map's children
       }
       Mismatch mismatch = RuleMatcher.apply(rule, text, pointer(path), expected, actual, best.cascaded);
       if (mismatch == null) {
@@ -135,6 +138,36 @@ public final class BodyMatcher {
   }
 
   private record Best(MatchingRules.RuleGroup group, boolean cascaded) {
+  }
+
+  /** Rules that say how a map's entries are compared, rather than what the map itself must be. */
+  private static final java.util.Set<String> STRUCTURAL = java.util.Set.of("values", "eachKey", "eachValue");
+
+  /** eachKey applies its rules to every key of the map, eachValue to every value. */
+  private void eachEntry(MatchingRules.RuleGroup group, List<PactPath.Segment> path, String text,
+                         JsonNode expected, JsonNode actual, List<Mismatch> out) {
+    JsonNode example = expected.size() > 0 ? expected.elements().next() : null;
+    for (MatchingRules.Rule rule : group.rules()) {
+      boolean keys = rule.match().equals("eachKey");
+      if (!keys && !rule.match().equals("eachValue")) {
+        continue;
+      }
+      for (Map.Entry<String, JsonNode> entry : actual.properties()) {
+        List<PactPath.Segment> childPath = child(path, entry.getKey());
+        String childText = JsonPaths.child(text, entry.getKey());
+        JsonNode value = keys ? com.fasterxml.jackson.databind.node.TextNode.valueOf(entry.getKey())
+            : entry.getValue();
+        // a type rule on values compares with the contract's example value (keys are always strings)
+        JsonNode like = keys || example == null ? value : example;
+        for (MatchingRules.Rule inner : rule.nested()) {
+          Mismatch mismatch = RuleMatcher.apply(inner, childText + (keys ? " (key)" : ""), pointer(childPath),
+              like, value, false);
+          if (mismatch != null) {
+            out.add(mismatch);
+          }
+        }
+      }
+    }
   }
 
   private Optional<Best> best(List<PactPath.Segment> path) {

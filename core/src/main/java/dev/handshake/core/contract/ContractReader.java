@@ -215,6 +215,43 @@ public final class ContractReader {
       return new MatchingRules(byPath);
     }
 
+    private MatchingRules.Rule rule(JsonNode matcher, String path, String matcherPointer, String name) {
+      JsonNode match = matcher.get("match");
+      if (match == null || !match.isTextual()) {
+        throw invalid(matcherPointer, name + " for \"" + path + "\" has no \"match\" type.");
+      }
+      if (!RuleMatcher.SUPPORTED.contains(match.textValue())) {
+        throw invalid(matcherPointer + "/match", "matcher \"" + match.textValue() + "\" for \"" + path
+            + "\" is not one Handshake applies (supported: " + String.join(", ", RuleMatcher.SUPPORTED)
+            + "). Use one of those in the consumer's contract test.");
+      }
+      Map<String, Object> parameters = new LinkedHashMap<>();
+      for (Map.Entry<String, JsonNode> parameter : matcher.properties()) {
+        JsonNode value = parameter.getValue();
+        String key = parameter.getKey();
+        if (key.equals("match")) {
+          continue;
+        }
+        if (key.equals("rules") && value.isArray()) {
+          // eachKey / eachValue carry the rules they apply to every key or value
+          List<MatchingRules.Rule> nested = new ArrayList<>();
+          for (int i = 0; i < value.size(); i++) {
+            nested.add(rule(value.get(i), path, matcherPointer + "/rules/" + i, "rule " + i + " of " + name));
+          }
+          parameters.put(key, List.copyOf(nested));
+        } else {
+          parameters.put(key, value.isNumber() ? value.numberValue() : value.isTextual() ? value.textValue()
+              : value.toString());
+        }
+      }
+      MatchingRules.Rule rule = new MatchingRules.Rule(match.textValue(), parameters);
+      String problem = RuleMatcher.validate(rule);
+      if (problem != null) {
+        throw invalid(matcherPointer, name + " for \"" + path + "\": " + problem);
+      }
+      return rule;
+    }
+
     private MatchingRules.RuleGroup group(JsonNode group, String path, String pointer) {
       JsonNode matchers = group.get("matchers");
       if (matchers == null || !matchers.isArray()) {
@@ -228,31 +265,7 @@ public final class ContractReader {
       }
       List<MatchingRules.Rule> rules = new ArrayList<>();
       for (int i = 0; i < matchers.size(); i++) {
-        JsonNode matcher = matchers.get(i);
-        String matcherPointer = pointer + "/matchers/" + i;
-        JsonNode match = matcher.get("match");
-        if (match == null || !match.isTextual()) {
-          throw invalid(matcherPointer, "matcher " + i + " for \"" + path + "\" has no \"match\" type.");
-        }
-        if (!RuleMatcher.SUPPORTED.contains(match.textValue())) {
-          throw invalid(matcherPointer + "/match", "matcher \"" + match.textValue() + "\" for \"" + path
-              + "\" is not one Handshake applies (supported: " + String.join(", ", RuleMatcher.SUPPORTED)
-              + "). Use one of those in the consumer's contract test.");
-        }
-        Map<String, Object> parameters = new LinkedHashMap<>();
-        for (Map.Entry<String, JsonNode> parameter : matcher.properties()) {
-          JsonNode value = parameter.getValue();
-          if (!parameter.getKey().equals("match")) {
-            parameters.put(parameter.getKey(), value.isNumber() ? value.numberValue()
-                : value.isTextual() ? value.textValue() : value.toString());
-          }
-        }
-        MatchingRules.Rule rule = new MatchingRules.Rule(match.textValue(), parameters);
-        String problem = RuleMatcher.validate(rule);
-        if (problem != null) {
-          throw invalid(matcherPointer, "matcher " + i + " for \"" + path + "\": " + problem);
-        }
-        rules.add(rule);
+        rules.add(rule(matchers.get(i), path, pointer + "/matchers/" + i, "matcher " + i));
       }
       return new MatchingRules.RuleGroup(combine.equalsIgnoreCase("AND"), rules);
     }

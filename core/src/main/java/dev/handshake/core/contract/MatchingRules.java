@@ -37,6 +37,13 @@ public record MatchingRules(Map<String, RuleGroup> byPath) {
       return value == null ? null : value.toString();
     }
 
+    /** The nested rules of eachKey / eachValue. */
+    @SuppressWarnings("unchecked")
+    public List<Rule> nested() {
+      Object value = parameters.get("rules");
+      return value instanceof List<?> list ? (List<Rule>) list : List.of();
+    }
+
     public Integer integer(String name) {
       Object value = parameters.get(name);
       return value instanceof Number number ? number.intValue() : null;
@@ -46,9 +53,11 @@ public record MatchingRules(Map<String, RuleGroup> byPath) {
     public String describe() {
       return switch (match) {
         case "regex" -> "regex \"" + text("regex") + "\"";
-        case "timestamp", "date", "time", "datetime" -> match + " \"" + text("format") + "\"";
+        case "timestamp", "date", "time", "datetime" -> RuleMatcher.format(this) == null ? match
+            : match + " \"" + RuleMatcher.format(this) + "\"";
         case "include" -> "include \"" + text("value") + "\"";
         case "type" -> "type" + bounds();
+        case "eachKey", "eachValue" -> match + " " + nested().stream().map(Rule::describe).toList();
         default -> match + bounds();
       };
     }

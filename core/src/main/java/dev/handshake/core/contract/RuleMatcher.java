@@ -10,7 +10,8 @@ import java.util.regex.PatternSyntaxException;
 /** Pact's matchers, one rule applied to one value. Returns null when the value satisfies the rule. */
 final class RuleMatcher {
   static final List<String> SUPPORTED = List.of("equality", "regex", "type", "include", "integer", "decimal",
-      "number", "timestamp", "datetime", "date", "time", "null", "boolean", "values", "notEmpty", "semver");
+      "number", "timestamp", "datetime", "date", "time", "null", "boolean", "values", "notEmpty", "semver",
+      "eachKey", "eachValue");
 
   private static final Pattern SEMVER = Pattern.compile(
       "(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)(?:-[0-9A-Za-z.-]+)?(?:\\+[0-9A-Za-z.-]+)?");
@@ -54,6 +55,11 @@ final class RuleMatcher {
           } catch (IllegalArgumentException e) {
             return "\"" + format + "\" is not a valid date/time pattern: " + e.getMessage() + ".";
           }
+        }
+      }
+      case "eachKey", "eachValue" -> {
+        if (rule.nested().isEmpty()) {
+          return "an " + rule.match() + " matcher needs its \"rules\".";
         }
       }
       default -> {
@@ -120,6 +126,9 @@ final class RuleMatcher {
               "to be a semantic version");
       // "values" is structural: the body matcher compares every entry of the map with the expected entry.
       case "values" -> null;
+      // eachKey / eachValue are applied entry by entry by the body matcher; here only the kind is checked.
+      case "eachKey", "eachValue" -> actual != null && actual.isObject() ? null
+          : mismatch(Mismatch.Kind.TYPE, rule, path, pointer, "an object", rendered, "to be an object");
       default -> throw new IllegalStateException("unsupported matcher " + rule.match());
     };
   }

@@ -122,6 +122,20 @@ class BodyMatcherTest {
   }
 
   @Test
+  void appliesEachKeyAndEachValueToEveryEntryOfAMap() throws Exception {
+    MessageInteraction interaction = interaction("{\"limits\":{\"eu-west\":10}}",
+        "{\"$.limits\":{\"combine\":\"AND\",\"matchers\":["
+            + "{\"match\":\"eachKey\",\"rules\":[{\"match\":\"regex\",\"regex\":\"[a-z]+-[a-z]+\"}]},"
+            + "{\"match\":\"eachValue\",\"rules\":[{\"match\":\"integer\"}]}]}}");
+
+    assertThat(match(interaction, "{\"limits\":{\"us-east\":3,\"ap-south\":7}}")).isEmpty();
+    assertThat(match(interaction, "{\"limits\":{\"US\":3,\"eu-north\":2.5}}"))
+        .extracting(Mismatch::path, Mismatch::kind)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("$.limits.US (key)", Mismatch.Kind.VALUE),
+            org.assertj.core.groups.Tuple.tuple("$.limits.eu-north", Mismatch.Kind.TYPE));
+  }
+
+  @Test
   void matchesDatesTimesAndIncludes() throws Exception {
     MessageInteraction interaction = interaction("{\"d\":\"2026-01-01\",\"t\":\"10:00\",\"s\":\"hello world\"}",
         "{\"$.d\":{\"combine\":\"AND\",\"matchers\":[{\"match\":\"date\",\"format\":\"yyyy-MM-dd\"}]},"
