@@ -98,6 +98,9 @@ class CliRoundTripAgainstApicurioTest {
     private Run handshake(String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        // Short-lived commands: C1 alone starts each of them faster; it changes nothing they do.
+        command.add("-XX:TieredStopAtLevel=1");
+        command.add("-XX:+UseSerialGC");
         command.add("-jar");
         command.add(CLI_JAR.toString());
         command.addAll(List.of(args));
