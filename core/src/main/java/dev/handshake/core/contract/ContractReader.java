@@ -144,7 +144,9 @@ public final class ContractReader {
           metadata.put(entry.getKey(), value.isTextual() ? value.textValue() : value.toString());
         }
       }
-      return new MessageInteraction(index, pointer, description.textValue(), states, body, rules, metadata);
+      boolean pending = interaction.path("pending").asBoolean(false);
+      return new MessageInteraction(index, pointer, description.textValue(), states, body, rules, metadata,
+          pending);
     }
 
     private JsonNode body(JsonNode interaction, String pointer) {

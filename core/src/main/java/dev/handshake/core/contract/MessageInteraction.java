@@ -7,10 +7,12 @@ import java.util.Map;
 /**
  * One message the consumer expects: the description the producer's factory is found by, the expected JSON
  * view with its matching rules, and the metadata (reader schema, topic...). {@code pointer} is the JSON
- * pointer of the interaction in its contract file.
+ * pointer of the interaction in its contract file. A {@code pending} interaction (Pact V4's flag for an
+ * expectation the provider has not yet been asked to meet) is verified, but its findings do not fail the build.
  */
 public record MessageInteraction(int index, String pointer, String description, List<String> providerStates,
-                                 JsonNode body, MatchingRules bodyRules, Map<String, String> metadata) {
+                                 JsonNode body, MatchingRules bodyRules, Map<String, String> metadata,
+                                 boolean pending) {
 
   public static final String READER_SCHEMA = "handshake.readerSchema";
   public static final String READER_FINGERPRINT = "handshake.readerFingerprint";

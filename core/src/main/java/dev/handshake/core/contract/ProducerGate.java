@@ -78,11 +78,19 @@ public final class ProducerGate {
       for (MessageInteraction interaction : contract.interactions()) {
         Context context = new Context(contract, interaction);
         new InteractionCheck(context, factories, writers, staticPairsChecked).run();
+        List<Finding> findings = interaction.pending() ? pending(context.findings) : context.findings;
         checks.add(new GateReport.Check(contract.consumer(), contract.displayPath(), interaction.description(),
-            context.findings));
+            findings));
       }
     }
     return new GateReport(verified, skipped, checks);
+  }
+
+  /** A pending interaction's errors are reported as warnings: the consumer has not yet asked for them. */
+  private static List<Finding> pending(List<Finding> findings) {
+    return findings.stream().map(f -> f.severity() != Severity.ERROR ? f
+        : new Finding(f.rule(), Severity.WARNING, f.location(), "(pending interaction) " + f.message(), f.fix(),
+            f.details())).toList();
   }
 
   private static Finding contractInvalid(ContractSource source, ContractInvalidException e) {

@@ -219,6 +219,24 @@ class ProducerGateTest {
   }
 
   @Test
+  void reportsAPendingInteractionsFindingsAsWarnings(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
+    Path dir = fixture("CONTRACT_VALUE_MISMATCH");
+    Path contract = tmp.resolve("contract.json");
+    Files.writeString(contract, Files.readString(dir.resolve("contract.json"))
+        .replace("\"pending\": false", "\"pending\": true"));
+    Schema writer = WriterSchemas.load(dir.resolve("schemas"), dir)
+        .byFullName("dev.handshake.example.user.UserDeleted").orElseThrow().schema();
+
+    GateReport report = new ProducerGate().verify(List.of(new ContractSource(contract, "c.json")), null,
+        d -> Optional.of(recordFactory(dir, writer)), WriterSchemas.load(dir.resolve("schemas"), dir));
+
+    Finding finding = only(report, "CONTRACT_VALUE_MISMATCH");
+    assertThat(finding.severity()).isEqualTo(Severity.WARNING);
+    assertThat(finding.message()).startsWith("(pending interaction)");
+    assertThat(report.hasErrors()).isFalse();
+  }
+
+  @Test
   void skipsContractsForOtherProviders() {
     Path dir = fixture("PASSING");
     GateReport report = new ProducerGate().verify(
