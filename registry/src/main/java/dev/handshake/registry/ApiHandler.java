@@ -1,10 +1,6 @@
 package dev.handshake.registry;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import dev.handshake.core.compat.CompatibilityLevel;
@@ -33,7 +29,6 @@ final class ApiHandler implements HttpHandler {
   static final String CONTENT_TYPE = "application/vnd.schemaregistry.v1+json";
   static final int MAX_BODY = 1024 * 1024;
   private static final long MAX_DISCARD = 64L * 1024 * 1024;
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final RegistryStore store;
   private final byte[] expectedAuthorization;
@@ -80,12 +75,12 @@ final class ApiHandler implements HttpHandler {
     List<String> p = r.path;
     int n = p.size();
     if (n == 0) {
-      return r.is("GET") ? json(200, JSON.createObjectNode()) : notAllowed();
+      return r.is("GET") ? json(200, Json.object()) : notAllowed();
     }
     switch (p.get(0)) {
       case "subjects" -> {
         if (n == 1) {
-          return r.is("GET") ? json(200, array(store.subjects(r.flag("deleted")))) : notAllowed();
+          return r.is("GET") ? json(200, store.subjects(r.flag("deleted"))) : notAllowed();
         }
         String subject = p.get(1);
         if (n == 2) {
@@ -93,7 +88,7 @@ final class ApiHandler implements HttpHandler {
             return lookup(r, subject);
           }
           if (r.is("DELETE")) {
-            return json(200, intArray(store.deleteSubject(subject, r.flag("permanent"))));
+            return json(200, store.deleteSubject(subject, r.flag("permanent")));
           }
           return notAllowed();
         }
@@ -102,7 +97,7 @@ final class ApiHandler implements HttpHandler {
         }
         if (n == 3) {
           if (r.is("GET")) {
-            return json(200, intArray(store.versions(subject, r.flag("deleted"))));
+            return json(200, store.versions(subject, r.flag("deleted")));
           }
           if (r.is("POST")) {
             return register(r, subject);
@@ -115,8 +110,7 @@ final class ApiHandler implements HttpHandler {
             return json(200, versionJson(store.version(subject, version, r.flag("deleted"))));
           }
           if (r.is("DELETE")) {
-            return json(200, JSON.getNodeFactory().numberNode(
-                store.deleteVersion(subject, version, r.flag("permanent"))));
+            return json(200, store.deleteVersion(subject, version, r.flag("permanent")));
           }
           return notAllowed();
         }
@@ -125,12 +119,12 @@ final class ApiHandler implements HttpHandler {
               : notAllowed();
         }
         if (n == 5 && "referencedby".equals(p.get(4))) {
-          return r.is("GET") ? json(200, intArray(store.referencedBy(subject, version))) : notAllowed();
+          return r.is("GET") ? json(200, store.referencedBy(subject, version)) : notAllowed();
         }
       }
       case "schemas" -> {
         if (n == 2 && "types".equals(p.get(1))) {
-          return r.is("GET") ? json(200, array(List.of("AVRO"))) : notAllowed();
+          return r.is("GET") ? json(200, List.of("AVRO")) : notAllowed();
         }
         if (n >= 3 && "ids".equals(p.get(1))) {
           if (!r.is("GET")) {
@@ -139,7 +133,7 @@ final class ApiHandler implements HttpHandler {
           int id = parseId(p.get(2));
           RegistryStore.StoredSchema schema = store.schemaById(id);
           if (n == 3) {
-            ObjectNode body = JSON.createObjectNode().put("schema", schema.schema());
+            Map<String, Object> body = Json.object("schema", schema.schema());
             addReferences(body, schema.references());
             return json(200, body);
           }
@@ -147,13 +141,12 @@ final class ApiHandler implements HttpHandler {
             return raw(schema.schema());
           }
           if (n == 4 && "subjects".equals(p.get(3))) {
-            return json(200, array(store.usagesOf(id).stream().map(RegistryStore.Registered::subject)
-                .distinct().toList()));
+            return json(200, store.usagesOf(id).stream().map(RegistryStore.Registered::subject)
+                .distinct().toList());
           }
           if (n == 4 && "versions".equals(p.get(3))) {
-            ArrayNode body = JSON.createArrayNode();
-            store.usagesOf(id).forEach(u -> body.addObject().put("subject", u.subject()).put("version", u.version()));
-            return json(200, body);
+            return json(200, store.usagesOf(id).stream()
+                .map(u -> Json.object("subject", u.subject(), "version", u.version())).toList());
           }
         }
       }
@@ -168,11 +161,11 @@ final class ApiHandler implements HttpHandler {
       case "config" -> {
         if (n == 1) {
           if (r.is("GET")) {
-            return json(200, JSON.createObjectNode().put("compatibilityLevel", store.globalLevel().name()));
+            return json(200, Json.object("compatibilityLevel", store.globalLevel().name()));
           }
           if (r.is("PUT")) {
             CompatibilityLevel level = store.setLevel(null, levelFrom(r.body()));
-            return json(200, JSON.createObjectNode().put("compatibility", level.name()));
+            return json(200, Json.object("compatibility", level.name()));
           }
           return notAllowed();
         }
@@ -184,22 +177,21 @@ final class ApiHandler implements HttpHandler {
               throw new ApiException(404, 40408, "Subject '" + subject + "' does not have subject-level "
                   + "compatibility configured");
             }
-            return json(200, JSON.createObjectNode().put("compatibilityLevel",
-                own.orElseGet(store::globalLevel).name()));
+            return json(200, Json.object("compatibilityLevel", own.orElseGet(store::globalLevel).name()));
           }
           if (r.is("PUT")) {
             CompatibilityLevel level = store.setLevel(subject, levelFrom(r.body()));
-            return json(200, JSON.createObjectNode().put("compatibility", level.name()));
+            return json(200, Json.object("compatibility", level.name()));
           }
           if (r.is("DELETE")) {
-            return json(200, JSON.createObjectNode().put("compatibilityLevel", store.deleteLevel(subject).name()));
+            return json(200, Json.object("compatibilityLevel", store.deleteLevel(subject).name()));
           }
           return notAllowed();
         }
       }
       case "mode" -> {
         if (n <= 2 && r.is("GET")) {
-          return json(200, JSON.createObjectNode().put("mode", "READWRITE"));
+          return json(200, Json.object("mode", "READWRITE"));
         }
       }
       default -> {
@@ -211,7 +203,7 @@ final class ApiHandler implements HttpHandler {
   private Response register(Request r, String subject) throws IOException, ApiException {
     SchemaRequest body = schemaRequest(r.body());
     RegistryStore.Registered registered = store.register(subject, body.schema(), body.references());
-    return json(200, JSON.createObjectNode().put("id", registered.schema().id()));
+    return json(200, Json.object("id", registered.schema().id()));
   }
 
   private Response lookup(Request r, String subject) throws IOException, ApiException {
@@ -224,10 +216,10 @@ final class ApiHandler implements HttpHandler {
   private Response compatibility(Request r, String subject, String version) throws IOException, ApiException {
     SchemaRequest body = schemaRequest(r.body());
     CompatibilityReport report = store.testCompatibility(subject, version, body.schema(), body.references());
-    ObjectNode answer = JSON.createObjectNode().put("is_compatible", report.compatible());
+    Map<String, Object> answer = Json.object("is_compatible", report.compatible());
     if (r.flag("verbose")) {
-      ArrayNode messages = answer.putArray("messages");
-      report.findings().forEach(f -> messages.add("[" + f.rule() + "] " + f.message() + " Fix: " + f.fix()));
+      answer.put("messages", report.findings().stream()
+          .map(f -> "[" + f.rule() + "] " + f.message() + " Fix: " + f.fix()).toList());
     }
     return json(200, answer);
   }
@@ -235,36 +227,39 @@ final class ApiHandler implements HttpHandler {
   private record SchemaRequest(String schema, List<SchemaReference> references) {
   }
 
-  private static SchemaRequest schemaRequest(JsonNode body) throws ApiException {
-    if (!body.isObject() || !body.path("schema").isTextual()) {
+  private static SchemaRequest schemaRequest(Object json) throws ApiException {
+    if (!(json instanceof Map<?, ?> body) || !(body.get("schema") instanceof String schema)) {
       throw ApiException.invalidSchema("Invalid schema: the request body must be a JSON object with a string "
           + "field \"schema\"");
     }
-    String type = body.path("schemaType").asText("AVRO");
-    if (!"AVRO".equalsIgnoreCase(type)) {
+    Object type = body.get("schemaType");
+    if (type != null && !"AVRO".equalsIgnoreCase(type.toString())) {
       throw ApiException.invalidSchema("Invalid schema: schemaType " + type + " is not supported; this registry "
           + "stores AVRO schemas");
     }
     List<SchemaReference> references = new ArrayList<>();
-    JsonNode refs = body.path("references");
-    if (!refs.isMissingNode() && !refs.isNull() && !refs.isArray()) {
+    Object refs = body.get("references");
+    if (refs != null && !(refs instanceof List)) {
       throw ApiException.invalidSchema("Invalid schema: \"references\" must be an array");
     }
-    for (JsonNode ref : refs) {
-      if (!ref.path("name").isTextual() || !ref.path("subject").isTextual() || !ref.path("version").canConvertToInt()) {
+    for (Object item : refs == null ? List.of() : (List<?>) refs) {
+      if (!(item instanceof Map<?, ?> ref) || !(ref.get("name") instanceof String name)
+          || !(ref.get("subject") instanceof String subject) || Json.intValue(ref.get("version")) == null) {
         throw ApiException.invalidSchema("Invalid schema: each reference needs \"name\", \"subject\" and an "
-            + "integer \"version\", got " + ref);
+            + "integer \"version\", got " + Json.writeString(item));
       }
-      references.add(new SchemaReference(ref.path("name").asText(), ref.path("subject").asText(),
-          ref.path("version").asInt()));
+      references.add(new SchemaReference(name, subject, Json.intValue(ref.get("version"))));
     }
-    return new SchemaRequest(body.path("schema").asText(), references);
+    return new SchemaRequest(schema, references);
   }
 
-  private static CompatibilityLevel levelFrom(JsonNode body) throws ApiException {
-    String text = body.path("compatibility").asText(body.path("compatibilityLevel").asText(null));
-    if (text == null) {
-      throw ApiException.invalidLevel(String.valueOf(body));
+  private static CompatibilityLevel levelFrom(Object json) throws ApiException {
+    Object value = null;
+    if (json instanceof Map<?, ?> body) {
+      value = body.get("compatibility") != null ? body.get("compatibility") : body.get("compatibilityLevel");
+    }
+    if (!(value instanceof String text)) {
+      throw ApiException.invalidLevel(Json.writeString(json));
     }
     try {
       return CompatibilityLevel.valueOf(text.trim().toUpperCase(Locale.ROOT));
@@ -281,32 +276,18 @@ final class ApiHandler implements HttpHandler {
     }
   }
 
-  private static ObjectNode versionJson(RegistryStore.Registered registered) {
-    ObjectNode body = JSON.createObjectNode().put("subject", registered.subject())
-        .put("version", registered.version()).put("id", registered.schema().id())
-        .put("schema", registered.schema().schema());
+  private static Map<String, Object> versionJson(RegistryStore.Registered registered) {
+    Map<String, Object> body = Json.object("subject", registered.subject(), "version", registered.version(),
+        "id", registered.schema().id(), "schema", registered.schema().schema());
     addReferences(body, registered.schema().references());
     return body;
   }
 
-  private static void addReferences(ObjectNode body, List<SchemaReference> references) {
+  private static void addReferences(Map<String, Object> body, List<SchemaReference> references) {
     if (!references.isEmpty()) {
-      ArrayNode array = body.putArray("references");
-      references.forEach(ref -> array.addObject().put("name", ref.name()).put("subject", ref.subject())
-          .put("version", ref.version()));
+      body.put("references", references.stream()
+          .map(ref -> Json.object("name", ref.name(), "subject", ref.subject(), "version", ref.version())).toList());
     }
-  }
-
-  private static ArrayNode array(List<String> values) {
-    ArrayNode array = JSON.createArrayNode();
-    values.forEach(array::add);
-    return array;
-  }
-
-  private static ArrayNode intArray(List<Integer> values) {
-    ArrayNode array = JSON.createArrayNode();
-    values.forEach(array::add);
-    return array;
   }
 
   // ---- HTTP plumbing ----
@@ -320,12 +301,8 @@ final class ApiHandler implements HttpHandler {
   private record Response(int status, byte[] body) {
   }
 
-  private static Response json(int status, JsonNode body) {
-    try {
-      return new Response(status, JSON.writeValueAsBytes(body));
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
+  private static Response json(int status, Object body) {
+    return new Response(status, Json.write(body));
   }
 
   private static Response raw(String schema) {
@@ -333,7 +310,7 @@ final class ApiHandler implements HttpHandler {
   }
 
   private static Response error(int status, int code, String message) {
-    return json(status, JSON.createObjectNode().put("error_code", code).put("message", message));
+    return json(status, Json.object("error_code", code, "message", message));
   }
 
   private static Response notAllowed() {
@@ -415,7 +392,7 @@ final class ApiHandler implements HttpHandler {
       return "true".equalsIgnoreCase(query.get(name));
     }
 
-    JsonNode body() throws IOException, ApiException {
+    Object body() throws IOException, ApiException {
       String length = exchange.getRequestHeaders().getFirst("Content-Length");
       if (length != null) {
         try {
@@ -440,7 +417,7 @@ final class ApiHandler implements HttpHandler {
         throw new ApiException(422, 42201, "Invalid schema: the request has no body; send a JSON object");
       }
       try {
-        return JSON.readTree(bytes.toByteArray());
+        return Json.parse(bytes.toByteArray());
       } catch (JsonProcessingException e) {
         throw new ApiException(400, 400, "Malformed JSON in the request body: " + e.getOriginalMessage());
       }

@@ -1,8 +1,5 @@
 package dev.handshake.registry;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.handshake.core.HandshakeException;
 import dev.handshake.core.compat.CompatibilityChecker;
 import dev.handshake.core.compat.CompatibilityLevel;
@@ -38,7 +35,6 @@ import org.apache.avro.Schema;
  */
 final class RegistryStore implements Closeable {
   static final CompatibilityLevel DEFAULT_LEVEL = CompatibilityLevel.BACKWARD;
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final StoreLog log;
   private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
@@ -70,7 +66,7 @@ final class RegistryStore implements Closeable {
     StoreLog.Opened opened = StoreLog.open(dataDir, warnings);
     RegistryStore store = new RegistryStore(opened.log());
     for (byte[] record : opened.records()) {
-      store.replay(JSON.readTree(record));
+      store.replay(asObject(Json.parse(record)));
     }
     return store;
   }
@@ -217,12 +213,11 @@ final class RegistryStore implements Closeable {
       int assignedId = id != null ? id : maxId + 1;
       int version = versions.isEmpty() ? 1 : versions.lastKey() + 1;
       String canonical = canonical(candidate);
-      ObjectNode record = JSON.createObjectNode().put("op", "register").put("subject", subject)
-          .put("version", version).put("id", assignedId).put("schema", canonical);
-      var refs = record.putArray("references");
-      references.forEach(r -> refs.addObject().put("name", r.name()).put("subject", r.subject())
-          .put("version", r.version()));
-      persist(record);
+      List<Object> refs = new ArrayList<>();
+      references.forEach(r -> refs.add(Json.object("name", r.name(), "subject", r.subject(),
+          "version", r.version())));
+      persist(Json.object("op", "register", "subject", subject, "version", version, "id", assignedId,
+          "schema", canonical, "references", refs));
       applyRegister(subject, version, assignedId, canonical, references);
       return new Registered(subject, version, schemasById.get(assignedId));
     });
@@ -230,12 +225,10 @@ final class RegistryStore implements Closeable {
 
   CompatibilityLevel setLevel(String subject, CompatibilityLevel level) throws ApiException {
     return write(() -> {
-      ObjectNode record = JSON.createObjectNode().put("op", "config").put("level", level.name());
       if (subject != null) {
         validateSubject(subject);
-        record.put("subject", subject);
       }
-      persist(record);
+      persist(Json.object("op", "config", "level", level.name(), "subject", subject));
       applyConfig(subject, level);
       return level;
     });
@@ -248,7 +241,7 @@ final class RegistryStore implements Closeable {
         throw new ApiException(404, 40408, "Subject '" + subject + "' does not have subject-level compatibility "
             + "configured");
       }
-      persist(JSON.createObjectNode().put("op", "config").put("subject", subject).putNull("level"));
+      persist(Json.object("op", "config", "subject", subject, "level", null));
       applyConfig(subject, null);
       return previous;
     });
@@ -278,8 +271,7 @@ final class RegistryStore implements Closeable {
         }
       }
       List<Integer> affected = permanent ? List.copyOf(versions.keySet()) : live;
-      persist(JSON.createObjectNode().put("op", "deleteSubject").put("subject", subject)
-          .put("permanent", permanent));
+      persist(Json.object("op", "deleteSubject", "subject", subject, "permanent", permanent));
       applyDeleteSubject(subject, permanent);
       return affected;
     });
@@ -302,8 +294,8 @@ final class RegistryStore implements Closeable {
         throw new ApiException(422, 42206, "One or more references exist to the schema {subject=" + subject
             + ", version=" + target.version() + "}: schema ids " + referrers);
       }
-      persist(JSON.createObjectNode().put("op", "deleteVersion").put("subject", subject)
-          .put("version", target.version()).put("permanent", permanent));
+      persist(Json.object("op", "deleteVersion", "subject", subject, "version", target.version(),
+          "permanent", permanent));
       applyDeleteVersion(subject, target.version(), permanent);
       return target.version();
     });
@@ -311,24 +303,35 @@ final class RegistryStore implements Closeable {
 
   // ---- replay and apply ----
 
-  private void replay(JsonNode record) {
-    String op = record.path("op").asText();
-    String subject = record.hasNonNull("subject") ? record.path("subject").asText() : null;
-    switch (op) {
+  private void replay(Map<String, Object> record) {
+    String op = (String) record.get("op");
+    String subject = (String) record.get("subject");
+    switch (String.valueOf(op)) {
       case "register" -> {
         List<SchemaReference> references = new ArrayList<>();
-        record.path("references").forEach(r -> references.add(new SchemaReference(r.path("name").asText(),
-            r.path("subject").asText(), r.path("version").asInt())));
-        applyRegister(subject, record.path("version").asInt(), record.path("id").asInt(),
-            record.path("schema").asText(), references);
+        for (Object item : (List<?>) record.getOrDefault("references", List.of())) {
+          Map<String, Object> r = asObject(item);
+          references.add(new SchemaReference((String) r.get("name"), (String) r.get("subject"),
+              Json.intValue(r.get("version"))));
+        }
+        applyRegister(subject, Json.intValue(record.get("version")), Json.intValue(record.get("id")),
+            (String) record.get("schema"), references);
       }
-      case "config" -> applyConfig(subject, record.hasNonNull("level")
-          ? CompatibilityLevel.valueOf(record.path("level").asText()) : null);
-      case "deleteSubject" -> applyDeleteSubject(subject, record.path("permanent").asBoolean());
-      case "deleteVersion" -> applyDeleteVersion(subject, record.path("version").asInt(),
-          record.path("permanent").asBoolean());
+      case "config" -> applyConfig(subject, record.get("level") == null ? null
+          : CompatibilityLevel.valueOf((String) record.get("level")));
+      case "deleteSubject" -> applyDeleteSubject(subject, Boolean.TRUE.equals(record.get("permanent")));
+      case "deleteVersion" -> applyDeleteVersion(subject, Json.intValue(record.get("version")),
+          Boolean.TRUE.equals(record.get("permanent")));
       default -> throw new IllegalStateException("unknown record in " + log.file() + ": " + record);
     }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> asObject(Object value) {
+    if (!(value instanceof Map)) {
+      throw new IllegalStateException("a store record is not a JSON object: " + value);
+    }
+    return (Map<String, Object>) value;
   }
 
   private void applyRegister(String subject, int version, int id, String schema, List<SchemaReference> references) {
@@ -554,9 +557,9 @@ final class RegistryStore implements Closeable {
         .collect(Collectors.joining("; ", "[", "]"));
   }
 
-  private void persist(ObjectNode record) throws ApiException {
+  private void persist(Map<String, Object> record) throws ApiException {
     try {
-      log.append(JSON.writeValueAsString(record));
+      log.append(Json.writeString(record));
     } catch (IOException e) {
       throw new ApiException(500, 50001, "Error in the backend data store: " + e.getMessage());
     }
