@@ -56,6 +56,12 @@ public final class ReceivedAvroMessage {
       throw new InvalidInputException("Message \"" + description + "\": metadata " + ContractMetadata.READER_SCHEMA
           + " is not a valid Avro schema: " + e.getMessage(), e);
     }
+    Object fingerprint = metadata.get(ContractMetadata.READER_FINGERPRINT);
+    if (fingerprint != null && !fingerprint.toString().equals(ContractMetadata.fingerprint(schema))) {
+      throw new InvalidInputException("Message \"" + description + "\": metadata " + ContractMetadata.READER_SCHEMA
+          + " does not match its " + ContractMetadata.READER_FINGERPRINT + " (" + fingerprint + "); the schema was "
+          + "edited after the contract was written. Regenerate the contract from the consumer's tests.");
+    }
     JsonNode body;
     try {
       body = JSON.readTree(message.getContents().getContents().valueAsString());

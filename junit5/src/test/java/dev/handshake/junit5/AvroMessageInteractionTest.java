@@ -107,6 +107,20 @@ class AvroMessageInteractionTest {
   }
 
   @Test
+  void aReaderSchemaEditedAfterTheContractWasWrittenIsDetected() {
+    V4Pact pact = accountClosed().addTo(new PactBuilder("c", "p", PactSpecVersion.V4)).toPact();
+    V4Interaction.AsynchronousMessage message = (V4Interaction.AsynchronousMessage) pact.getInteractions().get(0);
+    assertThat(ReceivedAvroMessage.from(message).readerSchema()).isEqualTo(AccountClosed.getClassSchema());
+
+    String schema = (String) message.getContents().getMetadata().get(ContractMetadata.READER_SCHEMA);
+    message.getContents().getMetadata().put(ContractMetadata.READER_SCHEMA,
+        schema.replace("\"balanceCents\",\"type\":\"long\"", "\"balanceCents\",\"type\":\"int\""));
+    assertThatThrownBy(() -> ReceivedAvroMessage.from(message))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("does not match its handshake.readerFingerprint");
+  }
+
+  @Test
   void readsAReaderSchemaFromTheClasspath() {
     Schema schema = ReaderSchemas.fromClasspath("/avro/AccountClosed.avsc");
     assertThat(ContractMetadata.fingerprint(schema))
