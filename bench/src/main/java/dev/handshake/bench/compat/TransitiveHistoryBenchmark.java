@@ -26,10 +26,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * and the registry check do. Both should grow linearly with the number of versions.
  */
 @State(Scope.Benchmark)
-@BenchmarkMode(Mode.SingleShotTime)
+@BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 5)
-@Measurement(iterations = 10)
+@Warmup(iterations = 4, time = 2)
+@Measurement(iterations = 5, time = 2)
 @Fork(1)
 public class TransitiveHistoryBenchmark {
   private static final int FIELDS = 100;
