@@ -1,5 +1,6 @@
 package dev.handshake.core.contract;
 
+import dev.handshake.core.InvalidInputException;
 import dev.handshake.core.schema.InvalidSchemaException;
 import dev.handshake.core.schema.SchemaFile;
 import dev.handshake.core.schema.SchemaLoader;
@@ -20,6 +21,8 @@ import org.apache.avro.Schema;
  * decode events given as bytes and point static findings at the producer's own file.
  */
 public final class WriterSchemas {
+  private static final String HISTORY_FOLDER = "history";
+
   private final Map<String, SchemaFile> byName;
 
   private WriterSchemas(Map<String, SchemaFile> byName) {
@@ -36,7 +39,13 @@ public final class WriterSchemas {
       Schema schema = file.schema();
       if (schema.getType() == Schema.Type.RECORD || schema.getType() == Schema.Type.ENUM
           || schema.getType() == Schema.Type.FIXED) {
-        byName.putIfAbsent(schema.getFullName(), file);
+        SchemaFile earlier = byName.putIfAbsent(schema.getFullName(), file);
+        if (earlier != null && !earlier.schema().equals(schema)) {
+          // Silently picking one would verify consumers against a schema the producer does not write.
+          throw new InvalidInputException("two different writer schemas define \"" + schema.getFullName()
+              + "\": " + earlier.displayPath() + " and " + file.displayPath() + ". Keep one current schema per "
+              + "record under <schemasDirectory> (registered versions belong in its history/ folder).");
+        }
         for (String alias : schema.getAliases()) {
           byName.putIfAbsent(alias, file);
         }
@@ -56,7 +65,8 @@ public final class WriterSchemas {
     }
     List<Path> paths;
     try (Stream<Path> walk = Files.walk(directory)) {
-      paths = walk.filter(p -> p.getFileName().toString().endsWith(".avsc")).sorted().toList();
+      paths = walk.filter(p -> p.getFileName().toString().endsWith(".avsc"))
+          .filter(p -> !isHistory(directory, p)).sorted().toList();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot list " + directory, e);
     }
@@ -89,6 +99,16 @@ public final class WriterSchemas {
       pending = failed;
     }
     return of(loaded);
+  }
+
+  /** {@code history/} holds registered versions (see schemas/README.md), not what the producer writes now. */
+  private static boolean isHistory(Path directory, Path file) {
+    for (Path segment : directory.relativize(file)) {
+      if (segment.toString().equals(HISTORY_FOLDER)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String display(Path path, Path base) {

@@ -3,6 +3,7 @@ package dev.handshake.core.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.handshake.core.InvalidInputException;
 import dev.handshake.core.schema.InvalidSchemaException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,5 +45,33 @@ class WriterSchemasTest {
   @Test
   void aMissingDirectoryHoldsNoSchemas(@TempDir Path dir) {
     assertThat(WriterSchemas.load(dir.resolve("absent"), dir).size()).isZero();
+  }
+  @Test
+  void registeredVersionsUnderHistoryAreNotWriterSchemas(@TempDir Path dir) throws Exception {
+    Files.createDirectories(dir.resolve("history/x.User"));
+    Files.writeString(dir.resolve("history/x.User/v1.avsc"), """
+        {"type":"record","name":"User","namespace":"x","fields":[{"name":"id","type":"string"}]}""");
+    Files.writeString(dir.resolve("User.avsc"), """
+        {"type":"record","name":"User","namespace":"x","fields":[{"name":"id","type":"string"},
+         {"name":"email","type":"string","default":""}]}""");
+
+    WriterSchemas writers = WriterSchemas.load(dir, dir);
+
+    assertThat(writers.byFullName("x.User")).get().satisfies(f -> {
+      assertThat(f.displayPath()).isEqualTo("User.avsc");
+      assertThat(f.schema().getField("email")).isNotNull();
+    });
+  }
+
+  @Test
+  void twoDifferentSchemasForOneRecordAreRefusedNamingBothFiles(@TempDir Path dir) throws Exception {
+    Files.createDirectories(dir.resolve("old"));
+    Files.writeString(dir.resolve("old/User.avsc"), """
+        {"type":"record","name":"User","namespace":"x","fields":[{"name":"id","type":"string"}]}""");
+    Files.writeString(dir.resolve("User.avsc"), """
+        {"type":"record","name":"User","namespace":"x","fields":[{"name":"id","type":"long"}]}""");
+
+    assertThatThrownBy(() -> WriterSchemas.load(dir, dir)).isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("\"x.User\"").hasMessageContaining("User.avsc").hasMessageContaining("old/User.avsc");
   }
 }
