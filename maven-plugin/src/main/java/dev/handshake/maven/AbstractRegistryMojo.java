@@ -107,10 +107,7 @@ abstract class AbstractRegistryMojo extends AbstractMojo {
     return path.isAbsolute() ? path : basedir.toPath().resolve(path);
   }
 
-  /** How findings name a file: relative to the project when inside it (so CI annotations link it). */
   String display(Path file) {
-    Path base = basedir.toPath().toAbsolutePath().normalize();
-    Path absolute = file.toAbsolutePath().normalize();
-    return absolute.startsWith(base) ? base.relativize(absolute).toString() : absolute.toString();
+    return ProjectPaths.display(file, basedir.toPath());
   }
 }

@@ -93,7 +93,8 @@ public class VerifyMojo extends AbstractMojo {
         project.getRemoteProjectRepositories(), reportDirectory.toPath().resolve("contract-artifacts"))
         .resolve(contractArtifacts == null ? List.of() : contractArtifacts));
     if (sources.isEmpty()) {
-      getLog().warn("Handshake verify found no contracts: " + display(contractsDirectory.toPath(), basedir)
+      getLog().warn("Handshake verify found no contracts: "
+          + ProjectPaths.display(contractsDirectory.toPath(), basedir)
           + " has no *.json and <contractArtifacts> is empty. Nothing to verify.");
       return;
     }
@@ -102,12 +103,13 @@ public class VerifyMojo extends AbstractMojo {
       writers = WriterSchemas.load(schemasDirectory.toPath(), basedir);
     } catch (InvalidInputException e) {
       throw new MojoFailureException("Handshake verify: a writer schema in <schemasDirectory> "
-          + display(schemasDirectory.toPath(), basedir) + " is invalid: " + e.getMessage(), e);
+          + ProjectPaths.display(schemasDirectory.toPath(), basedir) + " is invalid: " + e.getMessage(), e);
     }
 
     Path testClasses = Path.of(project.getBuild().getTestOutputDirectory());
     if (!Files.isDirectory(testClasses)) {
-      getLog().warn("Handshake verify: there are no compiled test classes at " + display(testClasses, basedir)
+      getLog().warn("Handshake verify: there are no compiled test classes at "
+          + ProjectPaths.display(testClasses, basedir)
           + " (was -Dmaven.test.skip=true set?); the @PactVerifyProvider factories are looked up there and in "
           + "the main classes.");
     }
@@ -139,7 +141,7 @@ public class VerifyMojo extends AbstractMojo {
       throw new MojoExecutionException("Handshake verify could not write its report to " + reportDirectory, e);
     }
     String summary = GateReportFiles.summary(report) + " Reports: "
-        + display(reportDirectory.toPath().resolve(GateReportFiles.TEXT), basedir) + ", "
+        + ProjectPaths.display(reportDirectory.toPath().resolve(GateReportFiles.TEXT), basedir) + ", "
         + GateReportFiles.JSON + ", " + GateReportFiles.JUNIT + ".";
     boolean failOnWarnings = failOnWarning && report.count(Severity.WARNING) > 0;
     if (report.hasErrors() || failOnWarnings) {
@@ -171,21 +173,10 @@ public class VerifyMojo extends AbstractMojo {
     try (Stream<Path> files = Files.walk(directory)) {
       return files.filter(p -> p.getFileName().toString().endsWith(".json") && Files.isRegularFile(p))
           .sorted()
-          .map(p -> new ContractSource(p, display(p, basedir)))
+          .map(p -> new ContractSource(p, ProjectPaths.display(p, basedir)))
           .toList();
     } catch (IOException e) {
       throw new MojoExecutionException("Handshake verify could not list contracts in " + directory, e);
-    }
-  }
-
-  static String display(Path path, Path basedir) {
-    Path absolute = path.toAbsolutePath().normalize();
-    Path base = basedir.toAbsolutePath().normalize();
-    try {
-      // ../contracts/x.json for a shared contracts directory beside the project, as IDEs and CI link it
-      return base.relativize(absolute).toString().replace('\\', '/');
-    } catch (IllegalArgumentException differentRoot) {
-      return absolute.toString();
     }
   }
 }

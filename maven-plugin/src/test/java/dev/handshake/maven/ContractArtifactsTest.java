@@ -37,9 +37,9 @@ class ContractArtifactsTest {
   void showsAContractsDirectoryBesideTheProjectRelativeToIt() {
     java.nio.file.Path project = java.nio.file.Path.of("/work/example-user");
 
-    assertThat(VerifyMojo.display(java.nio.file.Path.of("/work/contracts/a.json"), project))
+    assertThat(ProjectPaths.display(java.nio.file.Path.of("/work/contracts/a.json"), project))
         .isEqualTo("../contracts/a.json");
-    assertThat(VerifyMojo.display(java.nio.file.Path.of("/work/example-user/contracts/a.json"), project))
+    assertThat(ProjectPaths.display(java.nio.file.Path.of("/work/example-user/contracts/a.json"), project))
         .isEqualTo("contracts/a.json");
   }
 }

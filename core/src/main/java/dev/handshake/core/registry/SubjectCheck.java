@@ -66,6 +66,10 @@ public final class SubjectCheck {
         history.add(new SchemaVersion("v" + version, parse(registered)));
       }
     }
+    if (!history.isEmpty() && history.get(history.size() - 1).file().schema().equals(candidate.schema())) {
+      // Registering it again would return the existing version, as Confluent does; say so instead of "v(n+1)".
+      candidateLabel = "candidate (already registered as " + history.get(history.size() - 1).label() + ")";
+    }
     CompatibilityReport report = checker.check(level, history, new SchemaVersion(candidateLabel, candidate));
     return new SubjectCheckResult(subject, candidateLabel + " (" + candidate.displayPath() + ")",
         registry.describe(), level, levelSource, versions, report);
