@@ -351,7 +351,7 @@ public final class ProducerGate {
 
     private List<Finding> staticFindings(SchemaFile readerFile, SchemaFile writerFile) {
       return pairChecker.check(new SchemaVersion("consumer \"" + ctx.contract.consumer() + "\"", readerFile),
-          new SchemaVersion("producer schema", writerFile), Direction.FORWARD);
+          new SchemaVersion("the producer's schema", writerFile), Direction.FORWARD);
     }
 
     private void cannotDecode(EventFactory factory, Event event, SchemaFile readerFile, AvroDecodeException e,

@@ -86,7 +86,7 @@ class ProducerGateTest {
     assertThat(finding.details()).containsEntry("consumer", "auth-service")
         .containsEntry("interaction", DESCRIPTION).containsEntry("path", "UserDeleted.email");
     Finding removed = only(report, "FIELD_REMOVED_WITHOUT_DEFAULT");
-    assertThat(removed.message()).contains("\"email\"", "consumer \"auth-service\"", "producer schema");
+    assertThat(removed.message()).contains("\"email\"", "consumer \"auth-service\"", "the producer's schema");
     assertThat(removed.location().file()).isEqualTo("schemas/UserDeleted.avsc");
     assertThat(removed.location().line()).isGreaterThan(1);
   }
