@@ -3,6 +3,8 @@
 #   1. user-service (example-user) as it is: `mvn verify` runs the gate against auth-service's contract: green.
 #   2. the same build after a change that drops "email" from UserDeleted, which auth-service reads
 #      (demo/breaking-change.patch, applied to a scratch copy): red, with the report.
+#   3. the same build after adding an enum symbol (demo/enum-symbol-change.patch): a registry at BACKWARD
+#      accepts it, but auth-service's reader enum has no default: red again.
 # Exits 0 when it saw green then red as expected; the working tree is left as it was.
 set -uo pipefail
 
@@ -28,7 +30,7 @@ step "Building Handshake (core and the Maven plugin) into the local Maven reposi
 "${MVN[@]}" -q install -DskipTests -Dinvoker.skip=true -pl maven-plugin -am \
   || fail "could not build Handshake; run: ./mvnw -B install -DskipTests -pl maven-plugin -am"
 
-step "1/2  user-service as it is:  ./mvnw -f example-user/pom.xml verify"
+step "1/3  user-service as it is:  ./mvnw -f example-user/pom.xml verify"
 "${MVN[@]}" -f example-user/pom.xml verify >"$SCRATCH/green.log" 2>&1
 green=$?
 gate_output "$SCRATCH/green.log"
@@ -38,28 +40,43 @@ if [[ $green -ne 0 ]] || ! grep -q 'BUILD SUCCESS' "$SCRATCH/green.log"; then
 fi
 bold "GREEN: every consumer contract holds."
 
-step "2/2  user-service after demo/breaking-change.patch (UserDeleted loses \"email\"), in a scratch copy"
-sed -n '1,/^$/p' demo/breaking-change.patch
-COPY="$SCRATCH/repo"
-mkdir -p "$COPY/example-user"
-cp -R pom.xml mvnw .mvn schemas contracts "$COPY/"
-cp -R example-user/pom.xml example-user/src "$COPY/example-user/"
-(cd "$COPY" && git apply "$ROOT/demo/breaking-change.patch") || fail "demo/breaking-change.patch no longer applies"
-(cd "$COPY" && "${MVN[@]}" -f example-user/pom.xml verify) >"$SCRATCH/red.log" 2>&1
-red=$?
-gate_output "$SCRATCH/red.log" | sed "s|$COPY/||g"
-if [[ $red -eq 0 ]]; then
-  fail "the breaking change passed the gate"
-fi
-if ! grep -q 'handshake-maven-plugin.*:verify' "$SCRATCH/red.log" || ! grep -q 'consumer "auth-service"' "$SCRATCH/red.log" \
-    || ! grep -q '"email"' "$SCRATCH/red.log"; then
-  tail -n 40 "$SCRATCH/red.log"
-  fail "the build failed, but not because the gate caught auth-service's \"email\" (log above)"
-fi
-if [[ -f "$COPY/example-user/target/handshake/verify.txt" ]]; then
-  step "The report the gate wrote (target/handshake/verify.txt; also verify.json and JUnit XML)"
-  sed "s|$COPY/||g" "$COPY/example-user/target/handshake/verify.txt"
-fi
+# Applies a patch to a fresh scratch copy of user-service, runs its build, and checks that the gate (and not
+# a compile error or a test) turned it red, naming auth-service and the expected rule.
+red_case() {
+  local patch="$1" rule="$2" copy="$SCRATCH/$3"
+  sed -n '1,/^$/p' "$patch"
+  mkdir -p "$copy/example-user"
+  cp -R pom.xml mvnw .mvn schemas contracts "$copy/"
+  cp -R example-user/pom.xml example-user/src "$copy/example-user/"
+  (cd "$copy" && git apply "$ROOT/$patch") || fail "$patch no longer applies"
+  (cd "$copy" && "${MVN[@]}" -f example-user/pom.xml verify) >"$copy.log" 2>&1
+  local red=$?
+  gate_output "$copy.log" | sed "s|$copy/||g"
+  if [[ $red -eq 0 ]]; then
+    fail "the change in $patch passed the gate"
+  fi
+  if ! grep -q 'handshake-maven-plugin.*:verify' "$copy.log" || ! grep -q 'consumer "auth-service"' "$copy.log" \
+      || ! grep -q "\[$rule\]" "$copy.log"; then
+    tail -n 40 "$copy.log"
+    fail "the build failed, but not because the gate reported $rule for auth-service (log above)"
+  fi
+  if [[ -f "$copy/example-user/target/handshake/verify.txt" ]]; then
+    step "The report the gate wrote (target/handshake/verify.txt; also verify.json and JUnit XML)"
+    sed "s|$copy/||g" "$copy/example-user/target/handshake/verify.txt"
+  fi
+}
+
+step "2/3  user-service after demo/breaking-change.patch (UserDeleted loses \"email\"), in a scratch copy"
+red_case demo/breaking-change.patch FIELD_REMOVED_WITHOUT_DEFAULT email-removed
 echo
 bold "RED: the gate stopped the change before it could merge, naming consumer, event, field, rule and fix."
-bold "Demo OK: green, then red. The working tree is unchanged (the change was applied to $COPY, now removed)."
+
+step "3/3  user-service after demo/enum-symbol-change.patch (UserStatus gains LOCKED), in a scratch copy"
+red_case demo/enum-symbol-change.patch ENUM_SYMBOL_ADDED_WITHOUT_DEFAULT enum-symbol-added
+step "The same change against the schema history alone (what a registry checks): ./mvnw handshake:check"
+(cd "$SCRATCH/enum-symbol-added" && "${MVN[@]}" -f example-user/pom.xml handshake:check@schema-history) \
+  >"$SCRATCH/enum-check.log" 2>&1 || fail "handshake:check should accept the added enum symbol (log: $SCRATCH/enum-check.log)"
+grep -E '^\[INFO\] compatible' "$SCRATCH/enum-check.log" | sed "s|$SCRATCH/enum-symbol-added/||g"
+echo
+bold "RED: a change the registry accepts under BACKWARD still breaks auth-service's reader; only the gate saw it."
+bold "Demo OK: green, then red twice. The working tree is unchanged (the changes were applied to scratch copies, now removed)."
