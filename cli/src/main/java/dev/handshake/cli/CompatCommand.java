@@ -7,6 +7,7 @@ import dev.handshake.core.compat.CompatibilityLevel;
 import dev.handshake.core.compat.CompatibilityReport;
 import dev.handshake.core.compat.CompatibilityReportJson;
 import dev.handshake.core.compat.SchemaVersion;
+import dev.handshake.core.report.GitHubAnnotationsWriter;
 import dev.handshake.core.report.TextReportWriter;
 import dev.handshake.core.schema.SchemaFile;
 import dev.handshake.core.schema.SchemaLoader;
@@ -28,7 +29,7 @@ import picocli.CommandLine.Model.CommandSpec;
         "Exit codes: 0 compatible, 1 incompatible, 2 bad input or usage."})
 final class CompatCommand implements Callable<Integer> {
 
-  enum Format { text, json }
+  enum Format { text, json, github }
 
   @Spec
   CommandSpec spec;
@@ -38,7 +39,7 @@ final class CompatCommand implements Callable<Integer> {
   String level;
 
   @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT",
-      description = "text (default) or json.")
+      description = "text (default), json, or github (GitHub Actions annotations on the schema lines).")
   Format format;
 
   @Option(names = "--reference", paramLabel = "FILE.avsc",
@@ -70,6 +71,9 @@ final class CompatCommand implements Callable<Integer> {
     if (format == Format.json) {
       out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
           .writeValueAsString(CompatibilityReportJson.toJson(report)));
+    } else if (format == Format.github) {
+      out.print(GitHubAnnotationsWriter.lines(report.findings()));
+      out.println(summary(report, candidatePath));
     } else {
       out.print(TextReportWriter.lines(report.findings()));
       report.notes().forEach(note -> out.println("note: " + note));

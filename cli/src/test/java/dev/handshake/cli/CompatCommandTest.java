@@ -59,6 +59,17 @@ class CompatCommandTest {
   }
 
   @Test
+  void githubFormatPrintsOneAnnotationPerFinding() throws Exception {
+    String v1 = write("v1.avsc", V1);
+    Result result = run("compat", "--level", "FORWARD", "--format", "github", v1, write("v2.avsc", V3_WITHOUT_EMAIL));
+    assertThat(result.exitCode).isEqualTo(1);
+    assertThat(result.out.lines().filter(line -> line.startsWith("::error ")))
+        .singleElement().asString()
+        .startsWith("::error file=" + v1 + ",line=1,col=")
+        .contains("title=FIELD_REMOVED_WITHOUT_DEFAULT::");
+  }
+
+  @Test
   void aSingleFileIsAFirstVersionAndCompatible() throws Exception {
     Result result = run("compat", "--level", "BACKWARD", write("v1.avsc", V1));
     assertThat(result.exitCode).isZero();

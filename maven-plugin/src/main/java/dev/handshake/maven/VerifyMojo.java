@@ -37,7 +37,8 @@ import org.eclipse.aether.RepositorySystemSession;
  * The producer gate: verifies the producer's real events against every consumer contract (from
  * {@code contractsDirectory} and {@code contractArtifacts}) and fails the build, naming consumer, event,
  * field, rule and fix, when a consumer could not read or would misread an event. Reports go to
- * {@code reportDirectory} as verify.txt, verify.json and TEST-handshake-verify.xml.
+ * {@code reportDirectory} as verify.txt, verify.json, TEST-handshake-verify.xml and verify.github.txt (GitHub
+ * Actions annotations).
  */
 @Mojo(name = "verify", defaultPhase = LifecyclePhase.VERIFY, requiresDependencyResolution = ResolutionScope.TEST,
     threadSafe = true)
@@ -142,7 +143,7 @@ public class VerifyMojo extends AbstractMojo {
     }
     String summary = GateReportFiles.summary(report) + " Reports: "
         + ProjectPaths.display(reportDirectory.toPath().resolve(GateReportFiles.TEXT), basedir) + ", "
-        + GateReportFiles.JSON + ", " + GateReportFiles.JUNIT + ".";
+        + GateReportFiles.JSON + ", " + GateReportFiles.JUNIT + ", " + GateReportFiles.GITHUB + ".";
     boolean failOnWarnings = failOnWarning && report.count(Severity.WARNING) > 0;
     if (report.hasErrors() || failOnWarnings) {
       getLog().error(summary);

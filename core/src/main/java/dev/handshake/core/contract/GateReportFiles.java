@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.handshake.core.report.Finding;
 import dev.handshake.core.report.FindingJson;
+import dev.handshake.core.report.GitHubAnnotationsWriter;
 import dev.handshake.core.report.JUnitXmlReportWriter;
 import dev.handshake.core.report.Severity;
 import dev.handshake.core.report.TextReportWriter;
@@ -23,6 +24,8 @@ public final class GateReportFiles {
   public static final String TEXT = "verify.txt";
   public static final String JSON = "verify.json";
   public static final String JUNIT = "TEST-handshake-verify.xml";
+  /** GitHub Actions annotations; a workflow step that prints this file annotates the changed lines. */
+  public static final String GITHUB = "verify.github.txt";
 
   private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -37,7 +40,9 @@ public final class GateReportFiles {
     Files.writeString(text, text(report), StandardCharsets.UTF_8);
     Files.writeString(json, MAPPER.writeValueAsString(json(report)) + "\n", StandardCharsets.UTF_8);
     Files.writeString(junit, junit(report), StandardCharsets.UTF_8);
-    return List.of(text, json, junit);
+    Path github = directory.resolve(GITHUB);
+    Files.writeString(github, GitHubAnnotationsWriter.lines(report.findings()), StandardCharsets.UTF_8);
+    return List.of(text, json, junit, github);
   }
 
   public static String summary(GateReport report) {

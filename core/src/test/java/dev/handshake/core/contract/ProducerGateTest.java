@@ -248,7 +248,7 @@ class ProducerGateTest {
   }
 
   @Test
-  void writesTextJsonAndJUnitReports(@org.junit.jupiter.api.io.TempDir Path out) throws Exception {
+  void writesTextJsonJUnitAndGitHubReports(@org.junit.jupiter.api.io.TempDir Path out) throws Exception {
     GateReport report = runWithRecord("CONSUMER_CANNOT_DECODE");
 
     GateReportFiles.write(report, out);
@@ -264,6 +264,9 @@ class ProducerGateTest {
         .parse(out.resolve(GateReportFiles.JUNIT).toFile());
     assertThat(Files.readString(out.resolve(GateReportFiles.TEXT)))
         .contains("schemas/UserDeleted.avsc:", "[FIELD_REMOVED_WITHOUT_DEFAULT]", "2 error(s)");
+    assertThat(Files.readAllLines(out.resolve(GateReportFiles.GITHUB)))
+        .hasSize(2).allSatisfy(line -> assertThat(line).startsWith("::error file="))
+        .anySatisfy(line -> assertThat(line).contains("title=CONSUMER_CANNOT_DECODE::"));
     assertThat(report.findings()).allSatisfy(f -> assertThat(f.severity()).isEqualTo(Severity.ERROR));
   }
 }

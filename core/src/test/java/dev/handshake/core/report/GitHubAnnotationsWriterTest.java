@@ -1,0 +1,30 @@
+package dev.handshake.core.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class GitHubAnnotationsWriterTest {
+
+  @Test
+  void writesAWorkflowCommandWithPositionRuleAndEscapedText() {
+    Finding finding = new Finding("FIELD_REMOVED_WITHOUT_DEFAULT", Severity.ERROR,
+        new Location("schemas/a,b.avsc", 9, 5, "/fields/1"), "Field \"email\" was removed: 100% sure.\nReally.",
+        "Restore it.", Map.of());
+
+    assertThat(GitHubAnnotationsWriter.line(finding)).isEqualTo(
+        "::error file=schemas/a%2Cb.avsc,line=9,col=5,title=FIELD_REMOVED_WITHOUT_DEFAULT"
+            + "::Field \"email\" was removed: 100%25 sure.%0AReally. Fix: Restore it. "
+            + "See docs/rules/FIELD_REMOVED_WITHOUT_DEFAULT.md");
+  }
+
+  @Test
+  void aFindingWithoutALineAnnotatesTheFileAndWarningsStayWarnings() {
+    Finding finding = new Finding("READER_SCHEMA_INVALID", Severity.WARNING, Location.ofFile("contracts/x.json"),
+        "Fingerprint differed.", "Rewrite the contract.", Map.of());
+
+    assertThat(GitHubAnnotationsWriter.line(finding))
+        .startsWith("::warning file=contracts/x.json,title=READER_SCHEMA_INVALID::Fingerprint differed.");
+  }
+}
