@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.handshake.core.avro.AvroJsonView;
 import dev.handshake.core.avro.WireFormat;
 import dev.handshake.core.contract.EventFactory;
-import dev.handshake.core.contract.ProducerGate;
+import dev.handshake.core.contract.ReaderFingerprint;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -165,7 +165,7 @@ final class SyntheticGate {
     metadata.put("contentType", "application/json");
     metadata.put("handshake.topic", "user-events");
     metadata.put("handshake.readerSchema", reader.toString());
-    metadata.put("handshake.readerFingerprint", ProducerGate.fingerprint(reader));
+    metadata.put("handshake.readerFingerprint", ReaderFingerprint.of(reader));
     interaction.put("pending", false);
     interaction.put("type", "Asynchronous/Messages");
     return interaction;

@@ -20,7 +20,6 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -401,20 +400,11 @@ public final class ProducerGate {
   }
 
   private String fingerprintOf(Schema schema) {
-    return fingerprints.computeIfAbsent(schema, ProducerGate::fingerprint);
+    return fingerprints.computeIfAbsent(schema, ReaderFingerprint::of);
   }
 
   private static boolean sameSchema(Schema a, Schema b) {
     return SchemaNormalization.parsingFingerprint64(a) == SchemaNormalization.parsingFingerprint64(b);
-  }
-
-  /** {@code SHA-256:<hex>} of the schema's parsing canonical form, as contracts state it. */
-  public static String fingerprint(Schema schema) {
-    try {
-      return "SHA-256:" + HexFormat.of().formatHex(SchemaNormalization.parsingFingerprint("SHA-256", schema));
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is always available", e);
-    }
   }
 
   private static byte[] bytesOf(Object value) {
