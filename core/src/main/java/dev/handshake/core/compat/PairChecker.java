@@ -1,5 +1,6 @@
 package dev.handshake.core.compat;
 
+import dev.handshake.core.avro.TypeNames;
 import dev.handshake.core.report.Finding;
 import dev.handshake.core.report.Location;
 import dev.handshake.core.report.Severity;
@@ -78,13 +79,13 @@ public final class PairChecker {
       this.older = writerIsNewer ? reader.label() : writer.label();
       List<String> segments = Arrays.stream(incompatibility.getLocation().split("/"))
           .filter(s -> !s.isEmpty()).toList();
-      this.path = TypeDescriptions.valuePath(reader.file().schema(), segments);
+      this.path = ValuePaths.of(reader.file().schema(), segments);
     }
 
     Explanation missingField() {
       String fieldName = incompatibility.getMessage();
       Schema.Field field = readerFragment.getField(fieldName);
-      String type = field == null ? "?" : TypeDescriptions.describe(field.schema());
+      String type = field == null ? "?" : TypeNames.describe(field.schema());
       String record = readerFragment.getName();
       if (writerIsNewer) {
         return new Explanation(CompatibilityRule.FIELD_REMOVED_WITHOUT_DEFAULT,
@@ -98,24 +99,24 @@ public final class PairChecker {
               + " without a default; " + newer + " cannot decode data written with " + older
               + ", which has no \"" + fieldName + "\".",
           "Give \"" + fieldName + "\" a default (for an optional value: \"type\": [\"null\", "
-              + jsonType(field) + "], \"default\": null).");
+              + (field == null ? "\"string\"" : jsonType(field.schema())) + "], \"default\": null).");
     }
 
     Explanation typeMismatch() {
-      String readerType = TypeDescriptions.describe(readerFragment);
-      String writerType = TypeDescriptions.describe(writerFragment);
+      String readerType = TypeNames.describe(readerFragment);
+      String writerType = TypeNames.describe(writerFragment);
       if (writerFragment.getType() == Schema.Type.NULL) {
         if (writerIsNewer) {
           return new Explanation(CompatibilityRule.TYPE_MADE_NULLABLE,
               "\"" + path + "\" was made nullable in " + newer + " (it was " + readerType + " in " + older
                   + "); " + older + " cannot decode a null value.",
-              "Keep \"" + path + "\" non-null, or first ship readers whose type is [\"null\", " + readerType
+              "Keep \"" + path + "\" non-null, or first ship readers whose type is [\"null\", " + jsonType(readerFragment)
                   + "], then let the writer send null.");
         }
         return new Explanation(CompatibilityRule.UNION_BRANCH_REMOVED,
             "\"" + path + "\" no longer accepts null in " + newer + " (it is " + readerType
                 + "); data written with " + older + " may hold null.",
-            "Keep null in the type of \"" + path + "\" (e.g. [\"null\", " + readerType + "]).");
+            "Keep null in the type of \"" + path + "\" (e.g. [\"null\", " + jsonType(readerFragment) + "]).");
       }
       String oldType = writerIsNewer ? readerType : writerType;
       String newType = writerIsNewer ? writerType : readerType;
@@ -127,7 +128,7 @@ public final class PairChecker {
     }
 
     Explanation missingUnionBranch() {
-      String readerType = TypeDescriptions.describe(readerFragment);
+      String readerType = TypeNames.describe(readerFragment);
       String branch = branchNotReadable();
       if (writerIsNewer) {
         return new Explanation(CompatibilityRule.UNION_BRANCH_ADDED,
@@ -143,7 +144,7 @@ public final class PairChecker {
 
     private String branchNotReadable() {
       if (writerFragment.getType() != Schema.Type.UNION) {
-        return TypeDescriptions.describe(writerFragment);
+        return TypeNames.describe(writerFragment);
       }
       // Avro pushes the writer branch index last when the writer is a union.
       String location = incompatibility.getLocation();
@@ -151,10 +152,10 @@ public final class PairChecker {
       if (!last.isEmpty() && last.chars().allMatch(Character::isDigit)) {
         int index = Integer.parseInt(last);
         if (index < writerFragment.getTypes().size()) {
-          return TypeDescriptions.describe(writerFragment.getTypes().get(index));
+          return TypeNames.describe(writerFragment.getTypes().get(index));
         }
       }
-      return TypeDescriptions.describe(writerFragment);
+      return TypeNames.describe(writerFragment);
     }
 
     Explanation missingEnumSymbols() {
@@ -193,11 +194,8 @@ public final class PairChecker {
           "Keep the size " + oldSize + "; for a different size add a new fixed type and a new field.");
     }
 
-    private static String jsonType(Schema.Field field) {
-      if (field == null) {
-        return "\"string\"";
-      }
-      Schema schema = field.schema();
+    /** How the type is written inside a schema's JSON, for fixes that show a union to write. */
+    private static String jsonType(Schema schema) {
       return switch (schema.getType()) {
         case RECORD, ENUM, FIXED -> "\"" + schema.getFullName() + "\"";
         case ARRAY, MAP, UNION -> schema.toString();

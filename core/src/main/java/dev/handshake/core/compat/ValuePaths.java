@@ -1,32 +1,18 @@
 package dev.handshake.core.compat;
 
+import dev.handshake.core.avro.TypeNames;
 import java.util.List;
-import java.util.stream.Collectors;
 import org.apache.avro.Schema;
 
-/** Short, human names for Avro types, as messages print them. */
-final class TypeDescriptions {
-  private TypeDescriptions() {
-  }
-
-  static String describe(Schema schema) {
-    if (schema == null) {
-      return "?";
-    }
-    String logical = schema.getLogicalType() == null ? "" : " (" + schema.getLogicalType().getName() + ")";
-    return switch (schema.getType()) {
-      case RECORD, ENUM, FIXED -> schema.getFullName();
-      case ARRAY -> "array<" + describe(schema.getElementType()) + ">";
-      case MAP -> "map<" + describe(schema.getValueType()) + ">";
-      case UNION -> schema.getTypes().stream().map(TypeDescriptions::describe)
-          .collect(Collectors.joining(", ", "[", "]"));
-      default -> schema.getType().getName() + logical;
-    };
+/** Human-readable paths of values inside a schema, as findings name them. */
+final class ValuePaths {
+  private ValuePaths() {
   }
 
   /** The path of the value a pointer names, from the record the pointer starts at: {@code User.address.city}. */
-  static String valuePath(Schema root, List<String> segments) {
-    StringBuilder path = new StringBuilder(root.getType() == Schema.Type.RECORD ? root.getName() : describe(root));
+  static String of(Schema root, List<String> segments) {
+    StringBuilder path = new StringBuilder(
+        root.getType() == Schema.Type.RECORD ? root.getName() : TypeNames.describe(root));
     Schema current = root;
     for (int i = 0; i < segments.size() && current != null; i++) {
       String segment = segments.get(i);
