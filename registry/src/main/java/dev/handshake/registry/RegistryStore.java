@@ -183,15 +183,16 @@ final class RegistryStore implements Closeable {
   /** Registers a schema, returning the subject's version that holds it (existing or new). */
   Registered register(String subject, String schemaText, List<SchemaReference> references) throws ApiException {
     validateSubject(subject);
-    // Fast path under the read lock: registering what is already there changes nothing.
-    Optional<Registered> existing = readChecked(() -> existingLive(subject, identity(
-        parse(schemaText, references, "the schema"), references)));
+    // Parsed once, under the read lock: referenced versions cannot go away meanwhile (deleting a referenced
+    // schema is refused), so the write below can reuse it.
+    SchemaFile candidate = readChecked(() -> parse(schemaText, references, "the schema"));
+    String identity = identity(candidate, references);
+    // Fast path: registering what is already there changes nothing.
+    Optional<Registered> existing = readChecked(() -> existingLive(subject, identity));
     if (existing.isPresent()) {
       return existing.get();
     }
     return write(() -> {
-      SchemaFile candidate = parse(schemaText, references, "the schema");
-      String identity = identity(candidate, references);
       Optional<Registered> again = existingLive(subject, identity);
       if (again.isPresent()) {
         return again.get();
