@@ -7,6 +7,7 @@ import dev.handshake.core.InvalidInputException;
 import dev.handshake.core.compat.CompatibilityLevel;
 import dev.handshake.core.compat.CompatibilityReportJson;
 import dev.handshake.core.registry.LocalSchemaRegistry;
+import dev.handshake.core.registry.SchemaReference;
 import dev.handshake.core.registry.SchemaRegistry;
 import dev.handshake.core.registry.SubjectCheck;
 import dev.handshake.core.registry.SubjectCheckResult;
@@ -72,8 +73,9 @@ final class CheckCommand implements Callable<Integer> {
     SchemaRegistry registry = registry();
     SubjectCheck check = new SubjectCheck(registry);
     SubjectCheckResult result = registryOptions.call(() -> {
-      SchemaFile candidate = check.loadCandidate(file, RegistryClientOptions.references(references));
-      return check.check(subject, candidate, override);
+      List<SchemaReference> refs = RegistryClientOptions.references(references);
+      SchemaFile candidate = check.loadCandidate(file, refs);
+      return check.check(subject, candidate, refs, override);
     });
     PrintWriter out = spec.commandLine().getOut();
     if (format == Format.json) {
@@ -84,11 +86,22 @@ final class CheckCommand implements Callable<Integer> {
       json.put("newSubject", result.newSubject());
       var versions = json.putArray("versions");
       result.versions().forEach(versions::add);
+      result.verdict().ifPresent(verdict -> {
+        ObjectNode registryVerdict = json.putObject("registryVerdict");
+        registryVerdict.put("compatible", verdict.compatible());
+        registryVerdict.put("level", verdict.level().name());
+        registryVerdict.put("levelSource", verdict.levelSource());
+        verdict.askedVersions().forEach(registryVerdict.putArray("askedVersions")::add);
+        verdict.messages().forEach(registryVerdict.putArray("messages")::add);
+        json.put("agrees", !result.disagrees());
+      });
+      json.put("compatible", result.compatible());
       json.put("summary", result.summary());
       out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(json));
     } else {
       out.print(TextReportWriter.lines(result.report().findings()));
       result.report().notes().forEach(note -> out.println("note: " + note));
+      result.registryLines().forEach(out::println);
       out.println(result.summary());
     }
     out.flush();

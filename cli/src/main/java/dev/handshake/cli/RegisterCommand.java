@@ -64,8 +64,9 @@ final class RegisterCommand implements Callable<Integer> {
       PrintWriter err = spec.commandLine().getErr();
       err.println("handshake: " + e.getMessage());
       err.flush();
-      SubjectCheckResult result = registryOptions.call(() -> check.check(subject, schema, null));
+      SubjectCheckResult result = registryOptions.call(() -> check.check(subject, schema, refs, null));
       out.print(TextReportWriter.lines(result.report().findings()));
+      result.registryLines().forEach(out::println);
       out.println(result.summary());
       out.flush();
       return HandshakeCli.EXIT_INCOMPATIBLE;

@@ -86,17 +86,48 @@ class RegistryCommandsTest {
 
     Result ok = run("check", "--registry", server.url(), "--subject", "users", write("v2.avsc", V2_OPTIONAL));
     Result broken = run("check", "--registry", server.url(), "--subject", "users", write("v3.avsc", V3_REQUIRED));
-    Result loosened = run("check", "--registry", server.url(), "--subject", "users", "--level", "none",
-        dir.resolve("v3.avsc").toString());
     Result newSubject = run("check", "--registry", server.url(), "--subject", "nobody", dir.resolve("v3.avsc").toString());
 
     assertThat(ok.exitCode()).as(ok.err()).isZero();
     assertThat(ok.out()).contains("compatible:").contains("BACKWARD");
     assertThat(broken.exitCode()).isEqualTo(1);
     assertThat(broken.out()).contains("v3.avsc:2:").contains("[FIELD_ADDED_WITHOUT_DEFAULT]").contains("Fix:");
-    assertThat(loosened.exitCode()).isZero();
     assertThat(newSubject.exitCode()).isZero();
     assertThat(newSubject.out()).contains("has no versions").contains("first version");
+  }
+
+  @Test
+  void checkFailsWhenTheRegistryWouldRefuseAndNamesTheLevelEachSideUsed() throws Exception {
+    run("register", "--registry", server.url(), "--subject", "users", write("v1.avsc", V1));
+
+    // Handshake's engine under NONE accepts anything; the registry enforces its global BACKWARD and would refuse.
+    Result loosened = run("check", "--registry", server.url(), "--subject", "users", "--level", "none",
+        write("v3.avsc", V3_REQUIRED));
+    Result refused = run("register", "--registry", server.url(), "--subject", "users", dir.resolve("v3.avsc")
+        .toString());
+
+    assertThat(loosened.exitCode()).as(loosened.out() + loosened.err()).isEqualTo(1);
+    assertThat(loosened.out()).contains("DISAGREEMENT")
+        .contains("under NONE (level given explicitly)")
+        .contains("under BACKWARD (the registry's global level)")
+        .contains("registry: [FIELD_ADDED_WITHOUT_DEFAULT]")
+        .contains("INCOMPATIBLE");
+    assertThat(refused.exitCode()).isEqualTo(1);
+  }
+
+  @Test
+  void checkAsksTheRegistryAboutEveryVersionUnderATransitiveLevel() throws Exception {
+    run("set-compatibility", "--registry", server.url(), "--global", "BACKWARD_TRANSITIVE");
+    run("register", "--registry", server.url(), "--subject", "users", write("v1.avsc", V1));
+    run("register", "--registry", server.url(), "--subject", "users", write("v2.avsc", V2_OPTIONAL));
+
+    // Against the latest version alone (BACKWARD) the candidate passes; version 1 has no "email" to read.
+    Result latestOnly = run("check", "--registry", server.url(), "--subject", "users", "--level", "BACKWARD",
+        write("v3.avsc", V3_REQUIRED));
+
+    assertThat(latestOnly.exitCode()).as(latestOnly.out() + latestOnly.err()).isEqualTo(1);
+    assertThat(latestOnly.out()).contains("asked about versions 1, 2").contains("registry: against version 1:")
+        .contains("under BACKWARD_TRANSITIVE (the registry's global level)").contains("DISAGREEMENT");
   }
 
   @Test

@@ -60,6 +60,7 @@ public class CheckMojo extends AbstractRegistryMojo {
     SchemaLoader loader = new SchemaLoader();
     List<Finding> findings = new ArrayList<>();
     List<String> failedSubjects = new ArrayList<>();
+    List<String> registryLines = new ArrayList<>();
     for (Map.Entry<String, File> entry : subjects.entrySet()) {
       String subject = entry.getKey();
       CompatibilityLevel override = levelFor(subject);
@@ -71,8 +72,11 @@ public class CheckMojo extends AbstractRegistryMojo {
       if (result.compatible()) {
         getLog().info(result.summary());
       } else {
+        result.registryLines().forEach(getLog()::error);
         getLog().error(result.summary());
         findings.addAll(result.report().findings());
+        // The registry's verdict counts even where Handshake's engine found nothing: registering would fail.
+        registryLines.addAll(result.registryLines());
         failedSubjects.add(subject);
       }
     }
@@ -80,6 +84,7 @@ public class CheckMojo extends AbstractRegistryMojo {
       throw new MojoFailureException(findings.size() + " compatibility finding" + (findings.size() == 1 ? "" : "s")
           + " in subject" + (failedSubjects.size() == 1 ? " " : "s ") + String.join(", ", failedSubjects) + ":"
           + System.lineSeparator() + TextReportWriter.lines(findings)
+          + (registryLines.isEmpty() ? "" : String.join(System.lineSeparator(), registryLines) + System.lineSeparator())
           + "Fix the schemas as each finding says; re-run with mvn handshake:check.");
     }
   }

@@ -272,8 +272,13 @@ public abstract class RegistryClientContractTest {
       assertThat(finding.details()).containsEntry("writer", "v1");
       assertThat(finding.location().render()).startsWith("Candidate.avsc:");
     });
-    assertThat(new SubjectCheck(registry).check(subject, candidate, CompatibilityLevel.BACKWARD).compatible())
-        .isTrue();
+    // Handshake's engine under BACKWARD alone passes it; the registry still applies BACKWARD_TRANSITIVE and
+    // would refuse it, so the check fails and says the two disagree.
+    SubjectCheckResult latestOnly = new SubjectCheck(registry).check(subject, candidate, CompatibilityLevel.BACKWARD);
+    assertThat(latestOnly.report().compatible()).isTrue();
+    assertThat(latestOnly.compatible()).isFalse();
+    assertThat(latestOnly.disagrees()).isTrue();
+    assertThat(latestOnly.registryVerdict().level()).isEqualTo(CompatibilityLevel.BACKWARD_TRANSITIVE);
   }
 
   @Test

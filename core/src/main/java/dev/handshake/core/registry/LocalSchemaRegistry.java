@@ -152,6 +152,11 @@ public final class LocalSchemaRegistry implements SchemaRegistry {
   }
 
   @Override
+  public boolean judgesCompatibility() {
+    return false;
+  }
+
+  @Override
   public CompatibilityLevel globalCompatibility() {
     String level = properties().getProperty("default");
     return level == null ? CompatibilityLevel.BACKWARD

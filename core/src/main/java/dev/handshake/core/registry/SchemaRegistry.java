@@ -46,6 +46,14 @@ public interface SchemaRegistry {
    */
   CompatibilityTestResult testCompatibility(String subject, String version, RegistrySchema schema);
 
+  /**
+   * Whether {@link #testCompatibility} is the verdict of a registry that registrations meet, worth asking
+   * beside Handshake's engine; false offline, where it would only repeat the engine.
+   */
+  default boolean judgesCompatibility() {
+    return true;
+  }
+
   CompatibilityLevel globalCompatibility();
 
   /** The subject's own level, or empty when it has none and the global level applies. */

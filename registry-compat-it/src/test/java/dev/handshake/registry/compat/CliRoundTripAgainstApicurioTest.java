@@ -2,6 +2,8 @@ package dev.handshake.registry.compat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.handshake.core.compat.CompatibilityLevel;
+import dev.handshake.core.registry.RestSchemaRegistry;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,6 +31,9 @@ class CliRoundTripAgainstApicurioTest {
     private static final String V3_REQUIRED_EMAIL = "{\n  \"type\": \"record\", \"name\": \"Account\", "
             + "\"namespace\": \"apicurio.cli\",\n  \"fields\": [\n    {\"name\": \"id\", \"type\": \"string\"},\n"
             + "    {\"name\": \"email\", \"type\": \"string\"}\n  ]\n}\n";
+
+    private static final String USER_ID_STRING = "{\n  \"type\": \"record\", \"name\": \"User\", "
+            + "\"namespace\": \"apicurio.cli\",\n  \"fields\": [\n    {\"name\": \"id\", \"type\": \"string\"}\n  ]\n}\n";
 
     @TempDir
     Path dir;
@@ -79,6 +84,42 @@ class CliRoundTripAgainstApicurioTest {
         Run evolved = handshake("register", "--registry", url, "--subject", subject, v2.toString());
         assertThat(evolved.exitCode()).as(evolved.err()).isZero();
         assertThat(evolved.out().trim()).matches("\\d+").isNotEqualTo(registered.out().trim());
+    }
+
+    /**
+     * The sequence of issue 7 item 1: global level BACKWARD, a subject without a level of its own (Apicurio
+     * answers NONE for it, yet enforces BACKWARD), a field changed from string to long. check must fail as the
+     * registration does, with the engine's finding under the level the registry really applies.
+     */
+    @Test
+    void checkFailsWhereApicurioRefusesUnderItsGlobalLevel() throws Exception {
+        String url = APICURIO.baseUrl();
+        RestSchemaRegistry client = RestSchemaRegistry.of(url);
+        CompatibilityLevel globalBefore = client.globalCompatibility();
+        String subject = "users-value-" + UUID.randomUUID();
+        Path good = write("users-v1.avsc", USER_ID_STRING);
+        Path bad = write("bad.avsc", USER_ID_STRING.replace("\"string\"", "\"long\""));
+        try {
+            Run global = handshake("set-compatibility", "--registry", url, "--global", "BACKWARD");
+            assertThat(global.exitCode()).as(global.err()).isZero();
+            Run registered = handshake("register", "--registry", url, "--subject", subject, good.toString());
+            assertThat(registered.exitCode()).as(registered.err()).isZero();
+            assertThat(client.subjectCompatibility(subject)).contains(CompatibilityLevel.NONE);
+
+            Run check = handshake("check", "--registry", url, "--subject", subject, bad.toString());
+            Run register = handshake("register", "--registry", url, "--subject", subject, bad.toString());
+
+            assertThat(check.exitCode()).as(check.out() + check.err()).isEqualTo(1);
+            assertThat(check.out()).contains("[TYPE_CHANGED]").contains("bad.avsc:")
+                    .contains("under BACKWARD (the registry's global level")
+                    .contains("reports NONE for subject")
+                    .contains("INCOMPATIBLE");
+            assertThat(register.exitCode()).as(register.out() + register.err()).isEqualTo(1);
+            assertThat(register.err()).contains("HTTP 409");
+            assertThat(client.versions(subject)).containsExactly(1);
+        } finally {
+            client.setGlobalCompatibility(globalBefore);
+        }
     }
 
     @Test
