@@ -81,6 +81,24 @@ class RegistryCommandsTest {
   }
 
   @Test
+  void aNewEnumFieldWithoutADefaultIsReportedAsAFieldAddedWithoutDefaultEverywhere() throws Exception {
+    String withStatus = V1.replace("\"type\":\"string\"}]", "\"type\":\"string\"},{\"name\":\"status\",\"type\":"
+        + "{\"type\":\"enum\",\"name\":\"Status\",\"symbols\":[\"A\",\"B\"],\"default\":\"A\"}}]");
+    run("register", "--registry", server.url(), "--subject", "users", write("e1.avsc", V1));
+
+    Result check = run("check", "--registry", server.url(), "--subject", "users", write("e2.avsc", withStatus));
+    Result register = run("register", "--registry", server.url(), "--subject", "users", dir.resolve("e2.avsc")
+        .toString());
+
+    assertThat(check.exitCode()).isEqualTo(1);
+    assertThat(check.out()).contains("[FIELD_ADDED_WITHOUT_DEFAULT] Field \"status\"").doesNotContain("TYPE_CHANGED");
+    assertThat(register.exitCode()).isEqualTo(1);
+    // The embedded registry's 409 and the findings printed after it come from the same engine.
+    assertThat(register.err()).contains("FIELD_ADDED_WITHOUT_DEFAULT").doesNotContain("TYPE_CHANGED");
+    assertThat(register.out()).contains("[FIELD_ADDED_WITHOUT_DEFAULT]").doesNotContain("TYPE_CHANGED");
+  }
+
+  @Test
   void checkExitCodesFollowTheVerdict() throws Exception {
     run("register", "--registry", server.url(), "--subject", "users", write("v1.avsc", V1));
 

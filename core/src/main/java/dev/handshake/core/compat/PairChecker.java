@@ -9,9 +9,11 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaCompatibility;
 import org.apache.avro.SchemaCompatibility.Incompatibility;
+import org.apache.avro.SchemaCompatibility.SchemaIncompatibilityType;
 
 /**
  * Checks one reader/writer pair with Avro's own resolution rules and turns each incompatibility into a
@@ -37,7 +39,15 @@ public final class PairChecker {
   private Finding toFinding(Incompatibility incompatibility, SchemaVersion reader, SchemaVersion writer,
                             Direction direction) {
     Pair pair = new Pair(incompatibility, reader, writer, direction);
-    Explanation explanation = switch (incompatibility.getType()) {
+    String pointer = incompatibility.getLocation();
+    Optional<Schema.Field> lacking = incompatibility.getType() == SchemaIncompatibilityType.TYPE_MISMATCH
+        ? pair.fieldTheWriterLacks() : Optional.empty();
+    if (lacking.isPresent()) {
+      // Point at the field, as for any field without a default, not at its type.
+      pointer = pointer.substring(0, pointer.length() - "/type".length());
+    }
+    Explanation explanation = lacking.isPresent() ? pair.missingField(pair.readerRecordOfField(), lacking.get().name())
+        : switch (incompatibility.getType()) {
       case READER_FIELD_MISSING_DEFAULT_VALUE -> pair.missingField();
       case TYPE_MISMATCH -> pair.typeMismatch();
       case MISSING_UNION_BRANCH -> pair.missingUnionBranch();
@@ -45,7 +55,6 @@ public final class PairChecker {
       case NAME_MISMATCH -> pair.nameMismatch();
       case FIXED_SIZE_MISMATCH -> pair.fixedSizeMismatch();
     };
-    String pointer = incompatibility.getLocation();
     Location location = reader.file().locate(pointer);
     Map<String, String> details = new LinkedHashMap<>();
     details.put("direction", direction.name());
@@ -69,6 +78,8 @@ public final class PairChecker {
     private final String newer;
     private final String older;
     private final String path;
+    private final List<String> segments;
+    private final Schema readerRoot;
 
     Pair(Incompatibility incompatibility, SchemaVersion reader, SchemaVersion writer, Direction direction) {
       this.incompatibility = incompatibility;
@@ -77,16 +88,48 @@ public final class PairChecker {
       this.writerIsNewer = direction == Direction.FORWARD;
       this.newer = writerIsNewer ? writer.label() : reader.label();
       this.older = writerIsNewer ? reader.label() : writer.label();
-      List<String> segments = Arrays.stream(incompatibility.getLocation().split("/"))
+      this.segments = Arrays.stream(incompatibility.getLocation().split("/"))
           .filter(s -> !s.isEmpty()).toList();
-      this.path = ValuePaths.of(reader.file().schema(), segments);
+      this.readerRoot = reader.file().schema();
+      this.path = ValuePaths.of(readerRoot, segments);
+    }
+
+    /**
+     * The reader's field at a TYPE_MISMATCH that the writer's record does not have at all. Avro compares such a
+     * field's type with the writer's whole record when the field has no default but its type could supply one
+     * (an enum with a default symbol): the mismatch "enum vs record" really means the field is missing, which
+     * is what a decoder says ("missing required field").
+     */
+    Optional<Schema.Field> fieldTheWriterLacks() {
+      int n = segments.size();
+      if (writerFragment.getType() != Schema.Type.RECORD || n < 3 || !"type".equals(segments.get(n - 1))
+          || !"fields".equals(segments.get(n - 3)) || !segments.get(n - 2).chars().allMatch(Character::isDigit)) {
+        return Optional.empty();
+      }
+      Schema record = readerRecordOfField();
+      int index = Integer.parseInt(segments.get(n - 2));
+      if (record == null || record.getType() != Schema.Type.RECORD || index >= record.getFields().size()) {
+        return Optional.empty();
+      }
+      Schema.Field field = record.getFields().get(index);
+      if (field.schema() != readerFragment || SchemaCompatibility.lookupWriterField(writerFragment, field) != null) {
+        return Optional.empty();
+      }
+      return Optional.of(field);
+    }
+
+    Schema readerRecordOfField() {
+      return ValuePaths.schemaAt(readerRoot, segments.subList(0, segments.size() - 3));
     }
 
     Explanation missingField() {
-      String fieldName = incompatibility.getMessage();
-      Schema.Field field = readerFragment.getField(fieldName);
+      return missingField(readerFragment, incompatibility.getMessage());
+    }
+
+    Explanation missingField(Schema readerRecord, String fieldName) {
+      Schema.Field field = readerRecord.getField(fieldName);
       String type = field == null ? "?" : TypeNames.describe(field.schema());
-      String record = readerFragment.getName();
+      String record = readerRecord.getName();
       if (writerIsNewer) {
         return new Explanation(CompatibilityRule.FIELD_REMOVED_WITHOUT_DEFAULT,
             "Field \"" + fieldName + "\" (" + type + ", no default) of record \"" + record + "\" was removed in "
@@ -98,8 +141,13 @@ public final class PairChecker {
           "Field \"" + fieldName + "\" (" + type + ") was added to record \"" + record + "\" in " + newer
               + " without a default; " + newer + " cannot decode data written with " + older
               + ", which has no \"" + fieldName + "\".",
-          "Give \"" + fieldName + "\" a default (for an optional value: \"type\": [\"null\", "
-              + (field == null ? "\"string\"" : jsonType(field.schema())) + "], \"default\": null).");
+          field != null && field.schema().getType() == Schema.Type.ENUM && field.schema().getEnumDefault() != null
+              // An enum's default symbol is for unknown symbols only; the field itself still needs a default.
+              ? "Give the field \"" + fieldName + "\" a default, e.g. \"default\": \""
+                  + field.schema().getEnumDefault() + "\" (the enum's own default symbol does not cover a "
+                  + "missing field)."
+              : "Give \"" + fieldName + "\" a default (for an optional value: \"type\": [\"null\", "
+                  + (field == null ? "\"string\"" : jsonType(field.schema())) + "], \"default\": null).");
     }
 
     Explanation typeMismatch() {

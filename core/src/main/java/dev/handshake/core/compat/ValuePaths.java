@@ -11,6 +11,18 @@ final class ValuePaths {
 
   /** The path of the value a pointer names, from the record the pointer starts at: {@code User.address.city}. */
   static String of(Schema root, List<String> segments) {
+    return walk(root, segments).path();
+  }
+
+  /** The schema a pointer names, or null when the pointer leaves the schema. */
+  static Schema schemaAt(Schema root, List<String> segments) {
+    return walk(root, segments).schema();
+  }
+
+  private record Walked(String path, Schema schema) {
+  }
+
+  private static Walked walk(Schema root, List<String> segments) {
     StringBuilder path = new StringBuilder(
         root.getType() == Schema.Type.RECORD ? root.getName() : TypeNames.describe(root));
     Schema current = root;
@@ -49,6 +61,6 @@ final class ValuePaths {
         }
       }
     }
-    return path.toString();
+    return new Walked(path.toString(), current);
   }
 }
