@@ -211,6 +211,23 @@ class RegistryCommandsTest {
   }
 
   @Test
+  void offlineCheckRefusesATypoAndADirectoryWithoutHistory() throws Exception {
+    Path emptyDir = Files.createDirectories(dir.resolve("empty"));
+    Result typo = run("check", "--schemas-dir", Path.of("..", "schemas").toString(), "--subject",
+        "dev.handshake.example.user.UserDeleteed", Path.of("..", "schemas", "user-events", "UserDeleted.avsc").toString());
+    Result empty = run("check", "--schemas-dir", emptyDir.toString(), "--subject", "users", write("v1.avsc", V1));
+    Result file = run("check", "--schemas-dir", dir.resolve("v1.avsc").toString(), "--subject", "users",
+        dir.resolve("v1.avsc").toString());
+
+    assertThat(typo.exitCode()).isEqualTo(2);
+    assertThat(typo.err()).contains("did you mean \"dev.handshake.example.user.UserDeleted\"?");
+    assertThat(empty.exitCode()).isEqualTo(2);
+    assertThat(empty.err()).contains("has no history/ directory");
+    assertThat(file.exitCode()).isEqualTo(2);
+    assertThat(file.err()).contains("is a file, not a directory");
+  }
+
+  @Test
   void anUnreachableRegistryExitsThreeNamingTheOption() throws Exception {
     int port;
     try (ServerSocket socket = new ServerSocket(0)) {

@@ -46,9 +46,20 @@ public final class LocalSchemaRegistry implements SchemaRegistry {
   public LocalSchemaRegistry(Path directory, String displayDirectory) {
     this.directory = directory;
     this.displayDirectory = displayDirectory;
+    if (Files.isRegularFile(directory)) {
+      throw new InvalidInputException("schemas directory " + directory + " is a file, not a directory; give the "
+          + "directory that holds history/<subject>/vN.avsc (and compatibility.properties)");
+    }
     if (!Files.isDirectory(directory)) {
       throw new InvalidInputException("schemas directory " + directory + " does not exist; create it with "
           + "history/<subject>/v1.avsc files, or give a registry URL instead");
+    }
+    if (!Files.isDirectory(directory.resolve("history"))) {
+      // Without any history every subject would look new and every check would pass: that is no check.
+      throw new InvalidInputException("schemas directory " + directory + " has no history/ directory, so there is "
+          + "nothing to check against; write the registered versions there with 'handshake download --registry URL "
+          + "--all-versions --output " + directory + "' (history/<subject>/vN.avsc), or create an empty "
+          + directory.resolve("history") + " if no subject has been registered yet");
     }
   }
 
@@ -73,6 +84,27 @@ public final class LocalSchemaRegistry implements SchemaRegistry {
     } catch (IOException e) {
       throw new InvalidInputException("cannot list " + history + ": " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * Offline, a subject without history may be a typo: refused when a subject with history has a similar name
+   * (unless {@code history/<subject>/} exists, which declares it new), else a note naming the known subjects.
+   */
+  @Override
+  public Optional<String> newSubjectNote(String subject) {
+    List<String> known = subjects();
+    if (Files.isDirectory(subjectDirectory(subject))) {
+      return Optional.empty();
+    }
+    List<String> similar = SimilarNames.closeTo(subject, known);
+    if (!similar.isEmpty()) {
+      throw new InvalidInputException("subject \"" + subject + "\" has no history in " + describe()
+          + "/history; did you mean " + SimilarNames.quoted(similar) + "? Subjects with history there: "
+          + SimilarNames.quoted(known) + ". If \"" + subject + "\" really is a new subject, create the empty "
+          + "directory " + subjectDirectory(subject) + " to say so.");
+    }
+    return Optional.of("subjects with history in " + describe() + ": "
+        + (known.isEmpty() ? "none" : SimilarNames.quoted(known)));
   }
 
   @Override

@@ -47,6 +47,14 @@ public interface SchemaRegistry {
   CompatibilityTestResult testCompatibility(String subject, String version, RegistrySchema schema);
 
   /**
+   * Called when a check finds no versions of {@code subject}: a note for the report (e.g. which subjects do
+   * exist), or an {@link dev.handshake.core.InvalidInputException} when the name looks like a typo of one.
+   */
+  default Optional<String> newSubjectNote(String subject) {
+    return Optional.empty();
+  }
+
+  /**
    * Whether {@link #testCompatibility} is the verdict of a registry that registrations meet, worth asking
    * beside Handshake's engine; false offline, where it would only repeat the engine.
    */

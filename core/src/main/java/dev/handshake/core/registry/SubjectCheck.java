@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Checks a candidate schema against a subject's history from any {@link SchemaRegistry} with Handshake's own
@@ -71,6 +72,14 @@ public final class SubjectCheck {
     }
     SchemaVersion candidateVersion = new SchemaVersion(candidateLabel, candidate);
     CompatibilityReport report = history.check(applied.level(), candidateVersion);
+    if (versions.isEmpty()) {
+      Optional<String> note = registry.newSubjectNote(subject);
+      if (note.isPresent()) {
+        List<String> notes = new ArrayList<>(report.notes());
+        notes.add(note.get());
+        report = new CompatibilityReport(report.level(), report.findings(), notes, report.versionsCompared());
+      }
+    }
     RegistryVerdict verdict = null;
     if (askRegistry) {
       verdict = ask(subject, new RegistrySchema(candidate.text(), references), registryLevel, versions);

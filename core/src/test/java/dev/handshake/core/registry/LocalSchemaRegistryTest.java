@@ -70,6 +70,8 @@ class LocalSchemaRegistryTest {
     assertThat(result.newSubject()).isTrue();
     assertThat(result.compatible()).isTrue();
     assertThat(result.summary()).contains("has no versions");
+    assertThat(result.report().notes()).anySatisfy(note -> assertThat(note).contains("subjects with history in")
+        .contains(CREATED).contains(DELETED));
     assertThatThrownBy(() -> registry.register("s", RegistrySchema.of("\"string\"")))
         .isInstanceOf(InvalidInputException.class).hasMessageContaining("read-only");
     assertThatThrownBy(() -> registry.versions("brand.new.Subject")).isInstanceOf(SubjectNotFoundException.class);
@@ -77,11 +79,46 @@ class LocalSchemaRegistryTest {
 
   @Test
   void aBadLevelInThePropertiesNamesTheFileAndKey(@TempDir Path dir) throws IOException {
+    Files.createDirectories(dir.resolve("history"));
     Files.writeString(dir.resolve("compatibility.properties"), "default=SIDEWAYS\n");
     LocalSchemaRegistry broken = new LocalSchemaRegistry(dir);
 
     assertThatThrownBy(broken::globalCompatibility).isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("SIDEWAYS").hasMessageContaining("compatibility.properties");
+  }
+
+  @Test
+  void aTypoOfAKnownSubjectIsRefusedNamingTheSubjectsThatExist() {
+    SchemaFile candidate = new SchemaLoader().load(SCHEMAS.resolve("user-events/UserDeleted.avsc"), List.of());
+
+    assertThatThrownBy(() -> new SubjectCheck(registry).check(DELETED + "ed", candidate, null))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("did you mean \"" + DELETED + "\"?")
+        .hasMessageContaining(CREATED)
+        .hasMessageContaining("create the empty directory");
+  }
+
+  @Test
+  void anEmptySubjectDirectoryDeclaresASubjectNew(@TempDir Path dir) throws IOException {
+    Files.createDirectories(dir.resolve("history/users/"));
+    Files.writeString(dir.resolve("history/users/v1.avsc"), "\"string\"");
+    Files.createDirectories(dir.resolve("history/user"));
+    SchemaFile candidate = new SchemaLoader().parse("x.avsc", "\"string\"", List.of());
+
+    SubjectCheckResult result = new SubjectCheck(new LocalSchemaRegistry(dir)).check("user", candidate, null);
+
+    assertThat(result.newSubject()).isTrue();
+    assertThat(result.compatible()).isTrue();
+  }
+
+  @Test
+  void aDirectoryWithoutHistoryOrAFileIsRefused(@TempDir Path dir) throws IOException {
+    Path file = Files.writeString(dir.resolve("schemas.txt"), "not a directory");
+
+    assertThatThrownBy(() -> new LocalSchemaRegistry(dir)).isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("has no history/ directory").hasMessageContaining("handshake download");
+    assertThatThrownBy(() -> new LocalSchemaRegistry(file)).isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("is a file, not a directory");
   }
 
   @Test
