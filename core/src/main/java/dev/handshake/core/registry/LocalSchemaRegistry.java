@@ -1,6 +1,7 @@
 package dev.handshake.core.registry;
 
 import dev.handshake.core.InvalidInputException;
+import dev.handshake.core.SimilarNames;
 import dev.handshake.core.compat.CompatibilityChecker;
 import dev.handshake.core.compat.CompatibilityLevel;
 import dev.handshake.core.compat.CompatibilityReport;

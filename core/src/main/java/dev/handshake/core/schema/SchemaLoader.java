@@ -19,7 +19,7 @@ import org.apache.avro.Schema;
  * Every failure is an {@link InvalidSchemaException} naming the file, and the line and column when known.
  */
 public final class SchemaLoader {
-  private static final Pattern UNDEFINED_NAME = Pattern.compile("[Uu]ndefined (?:name|schema): \"?([\\w.$]+)\"?");
+  private static final Pattern DUPLICATE_FIELD = Pattern.compile("Duplicate field (\\w+) in record ([\\w.$]+)");
   private static final Pattern FIELD_NAMED = Pattern.compile("(?:[Dd]uplicate field|default for field) \"?(\\w+)\"?");
 
   /** Loads reference files (dependencies first) that the following schemas may use. */
@@ -47,6 +47,10 @@ public final class SchemaLoader {
 
   /** Parses schema text that did not come from a file on disk (a registry, a contract). */
   public SchemaFile parse(String displayPath, String text, List<SchemaFile> references) {
+    if (text.isBlank()) {
+      throw new InvalidSchemaException(Location.ofFile(displayPath), "the schema is empty: an .avsc file holds one "
+          + "Avro schema as JSON, e.g. {\"type\": \"record\", \"name\": \"User\", \"fields\": [...]}", null);
+    }
     Schema.Parser parser = new Schema.Parser();
     for (SchemaFile reference : references) {
       parser.addTypes(List.of(reference.schema()));
@@ -57,7 +61,7 @@ public final class SchemaLoader {
       return new SchemaFile(displayPath, text, schema, references);
     } catch (RuntimeException e) {
       // Avro signals bad schema text with assorted runtime exceptions; all of them are bad input here.
-      throw explain(displayPath, text, e);
+      throw explain(displayPath, text, references, e);
     }
   }
 
@@ -68,7 +72,8 @@ public final class SchemaLoader {
     parser.addTypes(nested);
   }
 
-  private static InvalidSchemaException explain(String displayPath, String text, RuntimeException e) {
+  private static InvalidSchemaException explain(String displayPath, String text, List<SchemaFile> references,
+                                                RuntimeException e) {
     SourceIndex index;
     try {
       index = SourceIndex.of(text);
@@ -82,22 +87,27 @@ public final class SchemaLoader {
       return new InvalidSchemaException(Location.ofFile(displayPath), "cannot read schema: " + io.getMessage(), io);
     }
     String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    String unknownType = UnknownTypes.named(reason, index.tree(), references);
+    if (unknownType != null) {
+      String pointer = TreeSearch.lastPointerOfText(index.tree(), unknownType);
+      Location location = pointer == null ? new Location(displayPath, 1, 1, "") : at(displayPath, index, pointer);
+      return new InvalidSchemaException(location, UnknownTypes.explain(unknownType, pointer), e);
+    }
+    Matcher duplicate = DUPLICATE_FIELD.matcher(reason);
+    if (duplicate.find()) {
+      String pointer = TreeSearch.lastPointerOfField(index.tree(), duplicate.group(1));
+      Location location = pointer == null ? new Location(displayPath, 1, 1, "") : at(displayPath, index, pointer);
+      return new InvalidSchemaException(location, "invalid Avro schema: field \"" + duplicate.group(1)
+          + "\" is declared twice in record \"" + duplicate.group(2) + "\". Rename or remove one of them.", e);
+    }
     Location location = guessLocation(displayPath, index, reason);
-    String fix = UNDEFINED_NAME.matcher(reason).find()
-        ? "Define the type, fix its spelling, or pass the schema file that defines it as a reference."
-        : "Fix the schema; the Avro specification lists valid types and defaults.";
-    return new InvalidSchemaException(location, "invalid Avro schema: " + reason + ". " + fix, e);
+    String sentence = reason.endsWith(".") ? reason.substring(0, reason.length() - 1) : reason;
+    return new InvalidSchemaException(location, "invalid Avro schema: " + sentence
+        + ". Fix the schema; the Avro specification lists valid types and defaults.", e);
   }
 
   /** Avro's parser reports no positions; find the value its message is about. */
   private static Location guessLocation(String displayPath, SourceIndex index, String reason) {
-    Matcher undefined = UNDEFINED_NAME.matcher(reason);
-    if (undefined.find()) {
-      String pointer = TreeSearch.lastPointerOfText(index.tree(), undefined.group(1));
-      if (pointer != null) {
-        return at(displayPath, index, pointer);
-      }
-    }
     Matcher field = FIELD_NAMED.matcher(reason);
     if (field.find()) {
       String pointer = TreeSearch.lastPointerOfField(index.tree(), field.group(1));

@@ -45,6 +45,28 @@ class SchemaLoaderTest {
   }
 
   @Test
+  void aMisspeltTopLevelTypeIsNamedWithItsPosition() {
+    InvalidSchemaException error = loadInvalid("misspelt-record.avsc");
+    assertThat(error.location()).isEqualTo(new Location(INVALID.resolve("misspelt-record.avsc").toString(), 2, 11,
+        "/type"));
+    assertThat(error).hasMessageContaining("unknown type \"recrd\" at /type").hasMessageContaining("did you mean \"record\"?")
+        .hasMessageNotContaining("UnresolvedSchema");
+  }
+
+  @Test
+  void anEmptyFileSaysItIsEmpty() {
+    InvalidSchemaException error = loadInvalid("empty.avsc");
+    assertThat(error).hasMessageContaining("empty.avsc: the schema is empty").hasMessageNotContaining("<null>");
+  }
+
+  @Test
+  void duplicateFieldMessageIsOneSentenceWithoutAvroInternals() {
+    InvalidSchemaException error = loadInvalid("duplicate-field.avsc");
+    assertThat(error).hasMessageContaining("field \"id\" is declared twice in record \"Broken\"")
+        .hasMessageNotContaining("..").hasMessageNotContaining("pos:");
+  }
+
+  @Test
   void missingFileSaysSo() {
     assertThatThrownBy(() -> loader.load(INVALID.resolve("nope.avsc"), List.of()))
         .isInstanceOf(InvalidSchemaException.class)

@@ -1,16 +1,16 @@
-package dev.handshake.core.registry;
+package dev.handshake.core;
 
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
 /** "Did you mean": names within a small edit distance of a mistyped one, closest first. */
-final class SimilarNames {
+public final class SimilarNames {
   private SimilarNames() {
   }
 
   /** Names at most two edits away (three for long names), or equal ignoring case; closest first. */
-  static List<String> closeTo(String wanted, List<String> names) {
+  public static List<String> closeTo(String wanted, List<String> names) {
     String lower = wanted.toLowerCase(Locale.ROOT);
     int allowed = wanted.length() > 20 ? 3 : 2;
     return names.stream()
@@ -22,7 +22,7 @@ final class SimilarNames {
         .toList();
   }
 
-  static String quoted(List<String> names) {
+  public static String quoted(List<String> names) {
     return names.stream().map(name -> "\"" + name + "\"").collect(Collectors.joining(", "));
   }
 
