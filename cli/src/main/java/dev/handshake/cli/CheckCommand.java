@@ -42,8 +42,9 @@ final class CheckCommand implements Callable<Integer> {
   RegistryClientOptions registryOptions;
 
   @Option(names = "--schemas-dir", paramLabel = "DIR",
-      description = "Check offline against DIR/history/<subject>/vN.avsc and DIR/compatibility.properties "
-          + "instead of a registry.")
+      description = "Check offline against DIR/history/<subject>/vN.avsc and DIR/compatibility.properties. "
+          + "With --registry: the local copy of the registry's history, so findings in a registered version "
+          + "point at its file there.")
   Path schemasDir;
 
   @Option(names = "--subject", required = true, paramLabel = "SUBJECT", description = "The subject to check against.")
@@ -72,6 +73,9 @@ final class CheckCommand implements Callable<Integer> {
     CompatibilityLevel override = level == null ? null : CompatibilityLevel.parse(level, "--level");
     SchemaRegistry registry = registry();
     SubjectCheck check = new SubjectCheck(registry);
+    if (schemasDir != null && registryOptions.hasRegistry()) {
+      check.withLocalHistory(schemasDir);
+    }
     SubjectCheckResult result = registryOptions.call(() -> {
       List<SchemaReference> refs = RegistryClientOptions.references(references);
       SchemaFile candidate = check.loadCandidate(file, refs);
@@ -109,11 +113,12 @@ final class CheckCommand implements Callable<Integer> {
   }
 
   private SchemaRegistry registry() {
-    if (schemasDir != null && registryOptions.hasRegistry()) {
-      throw new InvalidInputException("give either --registry or --schemas-dir, not both");
-    }
-    if (schemasDir != null) {
+    if (schemasDir != null && !registryOptions.hasRegistry()) {
       return new LocalSchemaRegistry(schemasDir);
+    }
+    if (schemasDir != null && !java.nio.file.Files.isDirectory(schemasDir)) {
+      throw new InvalidInputException("--schemas-dir " + schemasDir + " is not a directory; give the directory that "
+          + "holds history/<subject>/vN.avsc (written by 'handshake download --all-versions --output DIR')");
     }
     if (!registryOptions.hasRegistry()) {
       throw new InvalidInputException("say where the subject's history is: --registry URL, or --schemas-dir DIR "

@@ -149,6 +149,26 @@ class RegistryCommandsTest {
   }
 
   @Test
+  void findingsInARegisteredVersionNameTheSubjectAndVersionOrTheLocalHistoryFile() throws Exception {
+    run("set-compatibility", "--registry", server.url(), "--global", "FORWARD");
+    run("register", "--registry", server.url(), "--subject", "users", write("v3.avsc", V3_REQUIRED));
+    Path schemas = dir.resolve("schemas");
+    run("download", "--registry", server.url(), "--all-versions", "--output", schemas.toString());
+
+    // FORWARD: the registered version reads the candidate's data, so the finding sits in the registered version.
+    Result remote = run("check", "--registry", server.url(), "--subject", "users", write("v1.avsc", V1));
+    Result local = run("check", "--registry", server.url(), "--subject", "users", "--schemas-dir",
+        schemas.toString(), dir.resolve("v1.avsc").toString());
+
+    assertThat(remote.exitCode()).isEqualTo(1);
+    assertThat(remote.out()).contains("subject \"users\" version 1 (" + server.url() + "/subjects/users/versions/1) "
+        + "at /fields/1: [FIELD_REMOVED_WITHOUT_DEFAULT]").doesNotContain("versions/1:1:");
+    assertThat(local.exitCode()).isEqualTo(1);
+    assertThat(local.out()).contains(schemas.resolve("history/users/v1.avsc") + ":").contains("[FIELD_REMOVED_WITHOUT_DEFAULT]")
+        .doesNotContain("subject \"users\" version 1 (");
+  }
+
+  @Test
   void checkWritesJson() throws Exception {
     run("register", "--registry", server.url(), "--subject", "users", write("v1.avsc", V1));
     Result result = run("check", "--registry", server.url(), "--subject", "users", "--format", "json",

@@ -185,6 +185,11 @@ public final class LocalSchemaRegistry implements SchemaRegistry {
   }
 
   @Override
+  public boolean servesFiles() {
+    return true;
+  }
+
+  @Override
   public boolean judgesCompatibility() {
     return false;
   }

@@ -54,6 +54,11 @@ public interface SchemaRegistry {
     return Optional.empty();
   }
 
+  /** True when {@link #sourceOf} names files on disk, whose lines and columns findings can point at. */
+  default boolean servesFiles() {
+    return false;
+  }
+
   /**
    * Whether {@link #testCompatibility} is the verdict of a registry that registrations meet, worth asking
    * beside Handshake's engine; false offline, where it would only repeat the engine.
@@ -84,8 +89,9 @@ public interface SchemaRegistry {
 
   int deleteVersion(String subject, int version, boolean permanent);
 
-  /** How findings name a registered version: a URL, or the file it was read from. */
+  /** How findings name a registered version: the subject, version and URL, or the file it was read from. */
   default String sourceOf(String subject, int version) {
-    return describe() + "/subjects/" + subject + "/versions/" + version;
+    return "subject \"" + subject + "\" version " + version + " (" + describe() + "/subjects/" + subject
+        + "/versions/" + version + ")";
   }
 }

@@ -6,6 +6,8 @@ import dev.handshake.core.compat.CompatibilityReport;
 import dev.handshake.core.compat.SchemaVersion;
 import dev.handshake.core.schema.SchemaFile;
 import dev.handshake.core.schema.SchemaLoader;
+import dev.handshake.core.InvalidInputException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -27,8 +29,20 @@ public final class SubjectCheck {
   private final CompatibilityChecker checker = new CompatibilityChecker();
   private final Map<String, SchemaFile> resolved = new HashMap<>();
 
+  private Path localHistory;
+
   public SubjectCheck(SchemaRegistry registry) {
     this.registry = registry;
+  }
+
+  /**
+   * Where a local copy of the registry's history is ({@code DIR/history/<subject>/vN.avsc}, as written by
+   * {@code handshake download --all-versions}): findings in a registered version that is identical there
+   * point at that file's line and column instead of at the registry.
+   */
+  public SubjectCheck withLocalHistory(Path directory) {
+    this.localHistory = directory;
+    return this;
   }
 
   /** Loads a candidate file whose named types come from registered subjects (Confluent references). */
@@ -176,7 +190,7 @@ public final class SubjectCheck {
       return;
     }
     if (path.contains(key)) {
-      throw new dev.handshake.core.InvalidInputException("schema references form a cycle: "
+      throw new InvalidInputException("schema references form a cycle: "
           + String.join(" -> ", path) + " -> " + key);
     }
     path.add(key);
@@ -185,15 +199,39 @@ public final class SubjectCheck {
       collect(inner, ordered, path);
     }
     path.remove(path.size() - 1);
-    SchemaFile file = resolved.computeIfAbsent(key, k -> loader.parse(
-        registry.sourceOf(reference.subject(), reference.version()), registered.schema(),
-        List.copyOf(ordered.values())));
+    SchemaFile file = resolved.computeIfAbsent(key, k -> {
+      SchemaFile parsed = loader.parse(registry.sourceOf(reference.subject(), reference.version()),
+          registered.schema(), List.copyOf(ordered.values()));
+      return registry.servesFiles() ? parsed : parsed.servedByRegistry();
+    });
     ordered.put(key, file);
   }
 
   private SchemaFile parse(RegisteredSchema registered) {
     List<SchemaFile> references = resolveReferences(registered.references());
-    return loader.parse(registry.sourceOf(registered.subject(), registered.version()), registered.schema(),
-        references);
+    SchemaFile parsed = loader.parse(registry.sourceOf(registered.subject(), registered.version()),
+        registered.schema(), references);
+    if (registry.servesFiles()) {
+      return parsed;
+    }
+    return localCopy(registered, parsed).orElseGet(parsed::servedByRegistry);
+  }
+
+  /** The same version in the local history, when there is one, so findings in it get a file:line:col. */
+  private Optional<SchemaFile> localCopy(RegisteredSchema registered, SchemaFile served) {
+    if (localHistory == null || registered.subject().contains("/") || registered.subject().contains("\\")) {
+      return Optional.empty();
+    }
+    Path file = localHistory.resolve("history").resolve(registered.subject())
+        .resolve("v" + registered.version() + ".avsc");
+    if (!Files.isRegularFile(file)) {
+      return Optional.empty();
+    }
+    try {
+      SchemaFile copy = loader.load(file, served.references());
+      return copy.schema().equals(served.schema()) ? Optional.of(copy) : Optional.empty();
+    } catch (InvalidInputException e) {
+      return Optional.empty();
+    }
   }
 }

@@ -10,10 +10,13 @@ public record Location(String file, int line, int column, String jsonPointer) {
     return new Location(file, 0, 0, "");
   }
 
-  /** {@code file:line:col}, the form IDEs and CI annotations link to. */
+  /**
+   * {@code file:line:col}, the form IDEs and CI annotations link to; without a line (a schema a registry
+   * served) {@code source at /json/pointer}.
+   */
   public String render() {
     if (line <= 0) {
-      return file;
+      return jsonPointer == null || jsonPointer.isEmpty() ? file : file + " at " + jsonPointer;
     }
     return file + ":" + line + ":" + Math.max(column, 1);
   }

@@ -39,7 +39,7 @@ final class PointerResolver {
       node = child;
       currentPointer = currentPointer + "/" + segment;
     }
-    int[] position = currentFile.index().position(currentPointer);
+    int[] position = currentFile.inFile() ? currentFile.index().position(currentPointer) : null;
     if (position == null) {
       return new Location(currentFile.displayPath(), 0, 0, pointer);
     }

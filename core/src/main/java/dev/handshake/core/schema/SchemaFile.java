@@ -14,13 +14,32 @@ public final class SchemaFile {
   private final String text;
   private final Schema schema;
   private final List<SchemaFile> references;
+  private final boolean inFile;
   private volatile SourceIndex index;
 
   public SchemaFile(String displayPath, String text, Schema schema, List<SchemaFile> references) {
+    this(displayPath, text, schema, references, true);
+  }
+
+  private SchemaFile(String displayPath, String text, Schema schema, List<SchemaFile> references, boolean inFile) {
     this.displayPath = Objects.requireNonNull(displayPath, "displayPath");
     this.text = Objects.requireNonNull(text, "text");
     this.schema = Objects.requireNonNull(schema, "schema");
     this.references = List.copyOf(references);
+    this.inFile = inFile;
+  }
+
+  /**
+   * The same schema, served by a registry rather than read from a file: a line and column in the registry's
+   * compact JSON help no one, so locations in it are given by JSON pointer only.
+   */
+  public SchemaFile servedByRegistry() {
+    return new SchemaFile(displayPath, text, schema, references, false);
+  }
+
+  /** False for text a registry served: its locations carry a JSON pointer, no line and column. */
+  public boolean inFile() {
+    return inFile;
   }
 
   public String displayPath() {
