@@ -248,6 +248,38 @@ class RegistryCommandsTest {
   }
 
   @Test
+  void aServerAnswering501IsNotARegistryForEveryCommand() throws Exception {
+    com.sun.net.httpserver.HttpServer other = com.sun.net.httpserver.HttpServer.create(
+        new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+    java.util.concurrent.atomic.AtomicInteger requests = new java.util.concurrent.atomic.AtomicInteger();
+    other.createContext("/", exchange -> {
+      requests.incrementAndGet();
+      exchange.getRequestBody().readAllBytes();
+      exchange.sendResponseHeaders(501, -1);
+      exchange.close();
+    });
+    other.start();
+    try {
+      String url = "http://127.0.0.1:" + other.getAddress().getPort();
+      String file = write("v1.avsc", V1);
+      for (String[] command : new String[][] {
+          {"register", "--registry", url, "--subject", "users", file},
+          {"set-compatibility", "--registry", url, "--global", "BACKWARD"},
+          {"set-compatibility", "--registry", url, "--subject", "users", "DEFAULT"},
+          {"check", "--registry", url, "--subject", "users", file},
+          {"download", "--registry", url, "--subject", "users", "--output", dir.toString()}}) {
+        int before = requests.get();
+        Result result = run(command);
+        assertThat(result.exitCode()).as(String.join(" ", command) + ": " + result.err()).isEqualTo(2);
+        assertThat(result.err()).contains("HTTP 501").contains("the registry's API root");
+        assertThat(requests.get() - before).as("requests of " + command[0]).isEqualTo(1);
+      }
+    } finally {
+      other.stop(0);
+    }
+  }
+
+  @Test
   void anUnreachableRegistryExitsThreeNamingTheOption() throws Exception {
     int port;
     try (ServerSocket socket = new ServerSocket(0)) {

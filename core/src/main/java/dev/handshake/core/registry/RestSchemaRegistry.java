@@ -209,11 +209,15 @@ public final class RestSchemaRegistry implements SchemaRegistry {
         JsonNode body = parse(response.body());
         if (status >= 200 && status < 300) {
           if (body == null) {
-            throw new RegistryServerException(url, status, 0, "the registry at " + url + " answered " + status
-                + " with a body that is not JSON: " + abbreviate(response.body())
-                + ". Is this the registry's API root (for Apicurio: .../apis/ccompat/v7)?");
+            throw notARegistry(call, url, status, "with a body that is not JSON: " + abbreviate(response.body()));
           }
           return body;
+        }
+        if (status == 501 || (status < 500 && body == null && status != 401 && status != 403 && status != 409)) {
+          // Not Implemented, or a 4xx page that is not the registry's JSON: another server answers at this URL,
+          // and asking it again will not change that.
+          throw notARegistry(call, url, status, body == null ? "with a body that is not JSON: "
+              + abbreviate(response.body()) : "(Not Implemented)");
         }
         RuntimeException error = error(call, url, status, body, response.body());
         if (error instanceof RegistryServerException serverError) {
@@ -327,6 +331,13 @@ public final class RestSchemaRegistry implements SchemaRegistry {
             + answered + ".");
       }
     }
+  }
+
+  /** An answer no schema registry gives: the URL most likely points at another server or path. */
+  private RegistryException notARegistry(Call call, String url, int status, String what) {
+    return new RegistryException(url, status, 0, "the server at " + url + " answered " + call.method + " "
+        + call.path + " with HTTP " + status + " " + what + ". Is " + describe() + " the registry's API root "
+        + "(Confluent: http://host:8081, Apicurio: http://host:8080/apis/ccompat/v7)?");
   }
 
   /** Registries without Confluent's codes (or a wrong base URL) answer a bare 404; the call says what was missing. */

@@ -147,8 +147,28 @@ class RestSchemaRegistryTest {
   void aBare404FromAWrongBaseUrlSuggestsTheApiRoot() {
     answer(404, "<html>Not Found</html>");
 
-    assertThatThrownBy(() -> client().versions("s")).isInstanceOf(SubjectNotFoundException.class)
-        .hasMessageContaining("API root");
+    // Not "subject not found": a check would take that for a new subject and pass against a web page.
+    assertThatThrownBy(() -> client().versions("s")).isInstanceOf(RegistryException.class)
+        .isNotInstanceOf(SubjectNotFoundException.class).hasMessageContaining("API root");
+  }
+
+  @Test
+  void aServerThatIsNotARegistryIsBadInputWithoutRetries() {
+    answer(501, "<html><body>Not Implemented</body></html>");
+    answer(405, "<html>Method Not Allowed</html>");
+    answer(200, "<html>welcome</html>");
+    RestSchemaRegistry client = client();
+
+    assertThatThrownBy(() -> client.register("s", RegistrySchema.of("\"string\"")))
+        .isInstanceOf(RegistryException.class).hasMessageContaining("HTTP 501")
+        .hasMessageContaining("the registry's API root");
+    assertThatThrownBy(() -> client.setGlobalCompatibility(CompatibilityLevel.FULL))
+        .isInstanceOf(RegistryException.class).hasMessageContaining("HTTP 405")
+        .hasMessageContaining("the registry's API root");
+    assertThatThrownBy(client::subjects)
+        .isInstanceOf(RegistryException.class).hasMessageContaining("not JSON")
+        .hasMessageContaining("the registry's API root");
+    assertThat(seen).hasSize(3);
   }
 
   @Test
