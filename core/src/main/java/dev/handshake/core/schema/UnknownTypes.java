@@ -49,7 +49,7 @@ final class UnknownTypes {
 
   static String explain(String name, String pointer) {
     List<String> similar = SimilarNames.closeTo(name, BUILT_IN);
-    return "unknown type \"" + name + "\"" + (pointer == null || pointer.isEmpty() ? "" : " at " + pointer)
+    return "invalid Avro schema: unknown type \"" + name + "\"" + (pointer == null || pointer.isEmpty() ? "" : " at " + pointer)
         + ": it is not one of Avro's types (" + String.join(", ", BUILT_IN) + ") nor a named type defined in "
         + "this schema or its references" + (similar.isEmpty() ? "" : "; did you mean " + SimilarNames.quoted(similar)
         + "?") + ". Fix its spelling, define the type, or pass the schema file that defines it as a reference.";
