@@ -27,11 +27,23 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "check", mixinStandardHelpOptions = true,
     description = {
-        "Checks a candidate schema against a subject's registered versions under the subject's level (or --level),",
-        "with Handshake's engine: transitive levels compare with every version, each finding has a rule ID and a fix.",
-        "History from a registry (--registry) or offline from a schemas directory (--schemas-dir: history/<subject>/vN.avsc",
-        "and compatibility.properties). A subject with no versions is compatible.",
-        "Exit codes: 0 compatible, 1 incompatible, 2 bad input, 3 registry unreachable or server error."})
+        "Checks a candidate schema against a subject's registered versions, as registering it would.",
+        "Handshake's engine applies the subject's level (or --level): transitive levels compare with every "
+            + "version, and each finding has a rule ID, a location and a fix. Against a registry (--registry) the "
+            + "registry's own verdict is asked too, and the check fails when either says incompatible. Offline "
+            + "(--schemas-dir) the history is DIR/history/<subject>/vN.avsc with levels in "
+            + "DIR/compatibility.properties. A subject with no versions is compatible."},
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {"0:compatible", "1:incompatible (the findings are printed)",
+        "2:bad input (a schema that does not parse, an unknown level, a URL that is not a registry)",
+        "3:registry unreachable or server error"},
+    footerHeading = "%nExamples:%n",
+    footer = {
+        "  handshake check --registry http://localhost:8081 --subject users-value \\",
+        "      schemas/User.avsc",
+        "  handshake check --schemas-dir schemas --subject dev.example.User schemas/User.avsc",
+        "  handshake check --registry http://localhost:8081 --subject users-value \\",
+        "      --level FULL_TRANSITIVE --format json schemas/User.avsc"})
 final class CheckCommand implements Callable<Integer> {
   enum Format { text, json }
 

@@ -24,9 +24,18 @@ import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "compat", mixinStandardHelpOptions = true,
     description = {
-        "Checks a candidate Avro schema against earlier versions under a compatibility level,",
-        "with Confluent Schema Registry's semantics. Earlier versions oldest first, candidate last.",
-        "Exit codes: 0 compatible, 1 incompatible, 2 bad input or usage."})
+        "Checks a candidate Avro schema against earlier versions of it, without a registry.",
+        "Applies the level with Confluent Schema Registry's semantics: non-transitive levels compare with the "
+            + "latest earlier version, transitive ones with every earlier version. Give the earlier versions "
+            + "oldest first and the candidate last."},
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {"0:compatible", "1:incompatible (the findings are printed)", "2:bad input or usage"},
+    footerHeading = "%nExamples:%n",
+    footer = {
+        "  handshake compat --level BACKWARD schemas/v1.avsc schemas/v2.avsc",
+        "  handshake compat --level FULL_TRANSITIVE --format github \\",
+        "      v1.avsc v2.avsc v3.avsc",
+        "  handshake compat --level BACKWARD --reference Address.avsc v1.avsc v2.avsc"})
 final class CompatCommand implements Callable<Integer> {
 
   enum Format { text, json, github }

@@ -1,12 +1,16 @@
 package dev.handshake.cli;
 
+import dev.handshake.core.HandshakeException;
 import dev.handshake.core.InvalidInputException;
+import dev.handshake.core.registry.RegistryUnavailableException;
 import dev.handshake.core.registry.RestSchemaRegistry;
 import dev.handshake.core.registry.SchemaDownloader;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -16,9 +20,21 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "download",
     description = {
-        "Downloads registered schemas as pretty-printed .avsc files: OUTPUT/<subject>.avsc (latest or --version),",
-        "or with --all-versions OUTPUT/history/<subject>/vN.avsc, the layout 'check --schemas-dir' reads offline.",
-        "Exit codes: 0 written, 2 bad input (unknown subject or version), 3 registry unreachable or server error."})
+        "Downloads registered schemas as pretty-printed .avsc files.",
+        "The latest version (or --schema-version) goes to OUTPUT/<subject>.avsc; with --all-versions every "
+            + "version goes to OUTPUT/history/<subject>/vN.avsc, the layout 'check --schemas-dir' reads offline. "
+            + "A subject that is not a plain file name is encoded as Confluent's Maven plugin does "
+            + "(orders/v1-value becomes orders_x2Fv1-value). A subject that cannot be downloaded is skipped, the "
+            + "others are written, and the skipped ones are listed with the reason."},
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {"0:every subject written", "2:bad input, or some subjects skipped (listed with the reason)",
+        "3:registry unreachable or server error"},
+    footerHeading = "%nExamples:%n",
+    footer = {
+        "  handshake download --registry http://localhost:8081 --all-versions \\",
+        "      --output schemas",
+        "  handshake download --registry http://localhost:8081 --subject users-value \\",
+        "      --schema-version 2 --output schemas"})
 final class DownloadCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
@@ -30,9 +46,14 @@ final class DownloadCommand implements Callable<Integer> {
       description = "Subject to download; repeat for several. Default: every subject.")
   List<String> subjects = new ArrayList<>();
 
-  @Option(names = "--version", paramLabel = "VERSION", defaultValue = "latest",
-      description = "Version to download (a number or latest; default latest). Ignored with --all-versions.")
-  String version;
+  @Option(names = "--schema-version", paramLabel = "VERSION",
+      description = "Version to download: a number, or latest (the default). Ignored with --all-versions.")
+  String schemaVersion;
+
+  // The schema version was once --version, which every other command uses for the tool's version: without a
+  // value it now prints the tool's version; with one it still works, with a deprecation warning.
+  @Option(names = "--version", arity = "0..1", fallbackValue = "", paramLabel = "VERSION", hidden = true)
+  String deprecatedVersion;
 
   @Option(names = "--all-versions", description = "Write every version to OUTPUT/history/<subject>/vN.avsc.")
   boolean allVersions;
@@ -44,31 +65,62 @@ final class DownloadCommand implements Callable<Integer> {
   @Option(names = "--verbose", description = "Print stack traces of errors.")
   boolean verbose;
 
-  // Not mixinStandardHelpOptions: its --version would take the name of the schema version option.
   @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
   boolean help;
 
   @Override
   public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    String version = schemaVersion;
+    if (deprecatedVersion != null) {
+      if (deprecatedVersion.isEmpty()) {
+        out.println(spec.root().version()[0]);
+        out.flush();
+        return HandshakeCli.EXIT_OK;
+      }
+      err.println("handshake: download --version VERSION is deprecated (--version is the tool's version "
+          + "everywhere else); use --schema-version " + deprecatedVersion);
+      if (version == null) {
+        version = deprecatedVersion;
+      }
+    }
+    if (version == null) {
+      version = "latest";
+    }
     RestSchemaRegistry registry = registryOptions.connect();
     SchemaDownloader downloader = new SchemaDownloader(registry);
     Integer number = allVersions || "latest".equals(version) ? null : number(version);
     List<String> wanted = subjects.isEmpty() ? registryOptions.call(registry::subjects) : subjects;
-    PrintWriter out = spec.commandLine().getOut();
+    Map<String, String> skipped = new LinkedHashMap<>();
     for (String subject : wanted) {
-      List<SchemaDownloader.Downloaded> written = registryOptions.call(() -> allVersions
-          ? downloader.history(subject, output) : List.of(downloader.one(subject, number, output)));
-      written.forEach(file -> out.println(file.describe()));
+      try {
+        List<SchemaDownloader.Downloaded> written = registryOptions.call(() -> allVersions
+            ? downloader.history(subject, output) : List.of(downloader.one(subject, number, output)));
+        written.forEach(file -> out.println(file.describe()));
+      } catch (RegistryUnavailableException e) {
+        throw e;
+      } catch (HandshakeException e) {
+        // One subject that cannot be written must not cost the others: carry on, and say so at the end.
+        skipped.put(subject, e.getMessage());
+      }
     }
     out.flush();
-    return HandshakeCli.EXIT_OK;
+    if (skipped.isEmpty()) {
+      return HandshakeCli.EXIT_OK;
+    }
+    err.println("handshake: skipped " + skipped.size() + " of " + wanted.size() + " subject"
+        + (wanted.size() == 1 ? "" : "s") + "; the others were written:");
+    skipped.forEach((subject, reason) -> err.println("  subject \"" + subject + "\": " + reason));
+    err.flush();
+    return HandshakeCli.EXIT_BAD_INPUT;
   }
 
   private static int number(String version) {
     try {
       return Integer.parseInt(version);
     } catch (NumberFormatException e) {
-      throw new InvalidInputException("--version must be a number or latest, got \"" + version + "\"", e);
+      throw new InvalidInputException("--schema-version must be a number or latest, got \"" + version + "\"", e);
     }
   }
 }

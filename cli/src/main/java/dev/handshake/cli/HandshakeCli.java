@@ -9,7 +9,19 @@ import picocli.CommandLine.Command;
 @Command(name = "handshake", mixinStandardHelpOptions = true, version = "handshake 0.1.0-SNAPSHOT",
     description = "Stops producers from shipping Avro events their consumers cannot read.",
     subcommands = {CompatCommand.class, CheckCommand.class, RegisterCommand.class, DownloadCommand.class,
-        SetCompatibilityCommand.class, RegistryCommand.class})
+        SetCompatibilityCommand.class, RegistryCommand.class, CommandLine.HelpCommand.class},
+    exitCodeListHeading = "%nExit codes (every command):%n",
+    exitCodeList = {"0:ok, compatible", "1:incompatible (check, compat; register when the registry refuses)",
+        "2:bad input or usage: a file that does not parse, an unknown option, subject, version or level, "
+            + "refused credentials, a URL that is not a registry",
+        "3:the registry cannot be reached or answered with a server error"},
+    footerHeading = "%nExamples:%n",
+    footer = {
+        "  handshake help check",
+        "  handshake compat --level BACKWARD schemas/v1.avsc schemas/v2.avsc",
+        "  handshake check --registry http://localhost:8081 --subject users-value \\",
+        "      schemas/User.avsc",
+        "  handshake registry serve --data-dir ~/.handshake/registry"})
 public final class HandshakeCli {
   public static final int EXIT_OK = 0;
   public static final int EXIT_INCOMPATIBLE = 1;
@@ -23,6 +35,7 @@ public final class HandshakeCli {
   /** Runs a command line with the given streams; tests call this instead of {@link #main}. */
   public static int run(String[] args, PrintWriter out, PrintWriter err) {
     CommandLine commandLine = new CommandLine(new HandshakeCli());
+    SpaceWrappingHelp.install(commandLine);
     commandLine.setOut(out);
     commandLine.setErr(err);
     commandLine.setExitCodeExceptionMapper(HandshakeCli::exitCodeOf);
@@ -39,7 +52,9 @@ public final class HandshakeCli {
     });
     commandLine.setParameterExceptionHandler((exception, args1) -> {
       CommandLine cmd = exception.getCommandLine();
-      cmd.getErr().println("handshake: " + exception.getMessage());
+      // An unknown option is the mistake to name: picocli may report a required option it made look missing.
+      String message = UnknownOptions.describe(cmd.getCommandSpec(), args1).orElse(exception.getMessage());
+      cmd.getErr().println("handshake: " + message);
       cmd.getErr().println("Run '" + cmd.getCommandSpec().qualifiedName() + " --help' for usage.");
       return EXIT_BAD_INPUT;
     });

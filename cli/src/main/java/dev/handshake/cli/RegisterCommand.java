@@ -22,9 +22,19 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "register", mixinStandardHelpOptions = true,
     description = {
-        "Registers an Avro schema under a subject and prints its id (an identical schema keeps its id).",
-        "The registry enforces the subject's compatibility level; when it refuses, the findings are printed.",
-        "Exit codes: 0 registered, 1 incompatible, 2 bad input, 3 registry unreachable or server error."})
+        "Registers an Avro schema under a subject and prints its id.",
+        "An identical schema keeps its id. The registry enforces the subject's compatibility level; when it "
+            + "refuses the schema, Handshake's findings for it are printed."},
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {"0:registered (the id is printed)", "1:incompatible (the findings are printed)",
+        "2:bad input (a schema that does not parse, refused credentials, a URL that is not a registry)",
+        "3:registry unreachable or server error"},
+    footerHeading = "%nExamples:%n",
+    footer = {
+        "  handshake register --registry http://localhost:8081 --subject users-value \\",
+        "      schemas/User.avsc",
+        "  handshake register --registry http://localhost:8081 --subject dev.example.Order \\",
+        "      --reference dev.example.Address=dev.example.Address:1 schemas/Order.avsc"})
 final class RegisterCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;

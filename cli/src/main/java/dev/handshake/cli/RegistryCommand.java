@@ -3,7 +3,9 @@ package dev.handshake.cli;
 import picocli.CommandLine.Command;
 
 @Command(name = "registry", mixinStandardHelpOptions = true,
-    description = "The embedded schema registry (Confluent REST API over a durable local store).",
+    description = "Runs the embedded schema registry, a Confluent REST API over a durable local store.",
+    footerHeading = "%nExamples:%n",
+    footer = "  handshake registry serve --data-dir ~/.handshake/registry --port 8081",
     subcommands = {RegistryServeCommand.class})
 final class RegistryCommand {
 }

@@ -14,10 +14,17 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "serve", mixinStandardHelpOptions = true,
     description = {
-        "Runs the embedded schema registry until stopped (Ctrl-C / SIGTERM); prints 'listening on http://HOST:PORT'",
-        "once it accepts requests. Every acknowledged registration is on disk under --data-dir.",
-        "Basic auth: set " + RegistryServer.USER_INFO_ENV + "=user:password.",
-        "Exit codes: 2 bad input, 3 cannot start (port in use, data directory locked)."})
+        "Runs the embedded schema registry until it is stopped with Ctrl-C or SIGTERM.",
+        "It prints 'listening on http://HOST:PORT' once it accepts requests. Every acknowledged registration "
+            + "is on disk under --data-dir. For basic auth, set " + RegistryServer.USER_INFO_ENV
+            + "=user:password."},
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {"2:bad input", "3:cannot start (port in use, data directory locked)"},
+    footerHeading = "%nExamples:%n",
+    footer = {
+        "  handshake registry serve --data-dir ~/.handshake/registry",
+        "  handshake registry serve --data-dir /var/lib/handshake --host 0.0.0.0 \\",
+        "      --port 8081"})
 final class RegistryServeCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;

@@ -14,9 +14,18 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "set-compatibility", mixinStandardHelpOptions = true,
     description = {
-        "Sets the compatibility level of a subject (--subject) or the registry's global level (--global).",
-        "With --subject and the level DEFAULT, removes the subject's own level so the global one applies.",
-        "Exit codes: 0 set, 2 bad input, 3 registry unreachable or server error."})
+        "Sets the compatibility level of a subject or the registry's global level.",
+        "With --subject and the level DEFAULT, the subject's own level is removed so the global one applies."},
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {"0:set", "2:bad input (an unknown level, a URL that is not a registry)",
+        "3:registry unreachable or server error"},
+    footerHeading = "%nExamples:%n",
+    footer = {
+        "  handshake set-compatibility --registry http://localhost:8081 \\",
+        "      --subject users-value FULL_TRANSITIVE",
+        "  handshake set-compatibility --registry http://localhost:8081 --global BACKWARD",
+        "  handshake set-compatibility --registry http://localhost:8081 \\",
+        "      --subject users-value DEFAULT"})
 final class SetCompatibilityCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;

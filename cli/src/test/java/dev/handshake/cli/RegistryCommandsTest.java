@@ -220,6 +220,29 @@ class RegistryCommandsTest {
   }
 
   @Test
+  void downloadEncodesSubjectsWithSlashesAndReportsWhatItSkipped() throws Exception {
+    run("register", "--registry", server.url(), "--subject", "orders/v1-value", write("v1.avsc", V1));
+    run("register", "--registry", server.url(), "--subject", "users", dir.resolve("v1.avsc").toString());
+    Path schemas = dir.resolve("schemas");
+
+    Result all = run("download", "--registry", server.url(), "--all-versions", "--output", schemas.toString());
+    Result some = run("download", "--registry", server.url(), "--subject", "nobody", "--subject", "users",
+        "--output", dir.resolve("some").toString());
+    Result offline = run("check", "--schemas-dir", schemas.toString(), "--subject", "orders/v1-value",
+        write("v3.avsc", V3_REQUIRED));
+
+    assertThat(all.exitCode()).as(all.err()).isZero();
+    // Confluent's plugin encoding: URL-encoded, '%' written as "_x".
+    assertThat(schemas.resolve("history/orders_x2Fv1-value/v1.avsc")).isRegularFile();
+    assertThat(schemas.resolve("history/users/v1.avsc")).isRegularFile();
+    assertThat(some.exitCode()).isEqualTo(2);
+    assertThat(dir.resolve("some/users.avsc")).isRegularFile();
+    assertThat(some.err()).contains("skipped 1 of 2 subjects").contains("subject \"nobody\": ");
+    assertThat(offline.exitCode()).as(offline.out() + offline.err()).isEqualTo(1);
+    assertThat(offline.out()).contains("[FIELD_ADDED_WITHOUT_DEFAULT]").contains("subject \"orders/v1-value\"");
+  }
+
+  @Test
   void offlineCheckOfTheExampleDomainFindsTheRemovedField() throws Exception {
     String userDeleted = Files.readString(Path.of("..", "schemas", "user-events", "UserDeleted.avsc"))
         .replace("    {\"name\": \"email\", \"type\": \"string\"},\n", "");
@@ -297,7 +320,7 @@ class RegistryCommandsTest {
     Result brokenFile = run("register", "--registry", server.url(), "--subject", "users",
         write("broken.avsc", "{\"type\": \"record\", "));
     Result noRegistry = run("check", "--subject", "users", write("v1.avsc", V1));
-    Result unknownVersion = run("download", "--registry", server.url(), "--subject", "users", "--version", "3",
+    Result unknownVersion = run("download", "--registry", server.url(), "--subject", "users", "--schema-version", "3",
         "--output", dir.toString());
 
     assertThat(brokenFile.exitCode()).isEqualTo(2);

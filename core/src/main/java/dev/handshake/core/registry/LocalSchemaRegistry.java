@@ -80,7 +80,7 @@ public final class LocalSchemaRegistry implements SchemaRegistry {
       return List.of();
     }
     try (Stream<Path> entries = Files.list(history)) {
-      return entries.filter(Files::isDirectory).map(p -> p.getFileName().toString())
+      return entries.filter(Files::isDirectory).map(p -> SubjectFileNames.decode(p.getFileName().toString()))
           .filter(subject -> !versionFiles(subject).isEmpty()).sorted().toList();
     } catch (IOException e) {
       throw new InvalidInputException("cannot list " + history + ": " + e.getMessage(), e);
@@ -251,12 +251,12 @@ public final class LocalSchemaRegistry implements SchemaRegistry {
     };
   }
 
+  /** {@code history/<subject>/}, the subject's name encoded as {@code download} writes it ({@code a/b}: {@code a_x2Fb}). */
   private Path subjectDirectory(String subject) {
-    if (subject.contains("/") || subject.contains("\\") || subject.equals("..") || subject.equals(".")) {
-      throw new InvalidInputException("subject \"" + subject + "\" cannot be a directory name under "
-          + directory.resolve("history") + "; offline subjects must not contain '/' or '\\'");
+    if (subject.isEmpty()) {
+      throw new InvalidInputException("an empty subject name has no directory under " + directory.resolve("history"));
     }
-    return directory.resolve("history").resolve(subject);
+    return directory.resolve("history").resolve(SubjectFileNames.encode(subject));
   }
 
   private Path versionFile(String subject, int version) {

@@ -14,6 +14,7 @@ import java.util.List;
 /**
  * Writes registered schemas to disk, pretty-printed: one version as {@code <dir>/<subject>.avsc}, or a whole
  * history as {@code <dir>/history/<subject>/v<N>.avsc}, the layout {@link LocalSchemaRegistry} reads offline.
+ * Subjects become file names as {@link SubjectFileNames} encodes them ({@code a/b} is {@code a_x2Fb}).
  */
 public final class SchemaDownloader {
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -66,11 +67,9 @@ public final class SchemaDownloader {
   }
 
   private static String fileName(String subject) {
-    if (subject.isEmpty() || subject.contains("/") || subject.contains("\\") || subject.equals("..")
-        || subject.equals(".")) {
-      throw new InvalidInputException("subject \"" + subject + "\" cannot be used as a file name; download it "
-          + "through the REST API (GET /subjects/{subject}/versions/latest/schema) instead");
+    if (subject.isEmpty()) {
+      throw new InvalidInputException("an empty subject name cannot be downloaded to a file");
     }
-    return subject;
+    return SubjectFileNames.encode(subject);
   }
 }

@@ -219,10 +219,10 @@ public final class SubjectCheck {
 
   /** The same version in the local history, when there is one, so findings in it get a file:line:col. */
   private Optional<SchemaFile> localCopy(RegisteredSchema registered, SchemaFile served) {
-    if (localHistory == null || registered.subject().contains("/") || registered.subject().contains("\\")) {
+    if (localHistory == null || registered.subject().isEmpty()) {
       return Optional.empty();
     }
-    Path file = localHistory.resolve("history").resolve(registered.subject())
+    Path file = localHistory.resolve("history").resolve(SubjectFileNames.encode(registered.subject()))
         .resolve("v" + registered.version() + ".avsc");
     if (!Files.isRegularFile(file)) {
       return Optional.empty();
