@@ -64,6 +64,7 @@ final class RegisterCommand implements Callable<Integer> {
     SubjectCheck check = new SubjectCheck(registry);
     // Parse locally first: a broken file gets file:line:col here instead of the registry's 42201.
     SchemaFile schema = registryOptions.call(() -> check.loadCandidate(file, refs));
+    new RegistrySchema(schema.text(), refs).requireRegistrableSize(schema.displayPath());
     PrintWriter out = spec.commandLine().getOut();
     try {
       int id = registryOptions.call(() -> registry.register(subject, new RegistrySchema(schema.text(), refs)));

@@ -243,6 +243,27 @@ class RegistryCommandsTest {
   }
 
   @Test
+  void checkRefusesASchemaTooLargeToRegisterAsRegisterDoes() throws Exception {
+    StringBuilder fields = new StringBuilder("{\"name\":\"id\",\"type\":\"string\"}");
+    for (int i = 0; fields.length() < 1_200_000; i++) {
+      fields.append(",{\"name\":\"field").append(i).append("\",\"type\":\"string\",\"default\":\"\",")
+          .append("\"doc\":\"padding padding padding padding padding padding padding\"}");
+    }
+    String huge = write("huge.avsc", "{\"type\":\"record\",\"name\":\"User\",\"namespace\":\"t\",\"fields\":["
+        + fields + "]}");
+    run("register", "--registry", server.url(), "--subject", "users", write("v1.avsc", V1));
+
+    Result online = run("check", "--registry", server.url(), "--subject", "users", huge);
+    Result register = run("register", "--registry", server.url(), "--subject", "users", huge);
+
+    assertThat(online.exitCode()).as(online.out()).isEqualTo(2);
+    assertThat(online.err()).contains("huge.avsc: registering this schema takes a request of")
+        .contains("HTTP 413");
+    assertThat(register.exitCode()).isEqualTo(2);
+    assertThat(register.err()).contains("huge.avsc: registering this schema takes a request of");
+  }
+
+  @Test
   void offlineCheckOfTheExampleDomainFindsTheRemovedField() throws Exception {
     String userDeleted = Files.readString(Path.of("..", "schemas", "user-events", "UserDeleted.avsc"))
         .replace("    {\"name\": \"email\", \"type\": \"string\"},\n", "");

@@ -2,7 +2,6 @@ package dev.handshake.core.registry;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.handshake.core.InvalidInputException;
@@ -389,16 +388,7 @@ public final class RestSchemaRegistry implements SchemaRegistry {
   }
 
   private static ObjectNode schemaBody(RegistrySchema schema) {
-    ObjectNode body = JsonNodeFactory.instance.objectNode();
-    body.put("schema", schema.schema());
-    if (!schema.references().isEmpty()) {
-      ArrayNode references = body.putArray("references");
-      for (SchemaReference reference : schema.references()) {
-        references.addObject().put("name", reference.name()).put("subject", reference.subject())
-            .put("version", reference.version());
-      }
-    }
-    return body;
+    return schema.requestBody();
   }
 
   private static ObjectNode levelBody(CompatibilityLevel level) {

@@ -67,6 +67,8 @@ public final class SubjectCheck {
    */
   public SubjectCheckResult check(String subject, SchemaFile candidate, List<SchemaReference> references,
                                   CompatibilityLevel levelOverride) {
+    // What the registry would refuse outright fails the check too, before any registry is asked.
+    new RegistrySchema(candidate.text(), references).requireRegistrableSize(candidate.displayPath());
     List<Integer> versions;
     try {
       versions = registry.versions(subject);
