@@ -109,7 +109,7 @@ public final class SubjectCheck {
           applied = new AppliedLevel(global, "the registry's global level: the registry reports NONE for subject \""
               + subject + "\" yet refused the candidate, as Apicurio does for a subject without a level of its own");
           report = underGlobal;
-          verdict = verdict.withLevel(global, applied.source());
+          verdict = verdict.withLevel(global, "the registry's global level");
         }
       }
     }
