@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.apache.maven.artifact.DependencyResolutionRequiredException;
 import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Component;
@@ -82,11 +83,25 @@ public class VerifyMojo extends AbstractMojo {
   @Parameter(property = "handshake.failOnWarning", defaultValue = "false")
   private boolean failOnWarning;
 
+  @Parameter(defaultValue = "${mojoExecution}", readonly = true, required = true)
+  private MojoExecution mojoExecution;
+
   @Override
   public void execute() throws MojoExecutionException, MojoFailureException {
+    FailOnce failOnce = new FailOnce(project, mojoExecution, getLog());
+    String failure = runGate();
+    if (failure == null) {
+      failOnce.passed();
+    } else {
+      failOnce.fail(failure);
+    }
+  }
+
+  /** Runs the gate and reports; returns why the build must fail, or null. */
+  private String runGate() throws MojoExecutionException, MojoFailureException {
     if (skip) {
       getLog().info("Handshake verify skipped (handshake.skip=true).");
-      return;
+      return null;
     }
     Path basedir = project.getBasedir().toPath();
     List<ContractSource> sources = new ArrayList<>(contractsIn(contractsDirectory.toPath(), basedir));
@@ -97,7 +112,7 @@ public class VerifyMojo extends AbstractMojo {
       getLog().warn("Handshake verify found no contracts: "
           + ProjectPaths.display(contractsDirectory.toPath(), basedir)
           + " has no *.json and <contractArtifacts> is empty. Nothing to verify.");
-      return;
+      return null;
     }
     WriterSchemas writers;
     try {
@@ -147,11 +162,12 @@ public class VerifyMojo extends AbstractMojo {
     boolean failOnWarnings = failOnWarning && report.count(Severity.WARNING) > 0;
     if (report.hasErrors() || failOnWarnings) {
       getLog().error(summary);
-      throw new MojoFailureException(summary + (report.hasErrors() ? "" : " (failOnWarning is set)")
+      return summary + (report.hasErrors() ? "" : " (failOnWarning is set)")
           + " Each finding above names the consumer, the event, the field, the rule and the fix"
-          + " (docs/rules/<RULE>.md).");
+          + " (docs/rules/<RULE>.md).";
     }
     getLog().info(summary);
+    return null;
   }
 
   private URLClassLoader testClassLoader() throws MojoExecutionException {

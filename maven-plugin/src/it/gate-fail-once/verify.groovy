@@ -1,0 +1,17 @@
+import groovy.json.JsonSlurper
+
+def log = new File(basedir, 'build.log').text
+assert log.contains('BUILD FAILURE')
+// check ran first, failed, and said what happens next, with a command that works for an execution's configuration
+assert log.contains('[FIELD_REMOVED_WITHOUT_DEFAULT] Field "email"')
+assert log.contains('handshake:check (gate) failed; the build fails after handshake:verify (gate) has written its report too.')
+assert log.contains('re-run with mvn handshake:check@gate.')
+// verify still ran and wrote the consumer report
+def report = new JsonSlurper().parse(new File(basedir, 'target/handshake/verify.json'))
+assert report.passed == false && report.findings*.rule.contains('CONSUMER_CANNOT_DECODE')
+assert log.contains('consumer "auth-service"')
+// one failure, naming both goals
+assert log.contains('2 Handshake goals failed (each report is above):')
+assert log.findAll(/(?m)^\[ERROR\] Failed to execute goal/).size() == 1
+assert log =~ /Failed to execute goal dev\.handshake:handshake-maven-plugin:[^:]+:verify \(gate\)/
+return true
