@@ -13,10 +13,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
 
 /**
  * What every registry goal shares: where the registry is and how to log in, with the parameter names of
@@ -48,6 +51,15 @@ abstract class AbstractRegistryMojo extends AbstractMojo {
 
   @Parameter(defaultValue = "${project.basedir}", readonly = true, required = true)
   File basedir;
+
+  @Parameter(defaultValue = "${project}", readonly = true, required = true)
+  MavenProject project;
+
+  @Parameter(defaultValue = "${mojoExecution}", readonly = true, required = true)
+  MojoExecution mojoExecution;
+
+  @Parameter(defaultValue = "${session}", readonly = true, required = true)
+  MavenSession session;
 
   @Override
   public final void execute() throws MojoExecutionException, MojoFailureException {
@@ -105,6 +117,11 @@ abstract class AbstractRegistryMojo extends AbstractMojo {
   Path resolve(File file) {
     Path path = file.toPath();
     return path.isAbsolute() ? path : basedir.toPath().resolve(path);
+  }
+
+  /** The command that re-runs {@code goal} with the configuration this build uses. */
+  String rerun(String goal) {
+    return RerunCommand.of(goal, mojoExecution, project, session);
   }
 
   String display(Path file) {

@@ -76,12 +76,16 @@ public class CheckMojo extends AbstractRegistryMojo {
         failedSubjects.add(subject);
       }
     }
+    FailOnce failOnce = new FailOnce(project, mojoExecution, getLog());
     if (!failedSubjects.isEmpty()) {
-      throw new MojoFailureException(findings.size() + " compatibility finding" + (findings.size() == 1 ? "" : "s")
-          + " in subject" + (failedSubjects.size() == 1 ? " " : "s ") + String.join(", ", failedSubjects) + ":"
-          + System.lineSeparator() + TextReportWriter.lines(findings)
-          + "Fix the schemas as each finding says; re-run with mvn handshake:check.");
+      // the findings are printed above, once; the failure names them and the command that re-checks
+      failOnce.fail(findings.size() + " compatibility finding" + (findings.size() == 1 ? "" : "s")
+          + " in subject" + (failedSubjects.size() == 1 ? " " : "s ") + String.join(", ", failedSubjects)
+          + " (each printed above with its fix). Fix the schemas as each finding says; re-run with "
+          + rerun("check") + ".");
+      return;
     }
+    failOnce.passed();
   }
 
   private CompatibilityLevel levelFor(String subject) {

@@ -61,7 +61,7 @@ public class RegisterMojo extends AbstractRegistryMojo {
     if (!findings.isEmpty()) {
       throw new MojoFailureException("nothing was registered: " + findings.size() + " compatibility finding"
           + (findings.size() == 1 ? "" : "s") + ":" + System.lineSeparator() + TextReportWriter.lines(findings)
-          + "Fix the schemas as each finding says; check with mvn handshake:check before deploying.");
+          + "Fix the schemas as each finding says; check with " + rerun("check") + " before deploying.");
     }
     for (Map.Entry<String, SchemaFile> entry : schemas.entrySet()) {
       String subject = entry.getKey();
