@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.apache.maven.artifact.DependencyResolutionRequiredException;
+import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -75,6 +76,17 @@ public class VerifyMojo extends AbstractMojo {
 
   @Parameter(property = "handshake.reportDirectory", defaultValue = "${project.build.directory}/handshake")
   private File reportDirectory;
+
+  /**
+   * The directory {@code verify.github.txt} names files from (GitHub resolves annotation paths from the
+   * repository root). Default: the nearest directory above the module holding {@code .git}, else
+   * {@code maven.multiModuleProjectDirectory}.
+   */
+  @Parameter(property = "handshake.annotationsRootDirectory")
+  private File annotationsRootDirectory;
+
+  @Parameter(defaultValue = "${session}", readonly = true, required = true)
+  private MavenSession session;
 
   @Parameter(property = "handshake.skip", defaultValue = "false")
   private boolean skip;
@@ -152,7 +164,7 @@ public class VerifyMojo extends AbstractMojo {
       }
     }
     try {
-      GateReportFiles.write(report, reportDirectory.toPath());
+      GateReportFiles.write(report, reportDirectory.toPath(), repositoryPaths(basedir));
     } catch (IOException e) {
       throw new MojoExecutionException("Handshake verify could not write its report to " + reportDirectory, e);
     }
@@ -168,6 +180,12 @@ public class VerifyMojo extends AbstractMojo {
     }
     getLog().info(summary);
     return null;
+  }
+
+  private RepositoryPaths repositoryPaths(Path basedir) {
+    File multiModule = session.getRequest().getMultiModuleProjectDirectory();
+    return RepositoryPaths.of(basedir, annotationsRootDirectory == null ? null : annotationsRootDirectory.toPath(),
+        multiModule == null ? null : multiModule.toPath());
   }
 
   private URLClassLoader testClassLoader() throws MojoExecutionException {

@@ -15,6 +15,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Writes the gate's report as {@code verify.txt} (one {@code file:line:col: [RULE] ...} line per finding),
@@ -33,6 +35,15 @@ public final class GateReportFiles {
   }
 
   public static List<Path> write(GateReport report, Path directory) throws IOException {
+    return write(report, directory, Optional::of);
+  }
+
+  /**
+   * @param repositoryPath a finding's file as the repository root names it (GitHub resolves annotation paths
+   *                       from there), empty when it is not a file in the repository
+   */
+  public static List<Path> write(GateReport report, Path directory,
+                                 Function<String, Optional<String>> repositoryPath) throws IOException {
     Files.createDirectories(directory);
     Path text = directory.resolve(TEXT);
     Path json = directory.resolve(JSON);
@@ -41,7 +52,7 @@ public final class GateReportFiles {
     Files.writeString(json, MAPPER.writeValueAsString(json(report)) + "\n", StandardCharsets.UTF_8);
     Files.writeString(junit, junit(report), StandardCharsets.UTF_8);
     Path github = directory.resolve(GITHUB);
-    Files.writeString(github, GitHubAnnotationsWriter.lines(report.findings()), StandardCharsets.UTF_8);
+    Files.writeString(github, GitHubAnnotationsWriter.lines(report.findings(), repositoryPath), StandardCharsets.UTF_8);
     return List.of(text, json, junit, github);
   }
 

@@ -27,4 +27,15 @@ class GitHubAnnotationsWriterTest {
     assertThat(GitHubAnnotationsWriter.line(finding))
         .startsWith("::warning file=contracts/x.json,title=READER_SCHEMA_INVALID::Fingerprint differed.");
   }
+
+  @Test
+  void pathsAreRebasedToTheRepositoryRootAndALocationOutsideItStaysInTheText() {
+    Finding finding = new Finding("TYPE_CHANGED", Severity.ERROR, new Location("../schemas/a.avsc", 3, 7, ""),
+        "Changed.", "Revert.", Map.of());
+
+    assertThat(GitHubAnnotationsWriter.line(finding, file -> java.util.Optional.of("schemas/a.avsc")))
+        .startsWith("::error file=schemas/a.avsc,line=3,col=7,title=TYPE_CHANGED::Changed.");
+    assertThat(GitHubAnnotationsWriter.line(finding, file -> java.util.Optional.empty()))
+        .startsWith("::error title=TYPE_CHANGED::../schemas/a.avsc:3:7: Changed.");
+  }
 }
