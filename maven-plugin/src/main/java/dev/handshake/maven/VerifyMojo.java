@@ -12,15 +12,12 @@ import dev.handshake.core.report.Severity;
 import dev.handshake.core.report.TextReportWriter;
 import java.io.File;
 import java.io.IOException;
-import java.net.MalformedURLException;
-import java.net.URL;
-import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.apache.maven.artifact.DependencyResolutionRequiredException;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecution;
@@ -88,6 +85,10 @@ public class VerifyMojo extends AbstractMojo {
   @Parameter(defaultValue = "${session}", readonly = true, required = true)
   private MavenSession session;
 
+  /** How long the producer's factories may run together (in a forked JVM, as Surefire runs tests). */
+  @Parameter(property = "handshake.factoryTimeoutSeconds", defaultValue = "300")
+  private int factoryTimeoutSeconds;
+
   @Parameter(property = "handshake.skip", defaultValue = "false")
   private boolean skip;
 
@@ -141,17 +142,13 @@ public class VerifyMojo extends AbstractMojo {
           + " (was -Dmaven.test.skip=true set?); the @PactVerifyProvider factories are looked up there and in "
           + "the main classes.");
     }
-    GateReport report;
-    try (URLClassLoader testLoader = testClassLoader()) {
-      PactVerifyProviderFactories factories = PactVerifyProviderFactories.scan(
-          List.of(testClasses, Path.of(project.getBuild().getOutputDirectory())), testLoader);
-      factories.duplicates().forEach(d -> getLog().warn("Handshake verify: " + d + "."));
-      getLog().info("Handshake verify: " + sources.size() + " contract file(s), " + factories.all().size()
-          + " @PactVerifyProvider factory method(s), " + writers.size() + " writer schema(s).");
-      report = new ProducerGate().verify(sources, providerName, factories::find, writers);
-    } catch (IOException e) {
-      throw new MojoExecutionException("Handshake verify could not close the test class loader", e);
-    }
+    PactVerifyProviderFactories factories = ProducerFactories.run(project,
+        reportDirectory.toPath().resolve("factories"), Duration.ofSeconds(factoryTimeoutSeconds));
+    factories.duplicates().forEach(d -> getLog().warn("Handshake verify: " + d + "."));
+    getLog().info("Handshake verify: " + sources.size() + " contract file(s), " + factories.all().size()
+        + " @PactVerifyProvider factory method(s) (run in a JVM in the module's directory, as Surefire runs tests), "
+        + writers.size() + " writer schema(s).");
+    GateReport report = new ProducerGate().verify(sources, providerName, factories::find, writers);
 
     for (Finding finding : report.findings()) {
       String line = TextReportWriter.line(finding);
@@ -186,19 +183,6 @@ public class VerifyMojo extends AbstractMojo {
     File multiModule = session.getRequest().getMultiModuleProjectDirectory();
     return RepositoryPaths.of(basedir, annotationsRootDirectory == null ? null : annotationsRootDirectory.toPath(),
         multiModule == null ? null : multiModule.toPath());
-  }
-
-  private URLClassLoader testClassLoader() throws MojoExecutionException {
-    List<URL> urls = new ArrayList<>();
-    try {
-      for (String element : project.getTestClasspathElements()) {
-        urls.add(new File(element).toURI().toURL());
-      }
-    } catch (DependencyResolutionRequiredException | MalformedURLException e) {
-      throw new MojoExecutionException("Handshake verify could not build the project's test class path", e);
-    }
-    return new URLClassLoader("handshake-producer-tests", urls.toArray(URL[]::new),
-        new AvroSharingClassLoader(getClass().getClassLoader()));
   }
 
   static List<ContractSource> contractsIn(Path directory, Path basedir) throws MojoExecutionException {

@@ -13,4 +13,9 @@ public interface EventFactory {
    * serializer writes (Kafka wire format, as {@code byte[]} or {@code ByteBuffer}).
    */
   Object create() throws Exception;
+
+  /** Calls the factory here; one run in another JVM ({@link FactoryFork}) returns what it brought back. */
+  default EventOutcome outcome() {
+    return EventOutcome.of(this, FailureOrigin::notPlatform);
+  }
 }

@@ -1,9 +1,7 @@
 package dev.handshake.core.contract;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.handshake.core.InvalidInputException;
 import dev.handshake.core.avro.AvroDecodeException;
-import dev.handshake.core.avro.AvroEncodeException;
 import dev.handshake.core.avro.AvroJsonView;
 import dev.handshake.core.avro.WireFormat;
 import dev.handshake.core.compat.Direction;
@@ -15,8 +13,6 @@ import dev.handshake.core.report.Severity;
 import dev.handshake.core.schema.InvalidSchemaException;
 import dev.handshake.core.schema.SchemaFile;
 import dev.handshake.core.schema.SchemaLoader;
-import java.lang.reflect.Method;
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -28,7 +24,6 @@ import java.util.Set;
 import java.util.function.Function;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaNormalization;
-import org.apache.avro.generic.GenericContainer;
 
 /**
  * The producer gate: for every consumer contract interaction, build the producer's real event, write it as
@@ -39,9 +34,6 @@ import org.apache.avro.generic.GenericContainer;
  * collected; the caller decides what fails.
  */
 public final class ProducerGate {
-  /** Schema id written into the frame; the gate decodes with the schemas themselves, not through a registry. */
-  private static final int LOCAL_SCHEMA_ID = 1;
-
   private final ContractReader reader = new ContractReader();
   private final SchemaLoader schemaLoader = new SchemaLoader();
   private final PairChecker pairChecker = new PairChecker();
@@ -247,44 +239,15 @@ public final class ProducerGate {
     }
 
     private Event buildEvent(EventFactory factory, SchemaFile readerFile) {
-      Object value;
-      try {
-        value = factory.create();
-      } catch (Exception | LinkageError | AssertionError e) {
-        factoryFailed(factory, "threw " + e.getClass().getName() + (e.getMessage() == null ? ""
-            : ": " + e.getMessage()) + origin(e), "Fix the factory (or the production code it calls) so it "
-            + "returns the event; run it alone in a unit test to see the full stack trace.");
+      EventOutcome outcome = factory.outcome();
+      if (outcome instanceof EventOutcome.Failed failed) {
+        factoryFailed(factory, failed.what(), failed.fix());
         return null;
       }
-      if (value == null) {
-        factoryFailed(factory, "returned null", "Return the Avro event your production code builds.");
-        return null;
+      if (outcome instanceof EventOutcome.Record record) {
+        return new Event(record.wireBytes(), writerFileFor(record.schema(), factory));
       }
-      if (value instanceof GenericContainer container) {
-        Schema schema = container.getSchema();
-        SchemaFile writer = writerFileFor(schema, factory);
-        try {
-          return new Event(WireFormat.encode(LOCAL_SCHEMA_ID, schema, value), writer);
-        } catch (AvroEncodeException e) {
-          factoryFailed(factory, "returned an event the producer could not serialize: " + e.getMessage(),
-              "Set every field without a default, with a value of the schema's type.");
-          return null;
-        }
-      }
-      byte[] bytes = bytesOf(value);
-      if (bytes == null) {
-        factoryFailed(factory, "returned a " + value.getClass().getName() + ", which is neither an Avro record "
-            + "nor serialized bytes", "Return the Avro record (GenericRecord or generated class) or the byte[] the "
-            + "production serializer writes.");
-        return null;
-      }
-      try {
-        WireFormat.schemaId(bytes);
-      } catch (InvalidInputException e) {
-        factoryFailed(factory, "returned bytes that are not in the Kafka wire format: " + e.getMessage(),
-            "Return the bytes exactly as the Kafka serializer writes them, or return the Avro record.");
-        return null;
-      }
+      byte[] bytes = ((EventOutcome.Serialized) outcome).wireBytes();
       Optional<SchemaFile> writer = writers.forReader(readerFile.schema());
       if (writer.isEmpty()) {
         ctx.add(GateRule.WRITER_SCHEMA_MISSING, Severity.ERROR, ctx.here(),
@@ -405,36 +368,5 @@ public final class ProducerGate {
 
   private static boolean sameSchema(Schema a, Schema b) {
     return SchemaNormalization.parsingFingerprint64(a) == SchemaNormalization.parsingFingerprint64(b);
-  }
-
-  private static byte[] bytesOf(Object value) {
-    if (value instanceof byte[] bytes) {
-      return bytes;
-    }
-    if (value instanceof ByteBuffer buffer) {
-      ByteBuffer copy = buffer.duplicate();
-      byte[] bytes = new byte[copy.remaining()];
-      copy.get(bytes);
-      return bytes;
-    }
-    // pact-jvm's MessageAndMetadata carries the body as getContents(): accept it without depending on pact-jvm
-    try {
-      Method contents = value.getClass().getMethod("getContents");
-      Object body = contents.invoke(value);
-      return body instanceof byte[] bytes ? bytes : null;
-    } catch (ReflectiveOperationException | RuntimeException e) {
-      return null;
-    }
-  }
-
-  private static String origin(Throwable e) {
-    Throwable root = e;
-    while (root.getCause() != null && root.getCause() != root) {
-      root = root.getCause();
-    }
-    StackTraceElement[] trace = root.getStackTrace();
-    String cause = root == e ? "" : " (caused by " + root.getClass().getName()
-        + (root.getMessage() == null ? "" : ": " + root.getMessage()) + ")";
-    return cause + (trace.length == 0 ? "" : " at " + trace[0]);
   }
 }

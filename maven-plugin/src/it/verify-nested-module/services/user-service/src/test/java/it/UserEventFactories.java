@@ -2,18 +2,19 @@ package it;
 
 import au.com.dius.pact.provider.PactVerifyProvider;
 import java.io.IOException;
-import java.io.InputStream;
+import java.io.File;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
 
-/** The producer's event factories, found by the consumer's interaction description. */
+/**
+ * The producer's event factories. The schema is read by a path relative to the module, as a test run by
+ * Surefire may do: the build runs from the repository root, two directories up.
+ */
 public class UserEventFactories {
 
   static Schema schema(String file) throws IOException {
-    try (InputStream in = UserEventFactories.class.getResourceAsStream("/" + file)) {
-      return new Schema.Parser().parse(in);
-    }
+    return new Schema.Parser().parse(new File("schemas/" + file));
   }
 
   @PactVerifyProvider("a user was deleted")
