@@ -12,4 +12,12 @@ def github = new File(service, 'target/handshake/verify.github.txt').text
 assert github.contains('::error file=services/user-service/schemas/UserDeleted.avsc,line=')
 assert github.contains('file=contracts/auth-service-user-service.json,line=')
 assert !github.contains('file=..')
+// JUnit XML where CI tools collect Surefire's results, with measured times and the consumer as class name
+def junit = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
+    .parse(new File(service, 'target/surefire-reports/TEST-handshake-verify.xml'))
+def cases = junit.getElementsByTagName('testcase')
+assert cases.length == 1
+assert cases.item(0).getAttribute('classname') == 'auth-service'
+assert (cases.item(0).getAttribute('time') as double) > 0
+assert !new File(service, 'target/handshake/TEST-handshake-verify.xml').exists()
 return true

@@ -75,6 +75,13 @@ public class VerifyMojo extends AbstractMojo {
   private File reportDirectory;
 
   /**
+   * Where {@code TEST-handshake-verify.xml} (JUnit XML) goes: by default beside Surefire's, where Jenkins'
+   * {@code junit}, GitLab's {@code artifacts:reports:junit} and GitHub test-report actions already look.
+   */
+  @Parameter(property = "handshake.junitReportDirectory", defaultValue = "${project.build.directory}/surefire-reports")
+  private File junitReportDirectory;
+
+  /**
    * The directory {@code verify.github.txt} names files from (GitHub resolves annotation paths from the
    * repository root). Default: the nearest directory above the module holding {@code .git}, else
    * {@code maven.multiModuleProjectDirectory}.
@@ -160,14 +167,15 @@ public class VerifyMojo extends AbstractMojo {
         getLog().info(line);
       }
     }
+    List<Path> files;
     try {
-      GateReportFiles.write(report, reportDirectory.toPath(), repositoryPaths(basedir));
+      files = GateReportFiles.write(report, reportDirectory.toPath(), junitReportDirectory.toPath(),
+          repositoryPaths(basedir));
     } catch (IOException e) {
       throw new MojoExecutionException("Handshake verify could not write its report to " + reportDirectory, e);
     }
-    String summary = GateReportFiles.summary(report) + " Reports: "
-        + ProjectPaths.display(reportDirectory.toPath().resolve(GateReportFiles.TEXT), basedir) + ", "
-        + GateReportFiles.JSON + ", " + GateReportFiles.JUNIT + ", " + GateReportFiles.GITHUB + ".";
+    String summary = GateReportFiles.summary(report) + " Reports: " + files.stream()
+        .map(file -> ProjectPaths.display(file, basedir)).collect(java.util.stream.Collectors.joining(", ")) + ".";
     boolean failOnWarnings = failOnWarning && report.count(Severity.WARNING) > 0;
     if (report.hasErrors() || failOnWarnings) {
       getLog().error(summary);

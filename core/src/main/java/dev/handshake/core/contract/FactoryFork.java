@@ -75,8 +75,8 @@ public record FactoryFork(Path java, List<Path> classpath, Path moduleDirectory,
         lines.subList(Math.max(0, lines.size() - 30), lines.size()));
   }
 
-  /** A factory that ran in the fork: its outcome, and the event it built for callers that want the value. */
-  record ForkedFactory(String source, EventOutcome outcome) implements EventFactory {
+  /** A factory that ran in the fork: its outcome and call time, and the event it built for callers that want it. */
+  record ForkedFactory(String source, EventOutcome outcome, Duration callTime) implements EventFactory {
     @Override
     public Object create() {
       if (outcome instanceof EventOutcome.Record record) {

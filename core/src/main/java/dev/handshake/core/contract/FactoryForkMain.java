@@ -34,7 +34,10 @@ public final class FactoryForkMain {
       FactoryForkProtocol.writeHeader(out, factories.duplicates(), factories.all().size());
       for (Map.Entry<String, EventFactory> entry : factories.all().entrySet()) {
         EventFactory factory = entry.getValue();
-        FactoryForkProtocol.writeOutcome(out, entry.getKey(), factory.source(), factory.outcome());
+        long started = System.nanoTime();
+        EventOutcome outcome = factory.outcome();
+        FactoryForkProtocol.writeOutcome(out, entry.getKey(), factory.source(), outcome,
+            System.nanoTime() - started);
       }
     }
     // factories may leave non-daemon threads (a test container, a scheduler): the results are written

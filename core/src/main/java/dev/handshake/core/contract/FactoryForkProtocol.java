@@ -4,6 +4,7 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,10 +30,11 @@ final class FactoryForkProtocol {
     out.writeInt(factories);
   }
 
-  static void writeOutcome(DataOutputStream out, String description, String source, EventOutcome outcome)
-      throws IOException {
+  static void writeOutcome(DataOutputStream out, String description, String source, EventOutcome outcome,
+                           long nanos) throws IOException {
     writeString(out, description);
     writeString(out, source);
+    out.writeLong(nanos);
     if (outcome instanceof EventOutcome.Record record) {
       out.writeByte(RECORD);
       writeString(out, record.schema().toString());
@@ -60,6 +62,7 @@ final class FactoryForkProtocol {
     for (int i = in.readInt(); i > 0; i--) {
       String description = readString(in);
       String source = readString(in);
+      Duration callTime = Duration.ofNanos(in.readLong());
       byte kind = in.readByte();
       EventOutcome outcome = switch (kind) {
         case RECORD -> {
@@ -70,7 +73,7 @@ final class FactoryForkProtocol {
         case FAILED -> new EventOutcome.Failed(readString(in), readString(in));
         default -> throw new IOException("unknown outcome kind " + kind);
       };
-      factories.put(description, new FactoryFork.ForkedFactory(source, outcome));
+      factories.put(description, new FactoryFork.ForkedFactory(source, outcome, callTime));
     }
     return PactVerifyProviderFactories.of(factories, duplicates);
   }

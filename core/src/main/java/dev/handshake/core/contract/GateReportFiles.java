@@ -19,8 +19,10 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * Writes the gate's report as {@code verify.txt} (one {@code file:line:col: [RULE] ...} line per finding),
- * {@code verify.json} and {@code TEST-handshake-verify.xml} (JUnit XML, one case per interaction).
+ * Writes the gate's four reports: {@code verify.txt} (one {@code file:line:col: [RULE] ...} line per finding),
+ * {@code verify.json}, {@code verify.github.txt} (GitHub Actions annotations) and
+ * {@code TEST-handshake-verify.xml} (JUnit XML, one case per interaction), the last where CI tools collect test
+ * results (the Maven goal's default: {@code target/surefire-reports}).
  */
 public final class GateReportFiles {
   public static final String TEXT = "verify.txt";
@@ -35,19 +37,22 @@ public final class GateReportFiles {
   }
 
   public static List<Path> write(GateReport report, Path directory) throws IOException {
-    return write(report, directory, Optional::of);
+    return write(report, directory, directory, Optional::of);
   }
 
   /**
+   * @param junitDirectory where the JUnit XML goes
    * @param repositoryPath a finding's file as the repository root names it (GitHub resolves annotation paths
    *                       from there), empty when it is not a file in the repository
+   * @return the text, JSON, JUnit XML and GitHub annotation files, in this order
    */
-  public static List<Path> write(GateReport report, Path directory,
+  public static List<Path> write(GateReport report, Path directory, Path junitDirectory,
                                  Function<String, Optional<String>> repositoryPath) throws IOException {
     Files.createDirectories(directory);
+    Files.createDirectories(junitDirectory);
     Path text = directory.resolve(TEXT);
     Path json = directory.resolve(JSON);
-    Path junit = directory.resolve(JUNIT);
+    Path junit = junitDirectory.resolve(JUNIT);
     Files.writeString(text, text(report), StandardCharsets.UTF_8);
     Files.writeString(json, MAPPER.writeValueAsString(json(report)) + "\n", StandardCharsets.UTF_8);
     Files.writeString(junit, junit(report), StandardCharsets.UTF_8);
@@ -88,11 +93,13 @@ public final class GateReportFiles {
     return root;
   }
 
+  /** JUnit XML: one test case per interaction, grouped by consumer, with the time each check took. */
   public static String junit(GateReport report) {
     List<JUnitXmlReportWriter.TestCase> cases = report.checks().stream()
         .map(c -> new JUnitXmlReportWriter.TestCase(
-            c.consumer().isEmpty() ? "contract " + c.contractFile() : c.consumer() + " (" + c.contractFile() + ")",
-            c.description().isEmpty() ? "contract is readable" : c.description(), c.findings()))
+            c.consumer().isEmpty() ? "unreadable contracts" : c.consumer(),
+            c.description().isEmpty() ? "contract " + c.contractFile() + " is readable" : c.description(),
+            c.findings(), c.time()))
         .toList();
     return JUnitXmlReportWriter.write("handshake-verify", cases);
   }

@@ -13,6 +13,7 @@ import dev.handshake.core.report.Severity;
 import dev.handshake.core.schema.InvalidSchemaException;
 import dev.handshake.core.schema.SchemaFile;
 import dev.handshake.core.schema.SchemaLoader;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -68,10 +69,12 @@ public final class ProducerGate {
       verified++;
       for (MessageInteraction interaction : contract.interactions()) {
         Context context = new Context(contract, interaction);
-        new InteractionCheck(context, factories, writers, staticPairsChecked).run();
+        long started = System.nanoTime();
+        Duration factoryTime = new InteractionCheck(context, factories, writers, staticPairsChecked).run();
+        Duration time = Duration.ofNanos(System.nanoTime() - started).plus(factoryTime);
         List<Finding> findings = interaction.pending() ? pending(context.findings) : context.findings;
         checks.add(new GateReport.Check(contract.consumer(), contract.displayPath(), interaction.description(),
-            findings));
+            findings, time));
       }
     }
     return new GateReport(verified, skipped, checks);
@@ -150,18 +153,24 @@ public final class ProducerGate {
       this.staticPairsChecked = staticPairsChecked;
     }
 
-    void run() {
+    /** Checks the interaction; returns the time its factory took elsewhere (in a forked JVM), if any. */
+    Duration run() {
       SchemaFile readerFile = readerSchema();
       if (readerFile == null) {
-        return;
+        return Duration.ZERO;
       }
       Optional<EventFactory> factory = factories.apply(ctx.interaction.description());
       if (factory.isEmpty()) {
         factoryMissing();
         writers.forReader(readerFile.schema()).ifPresent(writer -> staticCheck(readerFile, writer));
-        return;
+        return Duration.ZERO;
       }
-      Event event = buildEvent(factory.get(), readerFile);
+      check(factory.get(), readerFile);
+      return factory.get().callTime();
+    }
+
+    private void check(EventFactory factory, SchemaFile readerFile) {
+      Event event = buildEvent(factory, readerFile);
       if (event == null) {
         return;
       }
@@ -170,12 +179,12 @@ public final class ProducerGate {
       try {
         decoded = WireFormat.decode(event.bytes, event.writer.schema(), readerFile.schema());
       } catch (AvroDecodeException e) {
-        cannotDecode(factory.get(), event, readerFile, e, staticFindings);
+        cannotDecode(factory, event, readerFile, e, staticFindings);
         return;
       }
       JsonNode actual = AvroJsonView.toJson(decoded, readerFile.schema());
       for (Mismatch mismatch : BodyMatcher.match(ctx.interaction, actual)) {
-        mismatch(mismatch, factory.get());
+        mismatch(mismatch, factory);
       }
     }
 
