@@ -14,4 +14,8 @@ assert log.contains('consumer "auth-service"')
 assert log.contains('2 Handshake goals failed (each report is above):')
 assert log.findAll(/(?m)^\[ERROR\] Failed to execute goal/).size() == 1
 assert log =~ /Failed to execute goal dev\.handshake:handshake-maven-plugin:[^:]+:verify \(gate\)/
+// findings link the rule's page under the configured URL, with the rule's purpose
+assert log.contains('Rule: A field that readers of an earlier version require (it has no default there) was removed. See https://docs.example.com/handshake/rules/FIELD_REMOVED_WITHOUT_DEFAULT.md')
+assert log.contains('See https://docs.example.com/handshake/rules/CONSUMER_CANNOT_DECODE.md')
+assert !log.contains('See docs/rules/')
 return true

@@ -8,6 +8,9 @@ import dev.handshake.core.registry.RegistryCredentials;
 import dev.handshake.core.registry.RegistryUnavailableException;
 import dev.handshake.core.registry.RestSchemaRegistry;
 import dev.handshake.core.registry.SchemaRegistry;
+import dev.handshake.core.report.Finding;
+import dev.handshake.core.report.RuleDocs;
+import dev.handshake.core.report.TextReportWriter;
 import java.io.File;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -45,6 +48,10 @@ abstract class AbstractRegistryMojo extends AbstractMojo {
   /** Seconds to wait for each registry answer. */
   @Parameter(property = "handshake.registryTimeoutSeconds", defaultValue = "30")
   int registryTimeoutSeconds;
+
+  /** The URL the rule pages are under: findings end with {@code See <url>/<RULE>.md} and the rule's purpose. */
+  @Parameter(property = "handshake.rulesDocsUrl", defaultValue = RuleDocs.DEFAULT_BASE_URL)
+  String rulesDocsUrl;
 
   @Parameter(property = "handshake.skip", defaultValue = "false")
   boolean skip;
@@ -117,6 +124,11 @@ abstract class AbstractRegistryMojo extends AbstractMojo {
   Path resolve(File file) {
     Path path = file.toPath();
     return path.isAbsolute() ? path : basedir.toPath().resolve(path);
+  }
+
+  /** One finding as a text line, linking its rule page under {@code rulesDocsUrl}. */
+  String line(Finding finding) {
+    return TextReportWriter.line(finding, new RuleDocs(rulesDocsUrl));
   }
 
   /** The command that re-runs {@code goal} with the configuration this build uses. */

@@ -6,7 +6,6 @@ import dev.handshake.core.registry.SchemaRegistry;
 import dev.handshake.core.registry.SubjectCheck;
 import dev.handshake.core.registry.SubjectCheckResult;
 import dev.handshake.core.report.Finding;
-import dev.handshake.core.report.TextReportWriter;
 import dev.handshake.core.schema.SchemaFile;
 import dev.handshake.core.schema.SchemaLoader;
 import java.io.File;
@@ -66,7 +65,7 @@ public class CheckMojo extends AbstractRegistryMojo {
       SchemaFile candidate = load(loader, subject, entry.getValue());
       SubjectCheckResult result = check.check(subject, candidate, override);
       for (Finding finding : result.report().findings()) {
-        getLog().error(TextReportWriter.line(finding));
+        getLog().error(line(finding));
       }
       if (result.compatible()) {
         getLog().info(result.summary());

@@ -8,6 +8,7 @@ import dev.handshake.core.contract.PactVerifyProviderFactories;
 import dev.handshake.core.contract.ProducerGate;
 import dev.handshake.core.contract.WriterSchemas;
 import dev.handshake.core.report.Finding;
+import dev.handshake.core.report.RuleDocs;
 import dev.handshake.core.report.Severity;
 import dev.handshake.core.report.TextReportWriter;
 import java.io.File;
@@ -96,6 +97,10 @@ public class VerifyMojo extends AbstractMojo {
   @Parameter(property = "handshake.factoryTimeoutSeconds", defaultValue = "300")
   private int factoryTimeoutSeconds;
 
+  /** The URL the rule pages are under: findings end with {@code See <url>/<RULE>.md} and the rule's purpose. */
+  @Parameter(property = "handshake.rulesDocsUrl", defaultValue = RuleDocs.DEFAULT_BASE_URL)
+  private String rulesDocsUrl;
+
   @Parameter(property = "handshake.skip", defaultValue = "false")
   private boolean skip;
 
@@ -158,7 +163,7 @@ public class VerifyMojo extends AbstractMojo {
     GateReport report = new ProducerGate().verify(sources, providerName, factories::find, writers);
 
     for (Finding finding : report.findings()) {
-      String line = TextReportWriter.line(finding);
+      String line = TextReportWriter.line(finding, new RuleDocs(rulesDocsUrl));
       if (finding.severity() == Severity.ERROR) {
         getLog().error(line);
       } else if (finding.severity() == Severity.WARNING) {
@@ -170,7 +175,7 @@ public class VerifyMojo extends AbstractMojo {
     List<Path> files;
     try {
       files = GateReportFiles.write(report, reportDirectory.toPath(), junitReportDirectory.toPath(),
-          repositoryPaths(basedir));
+          repositoryPaths(basedir), new RuleDocs(rulesDocsUrl));
     } catch (IOException e) {
       throw new MojoExecutionException("Handshake verify could not write its report to " + reportDirectory, e);
     }
@@ -180,8 +185,8 @@ public class VerifyMojo extends AbstractMojo {
     if (report.hasErrors() || failOnWarnings) {
       getLog().error(summary);
       return summary + (report.hasErrors() ? "" : " (failOnWarning is set)")
-          + " Each finding above names the consumer, the event, the field, the rule and the fix"
-          + " (docs/rules/<RULE>.md).";
+          + " Each finding above names the consumer, the event, the field, the rule and the fix, and links the"
+          + " rule's page.";
     }
     getLog().info(summary);
     return null;

@@ -13,7 +13,7 @@ public final class GitHubAnnotationsWriter {
   }
 
   public static String line(Finding finding) {
-    return line(finding, Optional::of);
+    return line(finding, Optional::of, RuleDocs.DEFAULT);
   }
 
   /**
@@ -21,7 +21,7 @@ public final class GitHubAnnotationsWriter {
    * the location is not a file in the repository (an artifact, a generated schema), and then the annotation
    * carries the location in its text instead of pointing nowhere.
    */
-  public static String line(Finding finding, Function<String, Optional<String>> repositoryPath) {
+  public static String line(Finding finding, Function<String, Optional<String>> repositoryPath, RuleDocs docs) {
     Location location = finding.location();
     Optional<String> file = repositoryPath.apply(location.file());
     StringBuilder command = new StringBuilder("::").append(level(finding.severity())).append(' ');
@@ -34,17 +34,18 @@ public final class GitHubAnnotationsWriter {
     }
     command.append("title=").append(property(finding.rule()))
         .append("::").append(data((file.isPresent() ? "" : location.render() + ": ") + finding.message()
-            + " Fix: " + finding.fix() + " See " + finding.docsPath()));
+            + " Fix: " + finding.fix() + " " + docs.reference(finding.rule())));
     return command.toString();
   }
 
   public static String lines(List<Finding> findings) {
-    return lines(findings, Optional::of);
+    return lines(findings, Optional::of, RuleDocs.DEFAULT);
   }
 
-  public static String lines(List<Finding> findings, Function<String, Optional<String>> repositoryPath) {
+  public static String lines(List<Finding> findings, Function<String, Optional<String>> repositoryPath,
+                             RuleDocs docs) {
     StringBuilder out = new StringBuilder();
-    findings.forEach(finding -> out.append(line(finding, repositoryPath)).append('\n'));
+    findings.forEach(finding -> out.append(line(finding, repositoryPath, docs)).append('\n'));
     return out.toString();
   }
 

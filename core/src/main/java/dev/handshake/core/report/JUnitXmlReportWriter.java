@@ -35,7 +35,11 @@ public final class JUnitXmlReportWriter {
   }
 
   public static String write(String suiteName, List<TestCase> cases) {
-    return write(suiteName, cases, Instant.now());
+    return write(suiteName, cases, RuleDocs.DEFAULT);
+  }
+
+  public static String write(String suiteName, List<TestCase> cases, RuleDocs docs) {
+    return write(suiteName, cases, Instant.now(), docs);
   }
 
   /** Seconds with millisecond precision, as Surefire writes them. */
@@ -43,7 +47,7 @@ public final class JUnitXmlReportWriter {
     return String.format(Locale.ROOT, "%.3f", time.toNanos() / 1e9);
   }
 
-  public static String write(String suiteName, List<TestCase> cases, Instant timestamp) {
+  public static String write(String suiteName, List<TestCase> cases, Instant timestamp, RuleDocs docs) {
     long failures = cases.stream().filter(c -> c.findings().stream().anyMatch(Finding::isError)).count();
     StringWriter out = new StringWriter();
     try {
@@ -72,7 +76,7 @@ public final class JUnitXmlReportWriter {
           xml.writeStartElement("failure");
           xml.writeAttribute("type", error.rule());
           xml.writeAttribute("message", error.message());
-          xml.writeCharacters(TextReportWriter.line(error));
+          xml.writeCharacters(TextReportWriter.line(error, docs));
           xml.writeEndElement();
         }
         if (!others.isEmpty()) {
@@ -80,7 +84,7 @@ public final class JUnitXmlReportWriter {
           xml.writeStartElement("system-out");
           for (Finding other : others) {
             xml.writeCharacters(other.severity().name().toLowerCase(Locale.ROOT) + ": "
-                + TextReportWriter.line(other) + "\n");
+                + TextReportWriter.line(other, docs) + "\n");
           }
           xml.writeEndElement();
         }

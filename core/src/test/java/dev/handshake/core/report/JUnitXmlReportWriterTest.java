@@ -23,7 +23,7 @@ class JUnitXmlReportWriterTest {
         new JUnitXmlReportWriter.TestCase("com.acme/auth-service", "a user was deleted", List.of(failure),
             Duration.ofMillis(1250)),
         new JUnitXmlReportWriter.TestCase("billing", "a user was created", List.of(), Duration.ofNanos(4_000_000))),
-        Instant.parse("2026-11-30T12:00:00.5Z"));
+        Instant.parse("2026-11-30T12:00:00.5Z"), RuleDocs.DEFAULT);
 
     Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder()
         .parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
