@@ -3,6 +3,7 @@ package dev.handshake.core.contract;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.handshake.core.avro.AvroDecodeException;
 import dev.handshake.core.avro.AvroJsonView;
+import dev.handshake.core.avro.DecodeFailures;
 import dev.handshake.core.avro.WireFormat;
 import dev.handshake.core.compat.Direction;
 import dev.handshake.core.compat.PairChecker;
@@ -339,8 +340,8 @@ public final class ProducerGate {
       ctx.add(GateRule.CONSUMER_CANNOT_DECODE, Severity.ERROR, location,
           "The event from " + factory.source() + ", written with the producer's schema ("
               + event.writer.displayPath() + "), could not be decoded by " + ctx.who() + " with its reader schema "
-              + readerFile.schema().getFullName() + (field == null ? "" : "; field " + field) + ". Avro said: "
-              + avro + ".",
+              + readerFile.schema().getFullName() + (field == null ? "" : " (field " + field + ")") + ": "
+              + DecodeFailures.explain(avro) + ".",
           "Keep the producer's schema readable by this consumer's reader (see the schema findings for the field), "
               + "or have " + ctx.contract.consumer() + " deploy a reader that accepts the change first.",
           details);
