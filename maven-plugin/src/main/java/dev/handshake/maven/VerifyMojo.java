@@ -154,6 +154,10 @@ public class VerifyMojo extends AbstractMojo {
           + " (was -Dmaven.test.skip=true set?); the @PactVerifyProvider factories are looked up there and in "
           + "the main classes.");
     }
+    if (factoryTimeoutSeconds <= 0) {
+      throw new MojoFailureException("<factoryTimeoutSeconds> (handshake.factoryTimeoutSeconds) must be a positive "
+          + "number of seconds, got " + factoryTimeoutSeconds);
+    }
     PactVerifyProviderFactories factories = ProducerFactories.run(project,
         reportDirectory.toPath().resolve("factories"), Duration.ofSeconds(factoryTimeoutSeconds));
     factories.duplicates().forEach(d -> getLog().warn("Handshake verify: " + d + "."));
