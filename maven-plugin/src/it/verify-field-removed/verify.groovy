@@ -4,7 +4,7 @@ import groovy.json.JsonSlurper
 def log = new File(basedir, 'build.log').text
 def report = new JsonSlurper().parse(new File(basedir, 'target/handshake/verify.json'))
 assert new File(basedir, 'target/handshake/verify.txt').isFile()
-assert new File(basedir, 'target/handshake/TEST-handshake-verify.xml').isFile()
+assert new File(basedir, 'target/surefire-reports/TEST-handshake-verify.xml').isFile()
 assert report.passed == false
 def rules = report.findings*.rule
 assert rules.contains('CONSUMER_CANNOT_DECODE') : rules

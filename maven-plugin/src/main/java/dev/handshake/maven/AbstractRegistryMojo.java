@@ -8,15 +8,21 @@ import dev.handshake.core.registry.RegistryCredentials;
 import dev.handshake.core.registry.RegistryUnavailableException;
 import dev.handshake.core.registry.RestSchemaRegistry;
 import dev.handshake.core.registry.SchemaRegistry;
+import dev.handshake.core.report.Finding;
+import dev.handshake.core.report.RuleDocs;
+import dev.handshake.core.report.TextReportWriter;
 import java.io.File;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
 
 /**
  * What every registry goal shares: where the registry is and how to log in, with the parameter names of
@@ -43,11 +49,24 @@ abstract class AbstractRegistryMojo extends AbstractMojo {
   @Parameter(property = "handshake.registryTimeoutSeconds", defaultValue = "30")
   int registryTimeoutSeconds;
 
+  /** The URL the rule pages are under: findings end with {@code See <url>/<RULE>.md} and the rule's purpose. */
+  @Parameter(property = "handshake.rulesDocsUrl", defaultValue = RuleDocs.DEFAULT_BASE_URL)
+  String rulesDocsUrl;
+
   @Parameter(property = "handshake.skip", defaultValue = "false")
   boolean skip;
 
   @Parameter(defaultValue = "${project.basedir}", readonly = true, required = true)
   File basedir;
+
+  @Parameter(defaultValue = "${project}", readonly = true, required = true)
+  MavenProject project;
+
+  @Parameter(defaultValue = "${mojoExecution}", readonly = true, required = true)
+  MojoExecution mojoExecution;
+
+  @Parameter(defaultValue = "${session}", readonly = true, required = true)
+  MavenSession session;
 
   @Override
   public final void execute() throws MojoExecutionException, MojoFailureException {
@@ -105,6 +124,16 @@ abstract class AbstractRegistryMojo extends AbstractMojo {
   Path resolve(File file) {
     Path path = file.toPath();
     return path.isAbsolute() ? path : basedir.toPath().resolve(path);
+  }
+
+  /** One finding as a text line, linking its rule page under {@code rulesDocsUrl}. */
+  String line(Finding finding) {
+    return TextReportWriter.line(finding, new RuleDocs(rulesDocsUrl));
+  }
+
+  /** The command that re-runs {@code goal} with the configuration this build uses. */
+  String rerun(String goal) {
+    return RerunCommand.of(goal, mojoExecution, project, session);
   }
 
   String display(Path file) {

@@ -6,7 +6,6 @@ import dev.handshake.core.registry.SchemaRegistry;
 import dev.handshake.core.registry.SubjectCheck;
 import dev.handshake.core.registry.SubjectCheckResult;
 import dev.handshake.core.report.Finding;
-import dev.handshake.core.report.TextReportWriter;
 import dev.handshake.core.schema.SchemaFile;
 import dev.handshake.core.schema.SchemaLoader;
 import java.io.File;
@@ -60,14 +59,13 @@ public class CheckMojo extends AbstractRegistryMojo {
     SchemaLoader loader = new SchemaLoader();
     List<Finding> findings = new ArrayList<>();
     List<String> failedSubjects = new ArrayList<>();
-    List<String> registryLines = new ArrayList<>();
     for (Map.Entry<String, File> entry : subjects.entrySet()) {
       String subject = entry.getKey();
       CompatibilityLevel override = levelFor(subject);
       SchemaFile candidate = load(loader, subject, entry.getValue());
       SubjectCheckResult result = check.check(subject, candidate, override);
       for (Finding finding : result.report().findings()) {
-        getLog().error(TextReportWriter.line(finding));
+        getLog().error(line(finding));
       }
       if (result.compatible()) {
         getLog().info(result.summary());
@@ -76,17 +74,21 @@ public class CheckMojo extends AbstractRegistryMojo {
         getLog().error(result.summary());
         findings.addAll(result.report().findings());
         // The registry's verdict counts even where Handshake's engine found nothing: registering would fail.
-        registryLines.addAll(result.registryLines());
         failedSubjects.add(subject);
       }
     }
+    FailOnce failOnce = new FailOnce(project, mojoExecution, getLog());
     if (!failedSubjects.isEmpty()) {
-      throw new MojoFailureException(findings.size() + " compatibility finding" + (findings.size() == 1 ? "" : "s")
-          + " in subject" + (failedSubjects.size() == 1 ? " " : "s ") + String.join(", ", failedSubjects) + ":"
-          + System.lineSeparator() + TextReportWriter.lines(findings)
-          + (registryLines.isEmpty() ? "" : String.join(System.lineSeparator(), registryLines) + System.lineSeparator())
-          + "Fix the schemas as each finding says; re-run with mvn handshake:check.");
+      // the findings and the registry's verdict are printed above, once; the failure names the subjects and the command
+      String what = findings.isEmpty()
+          ? "the registry refused subject" + (failedSubjects.size() == 1 ? " " : "s ") + String.join(", ", failedSubjects)
+          : findings.size() + " compatibility finding" + (findings.size() == 1 ? "" : "s") + " in subject"
+              + (failedSubjects.size() == 1 ? " " : "s ") + String.join(", ", failedSubjects);
+      failOnce.fail(what + " (each printed above). Fix the schemas as each finding says; re-run with "
+          + rerun("check") + ".");
+      return;
     }
+    failOnce.passed();
   }
 
   private CompatibilityLevel levelFor(String subject) {

@@ -7,6 +7,7 @@ import dev.handshake.core.registry.RestSchemaRegistry;
 import dev.handshake.core.registry.SubjectCheck;
 import dev.handshake.core.registry.SubjectCheckResult;
 import dev.handshake.core.report.Finding;
+import dev.handshake.core.report.RuleDocs;
 import dev.handshake.core.report.TextReportWriter;
 import dev.handshake.core.schema.SchemaFile;
 import dev.handshake.core.schema.SchemaLoader;
@@ -52,7 +53,7 @@ public class RegisterMojo extends AbstractRegistryMojo {
       SchemaFile schema = load(loader, entry.getKey(), entry.getValue());
       schemas.put(entry.getKey(), schema);
       SubjectCheckResult result = check.check(entry.getKey(), schema, null);
-      result.report().findings().forEach(finding -> getLog().error(TextReportWriter.line(finding)));
+      result.report().findings().forEach(finding -> getLog().error(line(finding)));
       if (!result.compatible()) {
         getLog().error(result.summary());
         findings.addAll(result.report().findings());
@@ -60,8 +61,8 @@ public class RegisterMojo extends AbstractRegistryMojo {
     }
     if (!findings.isEmpty()) {
       throw new MojoFailureException("nothing was registered: " + findings.size() + " compatibility finding"
-          + (findings.size() == 1 ? "" : "s") + ":" + System.lineSeparator() + TextReportWriter.lines(findings)
-          + "Fix the schemas as each finding says; check with mvn handshake:check before deploying.");
+          + (findings.size() == 1 ? "" : "s") + ":" + System.lineSeparator() + TextReportWriter.lines(findings, new RuleDocs(rulesDocsUrl))
+          + "Fix the schemas as each finding says; check with " + rerun("check") + " before deploying.");
     }
     for (Map.Entry<String, SchemaFile> entry : schemas.entrySet()) {
       String subject = entry.getKey();

@@ -8,20 +8,20 @@ import dev.handshake.core.contract.PactVerifyProviderFactories;
 import dev.handshake.core.contract.ProducerGate;
 import dev.handshake.core.contract.WriterSchemas;
 import dev.handshake.core.report.Finding;
+import dev.handshake.core.report.RuleDocs;
 import dev.handshake.core.report.Severity;
 import dev.handshake.core.report.TextReportWriter;
 import java.io.File;
 import java.io.IOException;
-import java.net.MalformedURLException;
-import java.net.URL;
-import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.apache.maven.artifact.DependencyResolutionRequiredException;
+import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Component;
@@ -75,6 +75,32 @@ public class VerifyMojo extends AbstractMojo {
   @Parameter(property = "handshake.reportDirectory", defaultValue = "${project.build.directory}/handshake")
   private File reportDirectory;
 
+  /**
+   * Where {@code TEST-handshake-verify.xml} (JUnit XML) goes: by default beside Surefire's, where Jenkins'
+   * {@code junit}, GitLab's {@code artifacts:reports:junit} and GitHub test-report actions already look.
+   */
+  @Parameter(property = "handshake.junitReportDirectory", defaultValue = "${project.build.directory}/surefire-reports")
+  private File junitReportDirectory;
+
+  /**
+   * The directory {@code verify.github.txt} names files from (GitHub resolves annotation paths from the
+   * repository root). Default: the nearest directory above the module holding {@code .git}, else
+   * {@code maven.multiModuleProjectDirectory}.
+   */
+  @Parameter(property = "handshake.annotationsRootDirectory")
+  private File annotationsRootDirectory;
+
+  @Parameter(defaultValue = "${session}", readonly = true, required = true)
+  private MavenSession session;
+
+  /** How long the producer's factories may run together (in a forked JVM, as Surefire runs tests). */
+  @Parameter(property = "handshake.factoryTimeoutSeconds", defaultValue = "300")
+  private int factoryTimeoutSeconds;
+
+  /** The URL the rule pages are under: findings end with {@code See <url>/<RULE>.md} and the rule's purpose. */
+  @Parameter(property = "handshake.rulesDocsUrl", defaultValue = RuleDocs.DEFAULT_BASE_URL)
+  private String rulesDocsUrl;
+
   @Parameter(property = "handshake.skip", defaultValue = "false")
   private boolean skip;
 
@@ -82,11 +108,25 @@ public class VerifyMojo extends AbstractMojo {
   @Parameter(property = "handshake.failOnWarning", defaultValue = "false")
   private boolean failOnWarning;
 
+  @Parameter(defaultValue = "${mojoExecution}", readonly = true, required = true)
+  private MojoExecution mojoExecution;
+
   @Override
   public void execute() throws MojoExecutionException, MojoFailureException {
+    FailOnce failOnce = new FailOnce(project, mojoExecution, getLog());
+    String failure = runGate();
+    if (failure == null) {
+      failOnce.passed();
+    } else {
+      failOnce.fail(failure);
+    }
+  }
+
+  /** Runs the gate and reports; returns why the build must fail, or null. */
+  private String runGate() throws MojoExecutionException, MojoFailureException {
     if (skip) {
       getLog().info("Handshake verify skipped (handshake.skip=true).");
-      return;
+      return null;
     }
     Path basedir = project.getBasedir().toPath();
     List<ContractSource> sources = new ArrayList<>(contractsIn(contractsDirectory.toPath(), basedir));
@@ -97,7 +137,7 @@ public class VerifyMojo extends AbstractMojo {
       getLog().warn("Handshake verify found no contracts: "
           + ProjectPaths.display(contractsDirectory.toPath(), basedir)
           + " has no *.json and <contractArtifacts> is empty. Nothing to verify.");
-      return;
+      return null;
     }
     WriterSchemas writers;
     try {
@@ -114,20 +154,20 @@ public class VerifyMojo extends AbstractMojo {
           + " (was -Dmaven.test.skip=true set?); the @PactVerifyProvider factories are looked up there and in "
           + "the main classes.");
     }
-    GateReport report;
-    try (URLClassLoader testLoader = testClassLoader()) {
-      PactVerifyProviderFactories factories = PactVerifyProviderFactories.scan(
-          List.of(testClasses, Path.of(project.getBuild().getOutputDirectory())), testLoader);
-      factories.duplicates().forEach(d -> getLog().warn("Handshake verify: " + d + "."));
-      getLog().info("Handshake verify: " + sources.size() + " contract file(s), " + factories.all().size()
-          + " @PactVerifyProvider factory method(s), " + writers.size() + " writer schema(s).");
-      report = new ProducerGate().verify(sources, providerName, factories::find, writers);
-    } catch (IOException e) {
-      throw new MojoExecutionException("Handshake verify could not close the test class loader", e);
+    if (factoryTimeoutSeconds <= 0) {
+      throw new MojoFailureException("<factoryTimeoutSeconds> (handshake.factoryTimeoutSeconds) must be a positive "
+          + "number of seconds, got " + factoryTimeoutSeconds);
     }
+    PactVerifyProviderFactories factories = ProducerFactories.run(project,
+        reportDirectory.toPath().resolve("factories"), Duration.ofSeconds(factoryTimeoutSeconds));
+    factories.duplicates().forEach(d -> getLog().warn("Handshake verify: " + d + "."));
+    getLog().info("Handshake verify: " + sources.size() + " contract file(s), " + factories.all().size()
+        + " @PactVerifyProvider factory method(s) (run in a JVM in the module's directory, as Surefire runs tests), "
+        + writers.size() + " writer schema(s).");
+    GateReport report = new ProducerGate().verify(sources, providerName, factories::find, writers);
 
     for (Finding finding : report.findings()) {
-      String line = TextReportWriter.line(finding);
+      String line = TextReportWriter.line(finding, new RuleDocs(rulesDocsUrl));
       if (finding.severity() == Severity.ERROR) {
         getLog().error(line);
       } else if (finding.severity() == Severity.WARNING) {
@@ -136,35 +176,30 @@ public class VerifyMojo extends AbstractMojo {
         getLog().info(line);
       }
     }
+    List<Path> files;
     try {
-      GateReportFiles.write(report, reportDirectory.toPath());
+      files = GateReportFiles.write(report, reportDirectory.toPath(), junitReportDirectory.toPath(),
+          repositoryPaths(basedir), new RuleDocs(rulesDocsUrl));
     } catch (IOException e) {
       throw new MojoExecutionException("Handshake verify could not write its report to " + reportDirectory, e);
     }
-    String summary = GateReportFiles.summary(report) + " Reports: "
-        + ProjectPaths.display(reportDirectory.toPath().resolve(GateReportFiles.TEXT), basedir) + ", "
-        + GateReportFiles.JSON + ", " + GateReportFiles.JUNIT + ", " + GateReportFiles.GITHUB + ".";
+    String summary = GateReportFiles.summary(report) + " Reports: " + files.stream()
+        .map(file -> ProjectPaths.display(file, basedir)).collect(java.util.stream.Collectors.joining(", ")) + ".";
     boolean failOnWarnings = failOnWarning && report.count(Severity.WARNING) > 0;
     if (report.hasErrors() || failOnWarnings) {
       getLog().error(summary);
-      throw new MojoFailureException(summary + (report.hasErrors() ? "" : " (failOnWarning is set)")
-          + " Each finding above names the consumer, the event, the field, the rule and the fix"
-          + " (docs/rules/<RULE>.md).");
+      return summary + (report.hasErrors() ? "" : " (failOnWarning is set)")
+          + " Each finding above names the consumer, the event, the field, the rule and the fix, and links the"
+          + " rule's page.";
     }
     getLog().info(summary);
+    return null;
   }
 
-  private URLClassLoader testClassLoader() throws MojoExecutionException {
-    List<URL> urls = new ArrayList<>();
-    try {
-      for (String element : project.getTestClasspathElements()) {
-        urls.add(new File(element).toURI().toURL());
-      }
-    } catch (DependencyResolutionRequiredException | MalformedURLException e) {
-      throw new MojoExecutionException("Handshake verify could not build the project's test class path", e);
-    }
-    return new URLClassLoader("handshake-producer-tests", urls.toArray(URL[]::new),
-        new AvroSharingClassLoader(getClass().getClassLoader()));
+  private RepositoryPaths repositoryPaths(Path basedir) {
+    File multiModule = session.getRequest().getMultiModuleProjectDirectory();
+    return RepositoryPaths.of(basedir, annotationsRootDirectory == null ? null : annotationsRootDirectory.toPath(),
+        multiModule == null ? null : multiModule.toPath());
   }
 
   static List<ContractSource> contractsIn(Path directory, Path basedir) throws MojoExecutionException {

@@ -13,4 +13,14 @@ public interface EventFactory {
    * serializer writes (Kafka wire format, as {@code byte[]} or {@code ByteBuffer}).
    */
   Object create() throws Exception;
+
+  /** Time the factory took where it ran before {@link #outcome()} (in a forked JVM); zero when it runs here. */
+  default java.time.Duration callTime() {
+    return java.time.Duration.ZERO;
+  }
+
+  /** Calls the factory here; one run in another JVM ({@link FactoryFork}) returns what it brought back. */
+  default EventOutcome outcome() {
+    return EventOutcome.of(this, FailureOrigin::notPlatform);
+  }
 }

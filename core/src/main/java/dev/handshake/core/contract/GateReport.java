@@ -2,6 +2,7 @@ package dev.handshake.core.contract;
 
 import dev.handshake.core.report.Finding;
 import dev.handshake.core.report.Severity;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -14,10 +15,18 @@ public record GateReport(int contracts, int skippedContracts, List<Check> checks
     checks = List.copyOf(checks);
   }
 
-  /** One verified interaction (or one unreadable contract, with an empty description). */
-  public record Check(String consumer, String contractFile, String description, List<Finding> findings) {
+  /**
+   * One verified interaction (or one unreadable contract, with an empty description); {@code time} is how long
+   * it took, the producer's factory included, for the JUnit XML CI tools show.
+   */
+  public record Check(String consumer, String contractFile, String description, List<Finding> findings,
+                      Duration time) {
     public Check {
       findings = List.copyOf(findings);
+    }
+
+    public Check(String consumer, String contractFile, String description, List<Finding> findings) {
+      this(consumer, contractFile, description, findings, Duration.ZERO);
     }
   }
 

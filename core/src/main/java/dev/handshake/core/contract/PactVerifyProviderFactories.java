@@ -10,10 +10,12 @@ import java.lang.reflect.Modifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -40,6 +42,12 @@ public final class PactVerifyProviderFactories {
   public static PactVerifyProviderFactories scan(List<Path> classDirectories, ClassLoader loader) {
     Map<String, EventFactory> found = new LinkedHashMap<>();
     List<String> duplicates = new ArrayList<>();
+    Set<String> producerClasses = new HashSet<>();
+    for (Path directory : classDirectories) {
+      if (Files.isDirectory(directory)) {
+        producerClasses.addAll(classNames(directory));
+      }
+    }
     for (Path directory : classDirectories) {
       if (!Files.isDirectory(directory)) {
         continue;
@@ -58,7 +66,7 @@ public final class PactVerifyProviderFactories {
           if (description == null) {
             continue;
           }
-          EventFactory factory = new MethodFactory(type, method, loader);
+          EventFactory factory = new MethodFactory(type, method, loader, producerClasses);
           EventFactory previous = found.putIfAbsent(description, factory);
           if (previous != null) {
             duplicates.add("\"" + description + "\" is built by both " + previous.source() + " and "
@@ -71,7 +79,11 @@ public final class PactVerifyProviderFactories {
   }
 
   public static PactVerifyProviderFactories of(Map<String, EventFactory> factories) {
-    return new PactVerifyProviderFactories(new LinkedHashMap<>(factories), List.of());
+    return of(factories, List.of());
+  }
+
+  public static PactVerifyProviderFactories of(Map<String, EventFactory> factories, List<String> duplicates) {
+    return new PactVerifyProviderFactories(new LinkedHashMap<>(factories), List.copyOf(duplicates));
   }
 
   public Optional<EventFactory> find(String description) {
@@ -114,10 +126,16 @@ public final class PactVerifyProviderFactories {
   }
 
   /** Calls a factory method: static, or on a new instance made with the no-argument constructor. */
-  private record MethodFactory(Class<?> type, Method method, ClassLoader loader) implements EventFactory {
+  private record MethodFactory(Class<?> type, Method method, ClassLoader loader, Set<String> producerClasses)
+      implements EventFactory {
     @Override
     public String source() {
       return type.getName() + "." + method.getName() + "()";
+    }
+
+    @Override
+    public EventOutcome outcome() {
+      return EventOutcome.of(this, producerClasses::contains);
     }
 
     @Override

@@ -1,10 +1,9 @@
 package dev.handshake.core.contract;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.handshake.core.InvalidInputException;
 import dev.handshake.core.avro.AvroDecodeException;
-import dev.handshake.core.avro.AvroEncodeException;
 import dev.handshake.core.avro.AvroJsonView;
+import dev.handshake.core.avro.DecodeFailures;
 import dev.handshake.core.avro.WireFormat;
 import dev.handshake.core.compat.Direction;
 import dev.handshake.core.compat.PairChecker;
@@ -15,8 +14,7 @@ import dev.handshake.core.report.Severity;
 import dev.handshake.core.schema.InvalidSchemaException;
 import dev.handshake.core.schema.SchemaFile;
 import dev.handshake.core.schema.SchemaLoader;
-import java.lang.reflect.Method;
-import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -28,7 +26,6 @@ import java.util.Set;
 import java.util.function.Function;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaNormalization;
-import org.apache.avro.generic.GenericContainer;
 
 /**
  * The producer gate: for every consumer contract interaction, build the producer's real event, write it as
@@ -39,9 +36,6 @@ import org.apache.avro.generic.GenericContainer;
  * collected; the caller decides what fails.
  */
 public final class ProducerGate {
-  /** Schema id written into the frame; the gate decodes with the schemas themselves, not through a registry. */
-  private static final int LOCAL_SCHEMA_ID = 1;
-
   private final ContractReader reader = new ContractReader();
   private final SchemaLoader schemaLoader = new SchemaLoader();
   private final PairChecker pairChecker = new PairChecker();
@@ -76,10 +70,12 @@ public final class ProducerGate {
       verified++;
       for (MessageInteraction interaction : contract.interactions()) {
         Context context = new Context(contract, interaction);
-        new InteractionCheck(context, factories, writers, staticPairsChecked).run();
+        long started = System.nanoTime();
+        Duration factoryTime = new InteractionCheck(context, factories, writers, staticPairsChecked).run();
+        Duration time = Duration.ofNanos(System.nanoTime() - started).plus(factoryTime);
         List<Finding> findings = interaction.pending() ? pending(context.findings) : context.findings;
         checks.add(new GateReport.Check(contract.consumer(), contract.displayPath(), interaction.description(),
-            findings));
+            findings, time));
       }
     }
     return new GateReport(verified, skipped, checks);
@@ -158,18 +154,24 @@ public final class ProducerGate {
       this.staticPairsChecked = staticPairsChecked;
     }
 
-    void run() {
+    /** Checks the interaction; returns the time its factory took elsewhere (in a forked JVM), if any. */
+    Duration run() {
       SchemaFile readerFile = readerSchema();
       if (readerFile == null) {
-        return;
+        return Duration.ZERO;
       }
       Optional<EventFactory> factory = factories.apply(ctx.interaction.description());
       if (factory.isEmpty()) {
         factoryMissing();
         writers.forReader(readerFile.schema()).ifPresent(writer -> staticCheck(readerFile, writer));
-        return;
+        return Duration.ZERO;
       }
-      Event event = buildEvent(factory.get(), readerFile);
+      check(factory.get(), readerFile);
+      return factory.get().callTime();
+    }
+
+    private void check(EventFactory factory, SchemaFile readerFile) {
+      Event event = buildEvent(factory, readerFile);
       if (event == null) {
         return;
       }
@@ -178,12 +180,12 @@ public final class ProducerGate {
       try {
         decoded = WireFormat.decode(event.bytes, event.writer.schema(), readerFile.schema());
       } catch (AvroDecodeException e) {
-        cannotDecode(factory.get(), event, readerFile, e, staticFindings);
+        cannotDecode(factory, event, readerFile, e, staticFindings);
         return;
       }
       JsonNode actual = AvroJsonView.toJson(decoded, readerFile.schema());
       for (Mismatch mismatch : BodyMatcher.match(ctx.interaction, actual)) {
-        mismatch(mismatch, factory.get());
+        mismatch(mismatch, factory);
       }
     }
 
@@ -247,44 +249,15 @@ public final class ProducerGate {
     }
 
     private Event buildEvent(EventFactory factory, SchemaFile readerFile) {
-      Object value;
-      try {
-        value = factory.create();
-      } catch (Exception | LinkageError | AssertionError e) {
-        factoryFailed(factory, "threw " + e.getClass().getName() + (e.getMessage() == null ? ""
-            : ": " + e.getMessage()) + origin(e), "Fix the factory (or the production code it calls) so it "
-            + "returns the event; run it alone in a unit test to see the full stack trace.");
+      EventOutcome outcome = factory.outcome();
+      if (outcome instanceof EventOutcome.Failed failed) {
+        factoryFailed(factory, failed.what(), failed.fix());
         return null;
       }
-      if (value == null) {
-        factoryFailed(factory, "returned null", "Return the Avro event your production code builds.");
-        return null;
+      if (outcome instanceof EventOutcome.Record record) {
+        return new Event(record.wireBytes(), writerFileFor(record.schema(), factory));
       }
-      if (value instanceof GenericContainer container) {
-        Schema schema = container.getSchema();
-        SchemaFile writer = writerFileFor(schema, factory);
-        try {
-          return new Event(WireFormat.encode(LOCAL_SCHEMA_ID, schema, value), writer);
-        } catch (AvroEncodeException e) {
-          factoryFailed(factory, "returned an event the producer could not serialize: " + e.getMessage(),
-              "Set every field without a default, with a value of the schema's type.");
-          return null;
-        }
-      }
-      byte[] bytes = bytesOf(value);
-      if (bytes == null) {
-        factoryFailed(factory, "returned a " + value.getClass().getName() + ", which is neither an Avro record "
-            + "nor serialized bytes", "Return the Avro record (GenericRecord or generated class) or the byte[] the "
-            + "production serializer writes.");
-        return null;
-      }
-      try {
-        WireFormat.schemaId(bytes);
-      } catch (InvalidInputException e) {
-        factoryFailed(factory, "returned bytes that are not in the Kafka wire format: " + e.getMessage(),
-            "Return the bytes exactly as the Kafka serializer writes them, or return the Avro record.");
-        return null;
-      }
+      byte[] bytes = ((EventOutcome.Serialized) outcome).wireBytes();
       Optional<SchemaFile> writer = writers.forReader(readerFile.schema());
       if (writer.isEmpty()) {
         ctx.add(GateRule.WRITER_SCHEMA_MISSING, Severity.ERROR, ctx.here(),
@@ -367,8 +340,8 @@ public final class ProducerGate {
       ctx.add(GateRule.CONSUMER_CANNOT_DECODE, Severity.ERROR, location,
           "The event from " + factory.source() + ", written with the producer's schema ("
               + event.writer.displayPath() + "), could not be decoded by " + ctx.who() + " with its reader schema "
-              + readerFile.schema().getFullName() + (field == null ? "" : "; field " + field) + ". Avro said: "
-              + avro + ".",
+              + readerFile.schema().getFullName() + (field == null ? "" : " (field " + field + ")") + ": "
+              + DecodeFailures.explain(avro) + ".",
           "Keep the producer's schema readable by this consumer's reader (see the schema findings for the field), "
               + "or have " + ctx.contract.consumer() + " deploy a reader that accepts the change first.",
           details);
@@ -405,36 +378,5 @@ public final class ProducerGate {
 
   private static boolean sameSchema(Schema a, Schema b) {
     return SchemaNormalization.parsingFingerprint64(a) == SchemaNormalization.parsingFingerprint64(b);
-  }
-
-  private static byte[] bytesOf(Object value) {
-    if (value instanceof byte[] bytes) {
-      return bytes;
-    }
-    if (value instanceof ByteBuffer buffer) {
-      ByteBuffer copy = buffer.duplicate();
-      byte[] bytes = new byte[copy.remaining()];
-      copy.get(bytes);
-      return bytes;
-    }
-    // pact-jvm's MessageAndMetadata carries the body as getContents(): accept it without depending on pact-jvm
-    try {
-      Method contents = value.getClass().getMethod("getContents");
-      Object body = contents.invoke(value);
-      return body instanceof byte[] bytes ? bytes : null;
-    } catch (ReflectiveOperationException | RuntimeException e) {
-      return null;
-    }
-  }
-
-  private static String origin(Throwable e) {
-    Throwable root = e;
-    while (root.getCause() != null && root.getCause() != root) {
-      root = root.getCause();
-    }
-    StackTraceElement[] trace = root.getStackTrace();
-    String cause = root == e ? "" : " (caused by " + root.getClass().getName()
-        + (root.getMessage() == null ? "" : ": " + root.getMessage()) + ")";
-    return cause + (trace.length == 0 ? "" : " at " + trace[0]);
   }
 }

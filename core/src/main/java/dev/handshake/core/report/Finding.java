@@ -26,7 +26,7 @@ public record Finding(String rule, Severity severity, Location location, String 
     return severity == Severity.ERROR;
   }
 
-  /** The page that explains the rule, relative to the project root. */
+  /** The page that explains the rule, relative to Handshake's own repository root; findings link {@link RuleDocs}. */
   public String docsPath() {
     return "docs/rules/" + rule + ".md";
   }

@@ -9,6 +9,10 @@ public final class FindingJson {
   }
 
   public static ObjectNode toJson(Finding finding) {
+    return toJson(finding, RuleDocs.DEFAULT);
+  }
+
+  public static ObjectNode toJson(Finding finding, RuleDocs docs) {
     ObjectNode node = JsonNodeFactory.instance.objectNode();
     node.put("rule", finding.rule());
     node.put("severity", finding.severity().name());
@@ -19,7 +23,8 @@ public final class FindingJson {
     node.put("column", finding.location().column());
     node.put("pointer", finding.location().jsonPointer());
     node.put("fix", finding.fix());
-    node.put("docs", finding.docsPath());
+    node.put("docs", docs.url(finding.rule()));
+    node.put("purpose", RuleDocs.purpose(finding.rule()));
     finding.details().forEach(node::put);
     return node;
   }

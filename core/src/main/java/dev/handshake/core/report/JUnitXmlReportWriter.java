@@ -1,6 +1,9 @@
 package dev.handshake.core.report;
 
 import java.io.StringWriter;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import javax.xml.stream.XMLOutputFactory;
@@ -15,14 +18,36 @@ public final class JUnitXmlReportWriter {
   private JUnitXmlReportWriter() {
   }
 
-  /** A checked item: {@code className} groups cases in CI views (e.g. the consumer), {@code name} is the case. */
-  public record TestCase(String className, String name, List<Finding> findings) {
+  /**
+   * A checked item: {@code className} groups cases in CI views (e.g. the consumer), {@code name} is the case,
+   * {@code time} how long it took. CI tools split class names at dots into package and class, so dots and
+   * slashes in {@code className} become {@code _} ({@code auth-service (contracts/x.json)} split badly).
+   */
+  public record TestCase(String className, String name, List<Finding> findings, Duration time) {
     public TestCase {
+      className = className.replaceAll("[./\\\\]", "_");
       findings = List.copyOf(findings);
+    }
+
+    public TestCase(String className, String name, List<Finding> findings) {
+      this(className, name, findings, Duration.ZERO);
     }
   }
 
   public static String write(String suiteName, List<TestCase> cases) {
+    return write(suiteName, cases, RuleDocs.DEFAULT);
+  }
+
+  public static String write(String suiteName, List<TestCase> cases, RuleDocs docs) {
+    return write(suiteName, cases, Instant.now(), docs);
+  }
+
+  /** Seconds with millisecond precision, as Surefire writes them. */
+  static String seconds(Duration time) {
+    return String.format(Locale.ROOT, "%.3f", time.toNanos() / 1e9);
+  }
+
+  public static String write(String suiteName, List<TestCase> cases, Instant timestamp, RuleDocs docs) {
     long failures = cases.stream().filter(c -> c.findings().stream().anyMatch(Finding::isError)).count();
     StringWriter out = new StringWriter();
     try {
@@ -35,13 +60,15 @@ public final class JUnitXmlReportWriter {
       xml.writeAttribute("failures", Long.toString(failures));
       xml.writeAttribute("errors", "0");
       xml.writeAttribute("skipped", "0");
+      xml.writeAttribute("time", seconds(cases.stream().map(TestCase::time).reduce(Duration.ZERO, Duration::plus)));
+      xml.writeAttribute("timestamp", timestamp.truncatedTo(ChronoUnit.SECONDS).toString().replace("Z", ""));
       xml.writeCharacters("\n");
       for (TestCase testCase : cases) {
         xml.writeCharacters("  ");
         xml.writeStartElement("testcase");
         xml.writeAttribute("classname", testCase.className());
         xml.writeAttribute("name", testCase.name());
-        xml.writeAttribute("time", "0");
+        xml.writeAttribute("time", seconds(testCase.time()));
         List<Finding> errors = testCase.findings().stream().filter(Finding::isError).toList();
         List<Finding> others = testCase.findings().stream().filter(f -> !f.isError()).toList();
         for (Finding error : errors) {
@@ -49,7 +76,7 @@ public final class JUnitXmlReportWriter {
           xml.writeStartElement("failure");
           xml.writeAttribute("type", error.rule());
           xml.writeAttribute("message", error.message());
-          xml.writeCharacters(TextReportWriter.line(error));
+          xml.writeCharacters(TextReportWriter.line(error, docs));
           xml.writeEndElement();
         }
         if (!others.isEmpty()) {
@@ -57,7 +84,7 @@ public final class JUnitXmlReportWriter {
           xml.writeStartElement("system-out");
           for (Finding other : others) {
             xml.writeCharacters(other.severity().name().toLowerCase(Locale.ROOT) + ": "
-                + TextReportWriter.line(other) + "\n");
+                + TextReportWriter.line(other, docs) + "\n");
           }
           xml.writeEndElement();
         }

@@ -2,20 +2,31 @@ package dev.handshake.core.report;
 
 import java.util.List;
 
-/** {@code path:line:col: [RULE] message Fix: ... See docs/rules/RULE.md}, one line per finding. */
+/**
+ * {@code path:line:col: [RULE] message Fix: ... Rule: <purpose> See <url of the rule page>}, one line per
+ * finding.
+ */
 public final class TextReportWriter {
   private TextReportWriter() {
   }
 
   public static String line(Finding finding) {
+    return line(finding, RuleDocs.DEFAULT);
+  }
+
+  public static String line(Finding finding, RuleDocs docs) {
     return finding.location().render() + ": [" + finding.rule() + "] " + finding.message()
-        + " Fix: " + finding.fix() + " See " + finding.docsPath();
+        + " Fix: " + finding.fix() + " " + docs.reference(finding.rule());
   }
 
   public static String lines(List<Finding> findings) {
+    return lines(findings, RuleDocs.DEFAULT);
+  }
+
+  public static String lines(List<Finding> findings, RuleDocs docs) {
     StringBuilder out = new StringBuilder();
     for (Finding finding : findings) {
-      out.append(line(finding)).append(System.lineSeparator());
+      out.append(line(finding, docs)).append(System.lineSeparator());
     }
     return out.toString();
   }

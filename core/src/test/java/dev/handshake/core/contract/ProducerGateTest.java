@@ -82,7 +82,10 @@ class ProducerGateTest {
     GateReport report = runWithRecord("CONSUMER_CANNOT_DECODE");
 
     Finding finding = only(report, "CONSUMER_CANNOT_DECODE");
-    assertThat(finding.message()).contains("auth-service", DESCRIPTION, "UserDeleted.email", "Avro said:", "missing required field email");
+    assertThat(finding.message()).contains("auth-service", DESCRIPTION, "(field UserDeleted.email)",
+        "requires field \"email\" (it has no default there), and the event written with the producer's schema "
+            + "does not contain it").doesNotContain("Found ", "expecting");
+    assertThat(finding.details().get("avro")).contains("missing required field email");
     assertThat(finding.details()).containsEntry("consumer", "auth-service")
         .containsEntry("interaction", DESCRIPTION).containsEntry("path", "UserDeleted.email");
     Finding removed = only(report, "FIELD_REMOVED_WITHOUT_DEFAULT");
@@ -260,8 +263,11 @@ class ProducerGateTest {
     String xml = Files.readString(out.resolve(GateReportFiles.JUNIT));
     assertThat(xml).contains("<testsuite name=\"handshake-verify\" tests=\"1\" failures=\"1\"",
         "type=\"CONSUMER_CANNOT_DECODE\"", "type=\"FIELD_REMOVED_WITHOUT_DEFAULT\"");
-    javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
+    var junit = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
         .parse(out.resolve(GateReportFiles.JUNIT).toFile());
+    var testcase = (org.w3c.dom.Element) junit.getElementsByTagName("testcase").item(0);
+    assertThat(testcase.getAttribute("classname")).isEqualTo("auth-service");
+    assertThat(Double.parseDouble(testcase.getAttribute("time"))).isPositive(); // measured, not a constant 0
     assertThat(Files.readString(out.resolve(GateReportFiles.TEXT)))
         .contains("schemas/UserDeleted.avsc:", "[FIELD_REMOVED_WITHOUT_DEFAULT]", "2 error(s)");
     assertThat(Files.readAllLines(out.resolve(GateReportFiles.GITHUB)))
