@@ -18,15 +18,28 @@ public final class UserService implements AutoCloseable {
   public static final int DEFAULT_PORT = 8081;
 
   private final Database database;
+  private final Parts parts;
   private final OutboxListener listener;
   private final JsonHttpServer server;
-  private final OutboxAdmin admin;
 
-  private UserService(Database database, OutboxListener listener, JsonHttpServer server, OutboxAdmin admin) {
+  /** The service's parts, wired once; tests in this package reach them to set up exact situations. */
+  record Parts(Transactions transactions, PositionSignal signal, Sequencer sequencer, OutboxAdmin admin,
+      UserStore users, EventFeed feed, UserSnapshot snapshot) {
+    static Parts wire(Database database) {
+      Transactions transactions = new Transactions(database.dataSource());
+      PositionSignal signal = new PositionSignal();
+      Sequencer sequencer = new Sequencer(transactions, signal);
+      return new Parts(transactions, signal, sequencer, new OutboxAdmin(transactions, signal),
+          new UserStore(transactions, UserEvents.live(), sequencer), new EventFeed(transactions, signal),
+          new UserSnapshot(transactions, sequencer));
+    }
+  }
+
+  private UserService(Database database, Parts parts, OutboxListener listener, JsonHttpServer server) {
     this.database = database;
+    this.parts = parts;
     this.listener = listener;
     this.server = server;
-    this.admin = admin;
   }
 
   public static void main(String[] args) {
@@ -45,17 +58,12 @@ public final class UserService implements AutoCloseable {
     Database database = Database.open(settings, "db/users");
     OutboxListener listener = null;
     try {
-      Transactions transactions = new Transactions(database.dataSource());
-      PositionSignal signal = new PositionSignal();
-      Sequencer sequencer = new Sequencer(transactions, signal);
-      OutboxAdmin admin = new OutboxAdmin(transactions, signal);
-      listener = new OutboxListener(database, sequencer, poll, System.err).start();
-      UserStore users = new UserStore(transactions, UserEvents.live(), sequencer);
-      UserRoutes routes = new UserRoutes(users, new EventFeed(transactions, signal),
-          new UserSnapshot(transactions, sequencer), admin);
+      Parts parts = Parts.wire(database);
+      listener = new OutboxListener(database, parts.sequencer(), poll, System.err).start();
+      UserRoutes routes = new UserRoutes(parts.users(), parts.feed(), parts.snapshot(), parts.admin());
       out.println("relay off: KAFKA_BOOTSTRAP_SERVERS is not set; events wait in the outbox and GET /events serves them");
       JsonHttpServer server = JsonHttpServer.start(settings, port, routes::addTo, out);
-      return new UserService(database, listener, server, admin);
+      return new UserService(database, parts, listener, server);
     } catch (RuntimeException e) {
       closeQuietly(listener);
       database.close();
@@ -70,7 +78,11 @@ public final class UserService implements AutoCloseable {
 
   /** {@code GET /admin/outbox} without HTTP: pending and sent counts, the last sent position. */
   OutboxAdmin admin() {
-    return admin;
+    return parts.admin();
+  }
+
+  Parts parts() {
+    return parts;
   }
 
   Database database() {
