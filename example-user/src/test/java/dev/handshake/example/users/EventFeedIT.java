@@ -22,7 +22,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** {@code GET /events}: paging by position, the long-poll, and what a purged position answers. */
-class EventFeedTest {
+class EventFeedIT {
   private static UserService service;
   private static ApiClient api;
 

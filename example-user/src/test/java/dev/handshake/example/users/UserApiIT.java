@@ -15,7 +15,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The HTTP API on a real (embedded) PostgreSQL: the happy paths, and every bad request naming its field. */
-class UserApiTest {
+class UserApiIT {
   private static UserService service;
   private static ApiClient api;
 

@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Test;
  * {@code GET /users/snapshot} holds exactly the effect of the events at or below its position: a consumer that
  * loads it and then applies the events after the position ends where one that read every event ends.
  */
-class UserSnapshotTest {
+class UserSnapshotIT {
 
   @Test
   void underConcurrentWritesEverySnapshotEqualsTheEventsUpToItsPosition() throws Exception {

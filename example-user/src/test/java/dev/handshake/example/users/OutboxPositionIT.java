@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
  * still found by a reader that already read past the other one. An outbox read by insert id (a sequence or
  * identity assigned at INSERT) skips it: kafka-connect-jdbc #27, #915, #1015.
  */
-class OutboxPositionTest {
+class OutboxPositionIT {
   private static UserService service;
 
   @BeforeAll
