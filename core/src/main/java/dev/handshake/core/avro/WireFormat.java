@@ -14,11 +14,9 @@ import org.apache.avro.data.TimeConversions;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericDatumReader;
 import org.apache.avro.generic.GenericDatumWriter;
-import org.apache.avro.io.BinaryDecoder;
 import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.DatumReader;
 import org.apache.avro.io.DatumWriter;
-import org.apache.avro.io.DecoderFactory;
 import org.apache.avro.io.EncoderFactory;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificDatumWriter;
@@ -104,12 +102,13 @@ public final class WireFormat {
    * Decodes the payload of framed bytes with a prepared reader (generic or specific, resolving or not). Every
    * failure is an {@link AvroDecodeException} whose {@link AvroDecodeException#kind() kind} says what was wrong;
    * with {@code rejectTrailingBytes}, bytes left after the datum are one. Bytes that are not a frame throw
-   * {@link NotWireFormatException}.
+   * {@link NotWireFormatException}. Lengths in the payload are checked before anything is allocated
+   * ({@link BoundedBinaryDecoder}).
    */
   public static <T> T decode(byte[] bytes, DatumReader<T> datumReader, boolean rejectTrailingBytes) {
     checkFrame(bytes);
     int payloadLength = bytes.length - HEADER_LENGTH;
-    BinaryDecoder decoder = DecoderFactory.get().binaryDecoder(bytes, HEADER_LENGTH, payloadLength, null);
+    BoundedBinaryDecoder decoder = new BoundedBinaryDecoder(bytes, HEADER_LENGTH, payloadLength);
     T datum;
     try {
       datum = datumReader.read(null, decoder);
@@ -120,16 +119,10 @@ public final class WireFormat {
         | ClassCastException e) {
       throw new AvroDecodeException("Avro could not decode the payload: " + describe(e), e);
     }
-    if (rejectTrailingBytes) {
-      try {
-        if (!decoder.isEnd()) {
-          throw new AvroDecodeException(AvroDecodeException.Kind.TRAILING_BYTES, "Avro decoded a complete value but "
-              + "bytes of the " + payloadLength + "-byte payload were left over: the bytes were not written with "
-              + "this writer schema.", null);
-        }
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
+    if (rejectTrailingBytes && !decoder.isEnd()) {
+      throw new AvroDecodeException(AvroDecodeException.Kind.TRAILING_BYTES, "Avro decoded a complete value but "
+          + decoder.remaining() + " of the " + payloadLength + " payload bytes were left over: the bytes were not "
+          + "written with this writer schema.", null);
     }
     return datum;
   }
