@@ -47,7 +47,7 @@ public class HandshakeAvroDeserializer implements Deserializer<Object> {
   public void configure(Map<String, ?> configs, boolean isKey) {
     this.config = HandshakeSerdeConfig.parse(configs, isKey);
     SchemaRegistry registry = givenRegistry != null ? givenRegistry : new RestSchemaRegistry(config.registry());
-    this.schemas = new RegistrySchemas(registry, config.maxSchemas());
+    this.schemas = new RegistrySchemas(registry, config.maxSchemas(), config.missingIdCacheTtlSeconds());
     this.resolution = new ReaderResolution(config);
     this.readersByWriterId = new BoundedCache<>(config.maxSchemas());
   }

@@ -50,7 +50,7 @@ public class HandshakeAvroSerializer implements Serializer<Object> {
     this.config = HandshakeSerdeConfig.parse(configs, isKey);
     this.isKey = isKey;
     SchemaRegistry registry = givenRegistry != null ? givenRegistry : new RestSchemaRegistry(config.registry());
-    this.schemas = new RegistrySchemas(registry, config.maxSchemas());
+    this.schemas = new RegistrySchemas(registry, config.maxSchemas(), config.missingIdCacheTtlSeconds());
     this.writers = new BoundedCache<>(config.maxSchemas());
   }
 
