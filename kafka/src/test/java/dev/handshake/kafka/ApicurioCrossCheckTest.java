@@ -6,11 +6,9 @@ import dev.handshake.core.avro.WireFormat;
 import dev.handshake.example.user.UserCreated;
 import dev.handshake.example.user.UserStatus;
 import dev.handshake.testsupport.ApicurioRegistryProcess;
-import io.apicurio.registry.serde.SerdeConfig;
 import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
 import io.apicurio.registry.serde.avro.AvroKafkaSerdeConfig;
 import io.apicurio.registry.serde.avro.AvroKafkaSerializer;
-import java.util.HashMap;
 import java.util.Map;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
@@ -102,25 +100,14 @@ class ApicurioCrossCheckTest {
     return deserializer;
   }
 
-  /** The five settings Apicurio's serde needs to write and read Confluent's bytes. */
-  static Map<String, Object> apicurioConfluentMode() {
-    Map<String, Object> config = new HashMap<>();
-    config.put(SerdeConfig.REGISTRY_URL, "http://127.0.0.1:" + apicurio.port() + "/apis/registry/v2");
-    config.put(SerdeConfig.ENABLE_HEADERS, "false");
-    config.put(SerdeConfig.ID_HANDLER, "io.apicurio.registry.serde.Legacy4ByteIdHandler");
-    config.put(SerdeConfig.USE_ID, "contentId");
-    config.put(SerdeConfig.AUTO_REGISTER_ARTIFACT, "true");
-    return config;
-  }
-
   static AvroKafkaSerializer<Object> apicurioSerializer() {
     AvroKafkaSerializer<Object> serializer = new AvroKafkaSerializer<>();
-    serializer.configure(apicurioConfluentMode(), false);
+    serializer.configure(apicurio.confluentModeSerdeConfig(), false);
     return serializer;
   }
 
   static AvroKafkaDeserializer<Object> apicurioDeserializer(boolean specific) {
-    Map<String, Object> config = apicurioConfluentMode();
+    Map<String, Object> config = apicurio.confluentModeSerdeConfig();
     config.put(AvroKafkaSerdeConfig.USE_SPECIFIC_AVRO_READER, String.valueOf(specific));
     AvroKafkaDeserializer<Object> deserializer = new AvroKafkaDeserializer<>();
     deserializer.configure(config, false);

@@ -31,6 +31,9 @@ public final class WireFormat {
   public static final byte MAGIC_BYTE = 0;
   public static final int HEADER_LENGTH = 5;
 
+  private static final int MAX_KEPT_BUFFER = 64 * 1024;
+  private static final ThreadLocal<EncodeBuffer> ENCODE_BUFFERS = ThreadLocal.withInitial(EncodeBuffer::new);
+
   /** Generic model that also writes the converted values (Instant, BigDecimal...) generic records may hold. */
   private static final GenericData CONVERTING = convertingModel();
 
@@ -46,19 +49,43 @@ public final class WireFormat {
    * writers (a serializer caches one per schema instead of building one per record).
    */
   public static byte[] encode(int schemaId, DatumWriter<Object> datumWriter, Schema writer, Object datum) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(64);
+    EncodeBuffer out = ENCODE_BUFFERS.get();
+    out.reset();
     writeHeader(out, schemaId);
-    BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(out, null);
     try {
-      datumWriter.write(datum, encoder);
-      encoder.flush();
+      out.encoder = EncoderFactory.get().binaryEncoder(out, out.encoder);
+      datumWriter.write(datum, out.encoder);
+      out.encoder.flush();
     } catch (IOException e) {
+      out.encoder = null;
       throw new UncheckedIOException(e);
     } catch (AvroRuntimeException | ClassCastException | NullPointerException e) {
+      // The buffered encoder may hold part of the failed datum: never reuse it.
+      out.encoder = null;
       throw new AvroEncodeException("The event does not fit the writer schema " + writer.getFullName() + ": "
           + describe(e) + ". Build the event with the schema the producer writes with.", e);
     }
-    return out.toByteArray();
+    byte[] framed = out.toByteArray();
+    if (out.capacity() > MAX_KEPT_BUFFER) {
+      ENCODE_BUFFERS.remove();
+    }
+    return framed;
+  }
+
+  /**
+   * A per-thread buffer and encoder, reused from one datum to the next, so encoding allocates little more than
+   * the result (a producer thread serializes one record after another).
+   */
+  private static final class EncodeBuffer extends ByteArrayOutputStream {
+    BinaryEncoder encoder;
+
+    EncodeBuffer() {
+      super(256);
+    }
+
+    int capacity() {
+      return buf.length;
+    }
   }
 
   /** Frames a payload that is not Avro-encoded (Confluent writes a {@code bytes} schema's value as is). */
