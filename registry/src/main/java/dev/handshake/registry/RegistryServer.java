@@ -9,7 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.Objects;
-import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -22,6 +22,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class RegistryServer implements Closeable {
   public static final String USER_INFO_ENV = "HANDSHAKE_REGISTRY_SERVER_USER_INFO";
+  /** Seconds a client has to send its whole request, and the server to send its answer. */
+  static final long REQUEST_TIMEOUT_SECONDS = 30;
+  /**
+   * Ceiling of request threads. Threads beyond {@code --threads} are started only while all others are busy
+   * (typically blocked reading a slow client's body) and end after a minute idle, so a few stalled uploads cannot
+   * take every thread while the request timeout runs.
+   */
+  static final int MAX_THREADS = 128;
 
   private final HttpServer http;
   private final ThreadPoolExecutor executor;
@@ -64,8 +72,24 @@ public final class RegistryServer implements Closeable {
    * client's delayed ACKs every small response then waits about 40 ms, which capped lookups near 90/s.
    */
   private static void enableTcpNoDelay() {
-    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-      System.setProperty("sun.net.httpserver.nodelay", "true");
+    setDefault("sun.net.httpserver.nodelay", "true");
+  }
+
+  /**
+   * A client that sends headers and then stalls (half a body, or nothing) would otherwise hold its connection
+   * and a request thread forever. The JDK server closes a connection whose request (headers and body) has not
+   * been read within {@code maxReqTime} seconds, or whose response has not been sent within {@code maxRspTime};
+   * closing the channel also wakes the handler thread blocked reading that body. Like TCP_NODELAY these are read
+   * once, when the JDK server is first used, so they are JVM-wide defaults a launcher may override.
+   */
+  private static void enableTimeouts() {
+    setDefault("sun.net.httpserver.maxReqTime", Long.toString(REQUEST_TIMEOUT_SECONDS));
+    setDefault("sun.net.httpserver.maxRspTime", Long.toString(REQUEST_TIMEOUT_SECONDS));
+  }
+
+  private static void setDefault(String property, String value) {
+    if (System.getProperty(property) == null) {
+      System.setProperty(property, value);
     }
   }
 
@@ -76,14 +100,18 @@ public final class RegistryServer implements Closeable {
   /** Opens the store (replaying its log), binds and starts serving; {@code warnings} hears about torn tails. */
   public static RegistryServer start(Options options, PrintStream warnings) throws IOException {
     enableTcpNoDelay();
+    enableTimeouts();
     RegistryStore store = RegistryStore.open(options.dataDir(), warnings);
     try {
       String authorization = options.userInfo() == null ? null : "Basic " + Base64.getEncoder()
           .encodeToString(options.userInfo().getBytes(StandardCharsets.UTF_8));
       HttpServer http = HttpServer.create(new InetSocketAddress(options.host(), options.port()), 128);
-      // Bounded: a burst queues (then runs on the accepting thread, slowing intake) instead of growing threads.
-      ThreadPoolExecutor executor = new ThreadPoolExecutor(options.threads(), options.threads(), 60,
-          TimeUnit.SECONDS, new ArrayBlockingQueue<>(1024), daemonThreads(), new ThreadPoolExecutor.CallerRunsPolicy());
+      // A hand-off queue: a request that finds every thread busy gets a new one (up to MAX_THREADS) instead of
+      // waiting behind requests that may be stalled uploads; past the ceiling the accepting thread runs it
+      // itself, which slows intake rather than dropping connections.
+      ThreadPoolExecutor executor = new ThreadPoolExecutor(options.threads(), Math.max(options.threads(),
+          MAX_THREADS), 60, TimeUnit.SECONDS, new SynchronousQueue<>(), daemonThreads(),
+          new ThreadPoolExecutor.CallerRunsPolicy());
       http.setExecutor(executor);
       http.createContext("/", new ApiHandler(store, authorization, warnings));
       http.start();
@@ -106,6 +134,11 @@ public final class RegistryServer implements Closeable {
   /** {@code http://host:port}, with the port actually bound (useful with port 0). */
   public String url() {
     return url;
+  }
+
+  /** Requests being handled right now (threads busy, including ones blocked on a slow client). */
+  int activeRequests() {
+    return executor.getActiveCount();
   }
 
   public int port() {
