@@ -28,6 +28,7 @@ import java.util.Optional;
 final class ApiHandler implements HttpHandler {
   static final String CONTENT_TYPE = "application/vnd.schemaregistry.v1+json";
   static final int MAX_BODY = 1024 * 1024;
+  private static final String READWRITE = "READWRITE";
   private static final long MAX_DISCARD = 64L * 1024 * 1024;
 
   private final RegistryStore store;
@@ -82,7 +83,7 @@ final class ApiHandler implements HttpHandler {
         if (n == 1) {
           return r.is("GET") ? json(200, store.subjects(r.flag("deleted"))) : notAllowed();
         }
-        String subject = p.get(1);
+        String subject = subject(p.get(1));
         if (n == 2) {
           if (r.is("POST")) {
             return lookup(r, subject);
@@ -155,7 +156,7 @@ final class ApiHandler implements HttpHandler {
           if (!r.is("POST")) {
             return notAllowed();
           }
-          return compatibility(r, p.get(2), n == 5 ? p.get(4) : null);
+          return compatibility(r, subject(p.get(2)), n == 5 ? p.get(4) : null);
         }
       }
       case "config" -> {
@@ -164,13 +165,16 @@ final class ApiHandler implements HttpHandler {
             return json(200, Json.object("compatibilityLevel", store.globalLevel().name()));
           }
           if (r.is("PUT")) {
-            CompatibilityLevel level = store.setLevel(null, levelFrom(r.body()));
+            CompatibilityLevel level = store.setLevel(null, levelFrom(r.body(ApiHandler::noLevelGiven)));
             return json(200, Json.object("compatibility", level.name()));
+          }
+          if (r.is("DELETE")) {
+            return json(200, Json.object("compatibilityLevel", store.deleteGlobalLevel().name()));
           }
           return notAllowed();
         }
         if (n == 2) {
-          String subject = p.get(1);
+          String subject = subject(p.get(1));
           if (r.is("GET")) {
             Optional<CompatibilityLevel> own = store.subjectLevel(subject);
             if (own.isEmpty() && !r.flag("defaultToGlobal")) {
@@ -180,7 +184,7 @@ final class ApiHandler implements HttpHandler {
             return json(200, Json.object("compatibilityLevel", own.orElseGet(store::globalLevel).name()));
           }
           if (r.is("PUT")) {
-            CompatibilityLevel level = store.setLevel(subject, levelFrom(r.body()));
+            CompatibilityLevel level = store.setLevel(subject, levelFrom(r.body(ApiHandler::noLevelGiven)));
             return json(200, Json.object("compatibility", level.name()));
           }
           if (r.is("DELETE")) {
@@ -190,8 +194,17 @@ final class ApiHandler implements HttpHandler {
         }
       }
       case "mode" -> {
-        if (n <= 2 && r.is("GET")) {
-          return json(200, Json.object("mode", "READWRITE"));
+        if (n <= 2) {
+          if (n == 2) {
+            subject(p.get(1));
+          }
+          if (r.is("GET")) {
+            return json(200, Json.object("mode", READWRITE));
+          }
+          if (r.is("PUT")) {
+            return json(200, Json.object("mode", modeFrom(r.body(ApiHandler::noModeGiven))));
+          }
+          return notAllowed();
         }
       }
       default -> {
@@ -253,13 +266,54 @@ final class ApiHandler implements HttpHandler {
     return new SchemaRequest(schema, references);
   }
 
+  /** A subject from the path; an empty one ({@code /subjects//versions}) is refused as what it is. */
+  private static String subject(String segment) throws ApiException {
+    if (segment.isEmpty()) {
+      throw new ApiException(422, 42208, "Invalid subject: the subject in the path is empty (\"//\"); put the "
+          + "subject name, URL-encoded, between the slashes");
+    }
+    return segment;
+  }
+
+  private static ApiException noLevelGiven() {
+    return new ApiException(422, 42203, "Invalid compatibility level: the request has no body; send a JSON object "
+        + "such as {\"compatibility\": \"BACKWARD\"}");
+  }
+
+  private static ApiException noModeGiven() {
+    return new ApiException(422, 42204, "Invalid mode: the request has no body; send {\"mode\": \"READWRITE\"}");
+  }
+
+  /**
+   * The embedded registry is always READWRITE: no IMPORT (ids chosen by the client) and no READONLY. Confluent
+   * refuses a mode it cannot switch to with 42205 (operation not permitted) and an unknown one with 42204.
+   */
+  private static String modeFrom(Object json) throws ApiException {
+    Object value = json instanceof Map<?, ?> body ? body.get("mode") : null;
+    if (!(value instanceof String text)) {
+      throw new ApiException(422, 42204, "Invalid mode: the body must be {\"mode\": \"READWRITE\"}, got "
+          + Json.writeString(json));
+    }
+    String mode = text.trim().toUpperCase(Locale.ROOT);
+    if (READWRITE.equals(mode)) {
+      return READWRITE;
+    }
+    if (List.of("READONLY", "READONLY_OVERRIDE", "IMPORT", "READWRITE_OVERRIDE").contains(mode)) {
+      throw new ApiException(422, 42205, "Mode " + mode + " is not supported: the embedded registry is always "
+          + "READWRITE");
+    }
+    throw new ApiException(422, 42204, "Invalid mode '" + text + "'. Valid values are READWRITE, READONLY, "
+        + "READONLY_OVERRIDE and IMPORT (this registry supports READWRITE only)");
+  }
+
   private static CompatibilityLevel levelFrom(Object json) throws ApiException {
     Object value = null;
     if (json instanceof Map<?, ?> body) {
       value = body.get("compatibility") != null ? body.get("compatibility") : body.get("compatibilityLevel");
     }
     if (!(value instanceof String text)) {
-      throw ApiException.invalidLevel(Json.writeString(json));
+      throw new ApiException(422, 42203, "Invalid compatibility level: the body must be a JSON object such as "
+          + "{\"compatibility\": \"BACKWARD\"}, got " + Json.writeString(json));
     }
     try {
       return CompatibilityLevel.valueOf(text.trim().toUpperCase(Locale.ROOT));
@@ -347,24 +401,43 @@ final class ApiHandler implements HttpHandler {
     }
   }
 
-  private static List<String> segments(String rawPath) {
+  /**
+   * Decoded path segments. An empty segment inside the path is kept ({@code /subjects//versions} names an empty
+   * subject, which is refused as such) instead of being dropped, which shifted "versions" into the subject's place.
+   */
+  private static List<String> segments(String rawPath) throws ApiException {
+    String trimmed = rawPath.startsWith("/") ? rawPath.substring(1) : rawPath;
+    if (trimmed.endsWith("/")) {
+      trimmed = trimmed.substring(0, trimmed.length() - 1);
+    }
     List<String> segments = new ArrayList<>();
-    for (String raw : rawPath.split("/")) {
-      if (!raw.isEmpty()) {
+    if (trimmed.isEmpty()) {
+      return segments;
+    }
+    for (String raw : trimmed.split("/", -1)) {
+      try {
         segments.add(URLDecoder.decode(raw.replace("+", "%2B"), StandardCharsets.UTF_8));
+      } catch (IllegalArgumentException e) {
+        throw new ApiException(400, 400, "Malformed percent-encoding in the path segment \"" + raw + "\": "
+            + e.getMessage());
       }
     }
     return segments;
   }
 
-  private static Map<String, String> query(String rawQuery) {
+  private static Map<String, String> query(String rawQuery) throws ApiException {
     Map<String, String> values = new HashMap<>();
     if (rawQuery != null) {
       for (String pair : rawQuery.split("&")) {
         int eq = pair.indexOf('=');
-        String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-        String value = eq < 0 ? "true" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-        values.put(key, value);
+        try {
+          String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+          String value = eq < 0 ? "true" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+          values.put(key, value);
+        } catch (IllegalArgumentException e) {
+          throw new ApiException(400, 400, "Malformed percent-encoding in the query parameter \"" + pair + "\": "
+              + e.getMessage());
+        }
       }
     }
     return values;
@@ -392,7 +465,13 @@ final class ApiHandler implements HttpHandler {
       return "true".equalsIgnoreCase(query.get(name));
     }
 
+    /** The JSON body of a schema request (register, lookup, compatibility). */
     Object body() throws IOException, ApiException {
+      return body(() -> new ApiException(422, 42201, "Invalid schema: the request has no body; send a JSON "
+          + "object {\"schema\": \"...\"}"));
+    }
+
+    Object body(java.util.function.Supplier<ApiException> whenEmpty) throws IOException, ApiException {
       String length = exchange.getRequestHeaders().getFirst("Content-Length");
       if (length != null) {
         try {
@@ -414,7 +493,7 @@ final class ApiHandler implements HttpHandler {
         }
       }
       if (bytes.size() == 0) {
-        throw new ApiException(422, 42201, "Invalid schema: the request has no body; send a JSON object");
+        throw whenEmpty.get();
       }
       try {
         return Json.parse(bytes.toByteArray());

@@ -235,6 +235,16 @@ final class RegistryStore implements Closeable {
     });
   }
 
+  /** Confluent's {@code DELETE /config}: the global level goes back to the default; answers the previous one. */
+  CompatibilityLevel deleteGlobalLevel() throws ApiException {
+    return write(() -> {
+      CompatibilityLevel previous = globalLevel;
+      persist(Json.object("op", "config", "subject", null, "level", null));
+      applyConfig(null, null);
+      return previous;
+    });
+  }
+
   CompatibilityLevel deleteLevel(String subject) throws ApiException {
     return write(() -> {
       CompatibilityLevel previous = subjectLevels.get(subject);
