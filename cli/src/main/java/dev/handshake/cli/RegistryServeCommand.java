@@ -50,6 +50,8 @@ final class RegistryServeCommand implements Callable<Integer> {
     try {
       server = RegistryServer.start(new RegistryServer.Options(dataDir, host, port,
           userInfo == null || userInfo.isBlank() ? null : userInfo, threads));
+    } catch (RegistryServer.NotADirectoryException e) {
+      throw new InvalidInputException(e.getMessage());
     } catch (IOException e) {
       throw new dev.handshake.core.HandshakeException("cannot start the registry on " + host + ":" + port
           + " with --data-dir " + dataDir + ": " + e.getMessage(), e);

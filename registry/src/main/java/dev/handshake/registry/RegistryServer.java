@@ -4,8 +4,10 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.Objects;
@@ -101,11 +103,29 @@ public final class RegistryServer implements Closeable {
   public static RegistryServer start(Options options, PrintStream warnings) throws IOException {
     enableTcpNoDelay();
     enableTimeouts();
-    RegistryStore store = RegistryStore.open(options.dataDir(), warnings);
+    checkDataDir(options.dataDir());
+    // Bound before the store is opened: a start that fails on the port (in use, not permitted) then leaves no
+    // data directory or empty registry.log behind. Connections that arrive while the log replays wait in the
+    // backlog until start() below.
+    HttpServer http;
+    try {
+      http = HttpServer.create(new InetSocketAddress(options.host(), options.port()), 128);
+    } catch (BindException e) {
+      BindException named = new BindException(options.host() + ":" + options.port() + " cannot be bound ("
+          + e.getMessage() + "); stop whatever listens there or pick another --port (0 picks a free one)");
+      named.initCause(e);
+      throw named;
+    }
+    RegistryStore store;
+    try {
+      store = RegistryStore.open(options.dataDir(), warnings);
+    } catch (IOException | RuntimeException e) {
+      http.stop(0);
+      throw e;
+    }
     try {
       String authorization = options.userInfo() == null ? null : "Basic " + Base64.getEncoder()
           .encodeToString(options.userInfo().getBytes(StandardCharsets.UTF_8));
-      HttpServer http = HttpServer.create(new InetSocketAddress(options.host(), options.port()), 128);
       // A hand-off queue: a request that finds every thread busy gets a new one (up to MAX_THREADS) instead of
       // waiting behind requests that may be stalled uploads; past the ceiling the accepting thread runs it
       // itself, which slows intake rather than dropping connections.
@@ -116,9 +136,37 @@ public final class RegistryServer implements Closeable {
       http.createContext("/", new ApiHandler(store, authorization, warnings));
       http.start();
       return new RegistryServer(http, executor, store);
-    } catch (IOException | RuntimeException e) {
+    } catch (RuntimeException e) {
+      http.stop(0);
       store.close();
       throw e;
+    }
+  }
+
+  /**
+   * Refuses a data directory that cannot be one, before anything is bound or created.
+   *
+   * @throws NotADirectoryException naming the path and what to pass instead
+   */
+  static void checkDataDir(Path dataDir) throws NotADirectoryException {
+    Path existing = dataDir.toAbsolutePath();
+    while (existing != null && !Files.exists(existing)) {
+      existing = existing.getParent();
+    }
+    if (existing != null && !Files.isDirectory(existing)) {
+      String what = existing.equals(dataDir.toAbsolutePath()) ? "--data-dir " + dataDir + " is a file"
+          : "--data-dir " + dataDir + " lies under " + existing + ", which is a file";
+      throw new NotADirectoryException(what + ", not a directory: the registry keeps its store (registry.log) in "
+          + "a directory. Pass a directory, or a path that does not exist yet (it is created)");
+    }
+  }
+
+  /** The data directory is a file: bad input, not an I/O failure (the CLI exits 2, not 3). */
+  public static final class NotADirectoryException extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    NotADirectoryException(String message) {
+      super(message);
     }
   }
 
@@ -179,6 +227,9 @@ public final class RegistryServer implements Closeable {
       }, "registry-shutdown"));
       System.out.println("listening on " + server.url());
       System.out.flush();
+    } catch (NotADirectoryException e) {
+      System.err.println("registry: " + e.getMessage());
+      System.exit(2);
     } catch (IOException e) {
       System.err.println("registry: cannot start: " + e.getMessage());
       System.exit(3);
