@@ -45,6 +45,7 @@ final class RegistryServeCommand implements Callable<Integer> {
     if (port < 0 || port > 65535) {
       throw new InvalidInputException("--port must be 0..65535, got " + port);
     }
+    RegistryServer.exitOnOutOfMemory();
     String userInfo = System.getenv(RegistryServer.USER_INFO_ENV);
     RegistryServer server;
     try {

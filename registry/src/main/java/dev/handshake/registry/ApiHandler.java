@@ -34,30 +34,59 @@ final class ApiHandler implements HttpHandler {
   private final RegistryStore store;
   private final byte[] expectedAuthorization;
   private final PrintStream errors;
+  private final RequestHook hook;
 
-  ApiHandler(RegistryStore store, String basicAuthorization, PrintStream errors) {
+  /** Called before each request is routed; tests use it to inject failures, production passes {@link #NONE}. */
+  interface RequestHook {
+    void before(String method, String rawPath);
+  }
+
+  static final RequestHook NONE = (method, rawPath) -> { };
+
+  ApiHandler(RegistryStore store, String basicAuthorization, PrintStream errors, RequestHook hook) {
     this.store = store;
     this.expectedAuthorization = basicAuthorization == null ? null
         : basicAuthorization.getBytes(StandardCharsets.UTF_8);
     this.errors = errors;
+    this.hook = hook;
   }
 
+  /**
+   * Every request gets an answer: Confluent's error for an {@link ApiException}, a 500 (error code 50001) for
+   * anything else thrown, Errors included, logged once here. An {@link OutOfMemoryError} is not survivable
+   * (other threads are failing too, and a handler thread that dies leaves its client waiting forever), so it
+   * ends the process at once with {@link FatalErrors#EXIT_CODE}: every acknowledged write is already on disk,
+   * and a supervisor restarting the registry beats one limping on.
+   */
   @Override
   public void handle(HttpExchange exchange) throws IOException {
     try (exchange) {
       Response response;
       try {
+        hook.before(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath());
         response = respond(exchange);
       } catch (ApiException e) {
         response = error(e.status(), e.errorCode(), e.getMessage());
-      } catch (RuntimeException e) {
-        errors.println("registry: unexpected error for " + exchange.getRequestMethod() + " "
-            + exchange.getRequestURI().getRawPath() + ": " + e);
-        response = error(500, 50001, "Internal error: " + e.getClass().getSimpleName() + ": " + e.getMessage());
+      } catch (OutOfMemoryError e) {
+        throw FatalErrors.exit(e, errors);
+      } catch (RuntimeException | Error e) {
+        response = unexpected(exchange, e);
       }
       discardRest(exchange, response);
       send(exchange, response);
+    } catch (OutOfMemoryError e) {
+      throw FatalErrors.exit(e, errors);
     }
+  }
+
+  private Response unexpected(HttpExchange exchange, Throwable e) {
+    synchronized (errors) {
+      errors.println("registry: unexpected error for " + exchange.getRequestMethod() + " "
+          + exchange.getRequestURI().getRawPath() + ": " + e);
+      e.printStackTrace(errors);
+    }
+    return error(500, 50001, "Internal error: " + e.getClass().getSimpleName()
+        + (e.getMessage() == null ? "" : ": " + e.getMessage()));
   }
 
   private Response respond(HttpExchange exchange) throws IOException, ApiException {

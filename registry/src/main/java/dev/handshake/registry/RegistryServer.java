@@ -101,6 +101,12 @@ public final class RegistryServer implements Closeable {
 
   /** Opens the store (replaying its log), binds and starts serving; {@code warnings} hears about torn tails. */
   public static RegistryServer start(Options options, PrintStream warnings) throws IOException {
+    return start(options, warnings, ApiHandler.NONE);
+  }
+
+  /** As {@link #start(Options, PrintStream)}, with a hook that runs before each request (tests inject faults). */
+  static RegistryServer start(Options options, PrintStream warnings, ApiHandler.RequestHook hook)
+      throws IOException {
     enableTcpNoDelay();
     enableTimeouts();
     checkDataDir(options.dataDir());
@@ -133,7 +139,7 @@ public final class RegistryServer implements Closeable {
           MAX_THREADS), 60, TimeUnit.SECONDS, new SynchronousQueue<>(), daemonThreads(),
           new ThreadPoolExecutor.CallerRunsPolicy());
       http.setExecutor(executor);
-      http.createContext("/", new ApiHandler(store, authorization, warnings));
+      http.createContext("/", new ApiHandler(store, authorization, warnings, hook));
       http.start();
       return new RegistryServer(http, executor, store);
     } catch (RuntimeException e) {
@@ -205,6 +211,14 @@ public final class RegistryServer implements Closeable {
     store.close();
   }
 
+  /**
+   * For launchers that run the server in their own main (the CLI's {@code registry serve}): an
+   * {@link OutOfMemoryError} in any thread, the JDK server's dispatcher included, ends the process at once.
+   */
+  public static void exitOnOutOfMemory() {
+    FatalErrors.installDefaultHandler(System.err);
+  }
+
   public static void main(String[] args) {
     Options options;
     try {
@@ -216,6 +230,7 @@ public final class RegistryServer implements Closeable {
       System.exit(2);
       return;
     }
+    exitOnOutOfMemory();
     try {
       RegistryServer server = start(options);
       Runtime.getRuntime().addShutdownHook(new Thread(() -> {
