@@ -6,6 +6,7 @@ import com.sun.net.httpserver.HttpHandler;
 import dev.handshake.core.compat.CompatibilityLevel;
 import dev.handshake.core.compat.CompatibilityReport;
 import dev.handshake.core.registry.SchemaReference;
+import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -110,7 +111,7 @@ final class ApiHandler implements HttpHandler {
     switch (p.get(0)) {
       case "subjects" -> {
         if (n == 1) {
-          return r.is("GET") ? json(200, store.subjects(r.flag("deleted"))) : notAllowed();
+          return r.is("GET") ? SubjectListing.of(store, r.query).response() : notAllowed();
         }
         String subject = subject(p.get(1));
         if (n == 2) {
@@ -220,6 +221,11 @@ final class ApiHandler implements HttpHandler {
             return json(200, Json.object("compatibilityLevel", store.deleteLevel(subject).name()));
           }
           return notAllowed();
+        }
+      }
+      case "handshake" -> {
+        if (n == 2 && "stats".equals(p.get(1))) {
+          return r.is("GET") ? json(200, store.stats()) : notAllowed();
         }
       }
       case "mode" -> {
@@ -381,7 +387,15 @@ final class ApiHandler implements HttpHandler {
     return MessageDigest.isEqual(given, expectedAuthorization);
   }
 
-  private record Response(int status, byte[] body) {
+  /** An answer: a body in memory, or (with {@code streamed}) one written to the client as it is produced. */
+  record Response(int status, byte[] body, BodyWriter streamed) {
+    Response(int status, byte[] body) {
+      this(status, body, null);
+    }
+  }
+
+  interface BodyWriter {
+    void writeTo(OutputStream out) throws IOException;
   }
 
   private static Response json(int status, Object body) {
@@ -402,6 +416,13 @@ final class ApiHandler implements HttpHandler {
 
   private static void send(HttpExchange exchange, Response response) throws IOException {
     exchange.getResponseHeaders().set("Content-Type", CONTENT_TYPE);
+    if (response.streamed() != null) {
+      exchange.sendResponseHeaders(response.status(), 0);
+      try (OutputStream out = new BufferedOutputStream(exchange.getResponseBody(), 16 * 1024)) {
+        response.streamed().writeTo(out);
+      }
+      return;
+    }
     exchange.sendResponseHeaders(response.status(), response.body().length == 0 ? -1 : response.body().length);
     try (OutputStream out = exchange.getResponseBody()) {
       out.write(response.body());

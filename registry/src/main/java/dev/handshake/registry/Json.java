@@ -100,6 +100,11 @@ final class Json {
     return bytes.toByteArray();
   }
 
+  /** A generator writing to {@code out}, for answers streamed instead of built whole. */
+  static JsonGenerator generator(java.io.OutputStream out) throws IOException {
+    return FACTORY.createGenerator(out);
+  }
+
   static String writeString(Object value) {
     return new String(write(value), StandardCharsets.UTF_8);
   }

@@ -190,6 +190,10 @@ public final class RegistryServer implements Closeable {
     return url;
   }
 
+  RegistryStore store() {
+    return store;
+  }
+
   /** Requests being handled right now (threads busy, including ones blocked on a slow client). */
   int activeRequests() {
     return executor.getActiveCount();
