@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -13,7 +12,6 @@ import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.Lock;
-import java.util.zip.CRC32;
 
 /**
  * Rewrites the log with only what the state needs: one record per version (the first use of a schema carries its
@@ -160,16 +158,12 @@ final class Compaction {
   }
 
   private static int writeFrame(FileChannel out, long at, Map<String, Object> record) throws IOException {
-    byte[] payload = Json.writeString(record).getBytes(StandardCharsets.UTF_8);
-    CRC32 crc = new CRC32();
-    crc.update(payload);
-    ByteBuffer frame = ByteBuffer.allocate(StoreLog.HEADER + payload.length);
-    frame.putInt(payload.length).putInt((int) crc.getValue()).put(payload).flip();
+    ByteBuffer frame = StoreLog.frame(Json.writeString(record));
     long position = at;
     while (frame.hasRemaining()) {
       position += out.write(frame, position);
     }
-    return StoreLog.HEADER + payload.length;
+    return frame.limit();
   }
 
   private static long copy(FileChannel from, long start, long end, FileChannel to, long at) throws IOException {

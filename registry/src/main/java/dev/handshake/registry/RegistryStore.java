@@ -267,7 +267,13 @@ final class RegistryStore implements Closeable {
   Registered register(String subject, String schemaText, List<SchemaReference> references) throws ApiException {
     validateSubject(subject);
     while (true) {
-      Prepared prepared = readChecked(v -> prepare(subject, schemaText, references, v));
+      // No flush wait here when the registration goes ahead: its own record follows everything it was checked
+      // against, so its flush covers those too. Answers given from this state (existing, 409) wait first.
+      Visibility checked = new Visibility();
+      Prepared prepared = readInto(checked, v -> prepare(subject, schemaText, references, v));
+      if (prepared.existing() != null || !prepared.report().compatible()) {
+        sync(checked.position);
+      }
       if (prepared.existing() != null) {
         return prepared.existing();
       }
@@ -658,15 +664,19 @@ final class RegistryStore implements Closeable {
 
   <T> T readChecked(Body<T> body) throws ApiException {
     Visibility v = new Visibility();
-    T result;
+    T result = readInto(v, body);
+    sync(v.position);
+    return result;
+  }
+
+  /** Runs {@code body} under the read lock, leaving the flush its answer needs ({@code v}) to the caller. */
+  private <T> T readInto(Visibility v, Body<T> body) throws ApiException {
     lock.readLock().lock();
     try {
-      result = body.run(v);
+      return body.run(v);
     } finally {
       lock.readLock().unlock();
     }
-    sync(v.position);
-    return result;
   }
 
   <T> T write(Body<T> body) throws ApiException {

@@ -193,9 +193,7 @@ final class StoreLog implements Closeable {
       throw new IOException("the store at " + file + " failed earlier and accepts no more writes; restart the "
           + "registry");
     }
-    byte[] payload = json.getBytes(StandardCharsets.UTF_8);
-    ByteBuffer frame = ByteBuffer.allocate(HEADER + payload.length);
-    frame.putInt(payload.length).putInt(crc32(payload)).put(payload).flip();
+    ByteBuffer frame = frame(json);
     long before = size;
     try {
       while (frame.hasRemaining()) {
@@ -210,7 +208,7 @@ final class StoreLog implements Closeable {
       }
       throw e;
     }
-    size = before + HEADER + payload.length;
+    size = before + frame.limit();
     appends.incrementAndGet();
     return before;
   }
@@ -313,8 +311,12 @@ final class StoreLog implements Closeable {
     }
   }
 
-  static int crc(byte[] bytes) {
-    return crc32(bytes);
+  /** One record as it is written: length, CRC32 of the payload, the payload (JSON, UTF-8). */
+  static ByteBuffer frame(String json) {
+    byte[] payload = json.getBytes(StandardCharsets.UTF_8);
+    ByteBuffer frame = ByteBuffer.allocate(HEADER + payload.length);
+    frame.putInt(payload.length).putInt(crc32(payload)).put(payload).flip();
+    return frame;
   }
 
   @Override
