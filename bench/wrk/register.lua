@@ -1,6 +1,7 @@
 -- POST /subjects/{s}/versions, each request a new schema: 10,000 subjects, each new version of a subject adds
 -- one optional field with a default (BACKWARD-compatible with the previous version). Requests are numbered per
--- thread from a run-wide base (first script argument), so runs never repeat a schema.
+-- thread from a run-wide base (first script argument), so runs never repeat a schema. Arguments: base,
+-- number of subjects, path prefix of the API (e.g. /apis/ccompat/v7 for Apicurio).
 local counter = 1
 local threads = {}
 
@@ -12,6 +13,7 @@ end
 function init(args)
   base = tonumber(args[1] or "0")
   subjects = tonumber(args[2] or "10000")
+  prefix = args[3] or ""
   wrk.method = "POST"
   wrk.headers["Content-Type"] = "application/vnd.schemaregistry.v1+json"
 end
@@ -24,7 +26,7 @@ function request()
     '{\\"type\\":\\"record\\",\\"name\\":\\"Event%d\\",\\"namespace\\":\\"bench\\",\\"fields\\":[' ..
     '{\\"name\\":\\"id\\",\\"type\\":\\"string\\"},' ..
     '{\\"name\\":\\"f%d\\",\\"type\\":[\\"null\\",\\"string\\"],\\"default\\":null}]}', s, n)
-  return wrk.format(nil, string.format("/subjects/bench-%05d-value/versions", s), nil,
+  return wrk.format(nil, string.format("%s/subjects/bench-%05d-value/versions", prefix, s), nil,
     '{"schema":"' .. schema .. '"}')
 end
 

@@ -14,16 +14,13 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.stream.Collectors;
-import org.apache.avro.Schema;
 
 /**
  * The registry's operations over {@link StoreState} and the {@link StoreLog}. A change is validated, appended
@@ -131,7 +128,8 @@ final class RegistryStore implements Closeable {
         }
         SubjectVersions versions = entry.getValue();
         boolean live = versions.anyVisible(false);
-        if (deletedOnly ? hasDeleted(versions) : live || includeDeleted) {
+        // deletedOnly: subjects that were (soft) deleted, i.e. whose every remaining version is deleted.
+        if (deletedOnly ? !live && versions.size() > 0 : live || includeDeleted) {
           page.add(entry.getKey());
           v.need(versions.changedAt);
         }
@@ -139,15 +137,6 @@ final class RegistryStore implements Closeable {
       v.need(state.removedAt);
       return page;
     });
-  }
-
-  private static boolean hasDeleted(SubjectVersions versions) {
-    for (int i = 0; i < versions.size(); i++) {
-      if (versions.deleted(i)) {
-        return true;
-      }
-    }
-    return false;
   }
 
   List<Integer> versions(String subject, boolean includeDeleted) throws ApiException {
@@ -202,7 +191,7 @@ final class RegistryStore implements Closeable {
     return readChecked(v -> {
       SubjectVersions versions = subject(subject, includeDeleted, v);
       SchemaFile candidate = parse(schemaText, references, "the schema", v);
-      int id = idOf(canonical(candidate), references, v);
+      int id = idOf(CanonicalForm.of(candidate), references, v);
       int index = id == 0 ? -1 : versions.indexOfId(id, includeDeleted);
       return index < 0 ? Optional.empty()
           : Optional.of(new Registered(subject, versions.version(index), stored(id, v)));
@@ -292,7 +281,7 @@ final class RegistryStore implements Closeable {
   private Prepared prepare(String subject, String schemaText, List<SchemaReference> references, Visibility v)
       throws ApiException {
     SchemaFile candidate = parse(schemaText, references, "the schema", v);
-    String canonical = canonical(candidate);
+    String canonical = CanonicalForm.of(candidate);
     SubjectVersions versions = state.subjects.get(subject);
     long subjectStamp = versions == null ? -1 : versions.changedAt;
     int id = idOf(canonical, references, v);
@@ -573,36 +562,6 @@ final class RegistryStore implements Closeable {
     SchemaFile file = loader.parse("schema id " + id, text(id, v), new ArrayList<>(refs.values()));
     parsed.put(id, file);
     return file;
-  }
-
-  /** Avro's normalized JSON, keeping docs, defaults and aliases (they change meaning), referenced types by name. */
-  private static String canonical(SchemaFile file) {
-    List<Schema> referenced = new ArrayList<>();
-    for (SchemaFile reference : file.references()) {
-      collectNamed(reference.schema(), referenced, new HashSet<>());
-    }
-    return referenced.isEmpty() ? file.schema().toString() : file.schema().toString(referenced, false);
-  }
-
-  private static void collectNamed(Schema schema, List<Schema> into, Set<String> seen) {
-    switch (schema.getType()) {
-      case RECORD -> {
-        if (seen.add(schema.getFullName())) {
-          into.add(schema);
-          schema.getFields().forEach(f -> collectNamed(f.schema(), into, seen));
-        }
-      }
-      case ENUM, FIXED -> {
-        if (seen.add(schema.getFullName())) {
-          into.add(schema);
-        }
-      }
-      case ARRAY -> collectNamed(schema.getElementType(), into, seen);
-      case MAP -> collectNamed(schema.getValueType(), into, seen);
-      case UNION -> schema.getTypes().forEach(t -> collectNamed(t, into, seen));
-      default -> {
-      }
-    }
   }
 
   private static void validateSubject(String subject) throws ApiException {
