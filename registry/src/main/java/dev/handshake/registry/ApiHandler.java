@@ -36,6 +36,7 @@ final class ApiHandler implements HttpHandler {
   private final byte[] expectedAuthorization;
   private final PrintStream errors;
   private final RequestHook hook;
+  private final SchemaCache<byte[]> schemaAnswers = new SchemaCache<>(4096, 4L << 20, bytes -> bytes.length);
 
   /** Called before each request is routed; tests use it to inject failures, production passes {@link #NONE}. */
   interface RequestHook {
@@ -162,12 +163,10 @@ final class ApiHandler implements HttpHandler {
             return notAllowed();
           }
           int id = parseId(p.get(2));
-          RegistryStore.StoredSchema schema = store.schemaById(id);
           if (n == 3) {
-            Map<String, Object> body = Json.object("schema", schema.schema());
-            addReferences(body, schema.references());
-            return json(200, body);
+            return schemaById(id);
           }
+          RegistryStore.StoredSchema schema = store.schemaById(id);
           if (n == 4 && "schema".equals(p.get(3))) {
             return raw(schema.schema());
           }
@@ -246,6 +245,22 @@ final class ApiHandler implements HttpHandler {
       }
     }
     return error(404, 404, "HTTP 404 Not Found: no endpoint " + r.method + " /" + String.join("/", p));
+  }
+
+  /**
+   * The hottest request (every consumer resolving a message's schema id): its answer is cached as bytes. An id's
+   * schema never changes, and an answer is cached only after it was given, so after its record was durable.
+   */
+  private Response schemaById(int id) throws ApiException {
+    byte[] cached = schemaAnswers.get(id);
+    if (cached == null) {
+      RegistryStore.StoredSchema schema = store.schemaById(id);
+      Map<String, Object> body = Json.object("schema", schema.schema());
+      addReferences(body, schema.references());
+      cached = Json.write(body);
+      schemaAnswers.put(id, cached);
+    }
+    return new Response(200, cached);
   }
 
   private Response register(Request r, String subject) throws IOException, ApiException {
@@ -436,12 +451,16 @@ final class ApiHandler implements HttpHandler {
    */
   private static void discardRest(HttpExchange exchange, Response response) {
     long discarded = 0;
-    byte[] buffer = new byte[16 * 1024];
     try {
       InputStream in = exchange.getRequestBody();
-      int read;
-      while (discarded <= MAX_DISCARD && (read = in.read(buffer)) >= 0) {
-        discarded += read;
+      // Most requests (every GET) have nothing left: find out without allocating a buffer per request.
+      if (in.read() >= 0) {
+        discarded = 1;
+        byte[] buffer = new byte[8 * 1024];
+        int read;
+        while (discarded <= MAX_DISCARD && (read = in.read(buffer)) >= 0) {
+          discarded += read;
+        }
       }
     } catch (IOException e) {
       // The client went away; the answer below will fail quietly too.

@@ -1,18 +1,22 @@
 package dev.handshake.registry;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.ToIntFunction;
 
 /**
- * A bounded least-recently-used map, weighed by a caller-given size: the registry's heap holds only the hottest
- * schema texts and parsed schemas, however many schemas the store has. Thread-safe.
+ * A bounded map by schema id, weighed by a caller-given size, evicting the oldest entries first: the registry's
+ * heap holds only a bounded number of schema texts, parsed schemas and answers, however many schemas the store
+ * has. A hit takes no lock (16 clients looking up schemas contend on nothing); only an insertion that overflows
+ * evicts, under a lock. First-in-first-out rather than least-recently-used: recency would need a write on every
+ * hit, and a schema evicted while hot is simply read back from the log.
  */
 final class SchemaCache<V> {
   private final long maxWeight;
   private final int maxEntries;
   private final ToIntFunction<V> weigher;
-  private final LinkedHashMap<Integer, V> entries = new LinkedHashMap<>(256, 0.75f, true);
+  private final ConcurrentHashMap<Integer, V> entries = new ConcurrentHashMap<>();
+  private final ConcurrentLinkedQueue<Integer> order = new ConcurrentLinkedQueue<>();
   private long weight;
 
   SchemaCache(int maxEntries, long maxWeight, ToIntFunction<V> weigher) {
@@ -21,33 +25,31 @@ final class SchemaCache<V> {
     this.weigher = weigher;
   }
 
-  synchronized V get(int id) {
+  V get(int id) {
     return entries.get(id);
   }
 
-  synchronized void put(int id, V value) {
-    V previous = entries.put(id, value);
-    if (previous != null) {
-      weight -= weigher.applyAsInt(previous);
+  void put(int id, V value) {
+    if (entries.putIfAbsent(id, value) != null) {
+      return;
     }
-    weight += weigher.applyAsInt(value);
-    var oldest = entries.entrySet().iterator();
-    while ((entries.size() > maxEntries || weight > maxWeight) && oldest.hasNext()) {
-      Map.Entry<Integer, V> evicted = oldest.next();
-      if (evicted.getKey() == id) {
-        break;
+    order.add(id);
+    synchronized (this) {
+      weight += weigher.applyAsInt(value);
+      while (entries.size() > maxEntries || weight > maxWeight) {
+        Integer oldest = order.poll();
+        if (oldest == null) {
+          break;
+        }
+        V evicted = entries.remove(oldest);
+        if (evicted != null) {
+          weight -= weigher.applyAsInt(evicted);
+        }
       }
-      weight -= weigher.applyAsInt(evicted.getValue());
-      oldest.remove();
     }
   }
 
-  synchronized void clear() {
-    entries.clear();
-    weight = 0;
-  }
-
-  synchronized int size() {
+  int size() {
     return entries.size();
   }
 }
