@@ -34,7 +34,8 @@ final class RegistryServeCommand implements Callable<Integer> {
   Path dataDir;
 
   @Option(names = "--threads", defaultValue = "0", paramLabel = "N",
-      description = "Request threads (default: twice the CPUs, at least 4).")
+      description = "Request threads kept ready (default: twice the CPUs, at least 4); more are started, up to 128, "
+          + "while all are busy.")
   int threads;
 
   @Option(names = "--verbose", description = "Print stack traces of errors.")

@@ -120,6 +120,22 @@ class RegistryCompactionTest {
     }
   }
 
+  @Test
+  void onlyTheNewestTornTailSideFilesAreKept() throws Exception {
+    Files.createDirectories(dataDir);
+    for (long millis = 1_000; millis < 1_006; millis++) {
+      Files.writeString(dataDir.resolve(StoreLog.TORN_PREFIX + millis), "half a record");
+    }
+    try (RegistryServer server = RegistryServer.start(RegistryServer.Options.of(dataDir, 0))) {
+      assertThat(RestSchemaRegistry.of(server.url()).subjects()).isEmpty();
+    }
+    try (Stream<Path> files = Files.list(dataDir)) {
+      assertThat(files.map(p -> p.getFileName().toString()).filter(n -> n.startsWith(StoreLog.TORN_PREFIX)))
+          .containsExactlyInAnyOrder(StoreLog.TORN_PREFIX + 1003, StoreLog.TORN_PREFIX + 1004,
+              StoreLog.TORN_PREFIX + 1005);
+    }
+  }
+
   @ParameterizedTest
   @EnumSource(Compaction.Stage.class)
   void sigkillDuringCompactionLosesNothingAcknowledged(Compaction.Stage stage) throws Exception {
