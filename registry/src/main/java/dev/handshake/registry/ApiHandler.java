@@ -155,6 +155,9 @@ final class ApiHandler implements HttpHandler {
         }
       }
       case "schemas" -> {
+        if (n == 1) {
+          return r.is("GET") ? SchemaListing.of(store, r.query).response() : notAllowed();
+        }
         if (n == 2 && "types".equals(p.get(1))) {
           return r.is("GET") ? json(200, List.of("AVRO")) : notAllowed();
         }
@@ -380,7 +383,7 @@ final class ApiHandler implements HttpHandler {
     }
   }
 
-  private static Map<String, Object> versionJson(RegistryStore.Registered registered) {
+  static Map<String, Object> versionJson(RegistryStore.Registered registered) {
     Map<String, Object> body = Json.object("subject", registered.subject(), "version", registered.version(),
         "id", registered.schema().id(), "schema", registered.schema().schema());
     addReferences(body, registered.schema().references());

@@ -109,7 +109,8 @@ final class Json {
     return new String(write(value), StandardCharsets.UTF_8);
   }
 
-  private static void write(JsonGenerator generator, Object value) throws IOException {
+  /** Writes one value (maps, lists, strings, numbers, booleans, null) to a streaming generator. */
+  static void write(JsonGenerator generator, Object value) throws IOException {
     if (value == null) {
       generator.writeNull();
     } else if (value instanceof Map<?, ?> map) {

@@ -139,6 +139,37 @@ final class RegistryStore implements Closeable {
     });
   }
 
+  /** Versions with their schemas of up to {@code maxSubjects} subjects after {@code after}, for GET /schemas. */
+  record SchemasPage(List<Registered> versions, String lastSubject) {
+  }
+
+  SchemasPage schemasPage(String prefix, String after, int maxSubjects, boolean includeDeleted, boolean latestOnly)
+      throws ApiException {
+    return readChecked(v -> {
+      List<Registered> versions = new ArrayList<>();
+      String last = null;
+      int subjects = 0;
+      var tail = after == null ? state.subjects.tailMap(prefix, true) : state.subjects.tailMap(after, false);
+      for (var entry : tail.entrySet()) {
+        if (subjects >= maxSubjects || !entry.getKey().startsWith(prefix)) {
+          break;
+        }
+        subjects++;
+        last = entry.getKey();
+        SubjectVersions subject = entry.getValue();
+        v.need(subject.changedAt);
+        int latest = subject.latest(includeDeleted);
+        for (int i = latestOnly ? Math.max(latest, 0) : 0; i < subject.size() && latest >= 0; i++) {
+          if (subject.visible(i, includeDeleted)) {
+            versions.add(new Registered(entry.getKey(), subject.version(i), stored(subject.id(i), v)));
+          }
+        }
+      }
+      v.need(state.removedAt);
+      return new SchemasPage(versions, subjects < maxSubjects ? null : last);
+    });
+  }
+
   List<Integer> versions(String subject, boolean includeDeleted) throws ApiException {
     return readChecked(v -> {
       SubjectVersions versions = subject(subject, includeDeleted, v);

@@ -15,16 +15,19 @@ record SubjectListing(RegistryStore store, String prefix, boolean deleted, boole
   static final int PAGE = 512;
 
   static SubjectListing of(RegistryStore store, Map<String, String> query) throws ApiException {
-    String prefix = query.getOrDefault("subjectPrefix", "");
-    if (prefix.equals(":*:") || prefix.equals("true")) {
-      prefix = ""; // Confluent's "every context" default; a bare "?subjectPrefix" has no value either
-    }
-    return new SubjectListing(store, prefix, "true".equalsIgnoreCase(query.get("deleted")),
+    return new SubjectListing(store, prefix(query), "true".equalsIgnoreCase(query.get("deleted")),
         "true".equalsIgnoreCase(query.get("deletedOnly")), number(query, "offset", 0),
         number(query, "limit", -1));
   }
 
-  private static int number(Map<String, String> query, String name, int otherwise) throws ApiException {
+  static String prefix(Map<String, String> query) {
+    String prefix = query.getOrDefault("subjectPrefix", "");
+    // Confluent's "every context" default; a bare "?subjectPrefix" has no value either.
+    return prefix.equals(":*:") || prefix.equals("true") ? "" : prefix;
+  }
+
+  /** Confluent's {@code offset} (0 or more) and {@code limit} (0 or more, -1 = all); anything else is a 400. */
+  static int number(Map<String, String> query, String name, int otherwise) throws ApiException {
     String text = query.get(name);
     if (text == null) {
       return otherwise;

@@ -17,7 +17,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** GET /subjects's filters and paging as Confluent defines them; bad values are a 400 naming the parameter. */
+/**
+ * GET /subjects's and GET /schemas's filters and paging as Confluent defines them; bad values are a 400 naming
+ * the parameter.
+ */
 class SubjectListingTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -67,6 +70,41 @@ class SubjectListingTest {
         assertThat(error.path("error_code").asInt()).isEqualTo(400);
         assertThat(error.path("message").asText()).contains(bad.substring(0, bad.indexOf('=')));
       }
+    }
+  }
+
+  @Test
+  void schemasListsEveryVersionWithItsSchemaFilteredAndPaged() throws Exception {
+    try (RegistryServer server = RegistryServer.start(RegistryServer.Options.of(dataDir, 0))) {
+      RestSchemaRegistry client = RestSchemaRegistry.of(server.url());
+      client.setGlobalCompatibility(CompatibilityLevel.NONE);
+      for (int subject = 0; subject < SchemaListing.SUBJECTS_PER_PAGE + 6; subject++) {
+        for (int version = 1; version <= 2; version++) {
+          client.register(String.format("s-%03d", subject), RegistrySchema.of(RegistryConcurrencyTest.schema(subject,
+              version)));
+        }
+      }
+      client.deleteSubject("s-001", false);
+
+      JsonNode all = JSON.readTree(get(server, "/schemas").body());
+      JsonNode latest = JSON.readTree(get(server, "/schemas?latestOnly=true").body());
+      JsonNode withDeleted = JSON.readTree(get(server, "/schemas?deleted=true&subjectPrefix=s-00").body());
+      JsonNode page = JSON.readTree(get(server, "/schemas?subjectPrefix=s-06&offset=3&limit=4").body());
+
+      int live = SchemaListing.SUBJECTS_PER_PAGE + 5;
+      assertThat(all).hasSize(2 * live);
+      assertThat(all.get(0).path("subject").asText()).isEqualTo("s-000");
+      assertThat(all.get(2).path("subject").asText()).isEqualTo("s-002");
+      assertThat(all.get(1).path("version").asInt()).isEqualTo(2);
+      assertThat(all.get(1).path("schema").asText()).isEqualTo(client.latest("s-000").schema());
+      assertThat(all.get(1).path("id").asInt()).isEqualTo(client.latest("s-000").id());
+      assertThat(latest).hasSize(live);
+      assertThat(latest.get(0).path("version").asInt()).isEqualTo(2);
+      assertThat(withDeleted).hasSize(20);
+      assertThat(page).hasSize(4);
+      assertThat(page.get(0).path("subject").asText()).isEqualTo("s-061");
+      assertThat(page.get(0).path("version").asInt()).isEqualTo(2);
+      assertThat(get(server, "/schemas?limit=x").statusCode()).isEqualTo(400);
     }
   }
 }
