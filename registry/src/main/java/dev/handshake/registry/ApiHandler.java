@@ -1,24 +1,18 @@
 package dev.handshake.registry;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import dev.handshake.core.compat.CompatibilityLevel;
 import dev.handshake.core.compat.CompatibilityReport;
 import dev.handshake.core.registry.SchemaReference;
 import java.io.BufferedOutputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -29,7 +23,6 @@ import java.util.Optional;
 final class ApiHandler implements HttpHandler {
   static final String CONTENT_TYPE = "application/vnd.schemaregistry.v1+json";
   static final int MAX_BODY = 1024 * 1024;
-  private static final String READWRITE = "READWRITE";
   private static final long MAX_DISCARD = 64L * 1024 * 1024;
 
   private final RegistryStore store;
@@ -96,14 +89,10 @@ final class ApiHandler implements HttpHandler {
       exchange.getResponseHeaders().set("WWW-Authenticate", "Basic realm=\"handshake-registry\"");
       return error(401, 40101, "Unauthorized: send HTTP basic credentials");
     }
-    String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
-    List<String> path = segments(exchange.getRequestURI().getRawPath());
-    Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
-    Request request = new Request(exchange, method, path, query);
-    return route(request);
+    return route(ApiRequest.of(exchange));
   }
 
-  private Response route(Request r) throws IOException, ApiException {
+  private Response route(ApiRequest r) throws IOException, ApiException {
     List<String> p = r.path;
     int n = p.size();
     if (n == 0) {
@@ -197,7 +186,7 @@ final class ApiHandler implements HttpHandler {
             return json(200, Json.object("compatibilityLevel", store.globalLevel().name()));
           }
           if (r.is("PUT")) {
-            CompatibilityLevel level = store.setLevel(null, levelFrom(r.body(ApiHandler::noLevelGiven)));
+            CompatibilityLevel level = store.setLevel(null, RequestBodies.levelFrom(r.body(RequestBodies::noLevelGiven)));
             return json(200, Json.object("compatibility", level.name()));
           }
           if (r.is("DELETE")) {
@@ -216,7 +205,7 @@ final class ApiHandler implements HttpHandler {
             return json(200, Json.object("compatibilityLevel", own.orElseGet(store::globalLevel).name()));
           }
           if (r.is("PUT")) {
-            CompatibilityLevel level = store.setLevel(subject, levelFrom(r.body(ApiHandler::noLevelGiven)));
+            CompatibilityLevel level = store.setLevel(subject, RequestBodies.levelFrom(r.body(RequestBodies::noLevelGiven)));
             return json(200, Json.object("compatibility", level.name()));
           }
           if (r.is("DELETE")) {
@@ -236,10 +225,10 @@ final class ApiHandler implements HttpHandler {
             subject(p.get(1));
           }
           if (r.is("GET")) {
-            return json(200, Json.object("mode", READWRITE));
+            return json(200, Json.object("mode", RequestBodies.READWRITE));
           }
           if (r.is("PUT")) {
-            return json(200, Json.object("mode", modeFrom(r.body(ApiHandler::noModeGiven))));
+            return json(200, Json.object("mode", RequestBodies.modeFrom(r.body(RequestBodies::noModeGiven))));
           }
           return notAllowed();
         }
@@ -266,21 +255,21 @@ final class ApiHandler implements HttpHandler {
     return new Response(200, cached);
   }
 
-  private Response register(Request r, String subject) throws IOException, ApiException {
-    SchemaRequest body = schemaRequest(r.body());
+  private Response register(ApiRequest r, String subject) throws IOException, ApiException {
+    RequestBodies.SchemaRequest body = RequestBodies.schemaRequest(r.body());
     RegistryStore.Registered registered = store.register(subject, body.schema(), body.references());
     return json(200, Json.object("id", registered.schema().id()));
   }
 
-  private Response lookup(Request r, String subject) throws IOException, ApiException {
-    SchemaRequest body = schemaRequest(r.body());
+  private Response lookup(ApiRequest r, String subject) throws IOException, ApiException {
+    RequestBodies.SchemaRequest body = RequestBodies.schemaRequest(r.body());
     RegistryStore.Registered found = store.lookup(subject, body.schema(), body.references(), r.flag("deleted"))
         .orElseThrow(() -> ApiException.schemaNotFound("Schema not found"));
     return json(200, versionJson(found));
   }
 
-  private Response compatibility(Request r, String subject, String version) throws IOException, ApiException {
-    SchemaRequest body = schemaRequest(r.body());
+  private Response compatibility(ApiRequest r, String subject, String version) throws IOException, ApiException {
+    RequestBodies.SchemaRequest body = RequestBodies.schemaRequest(r.body());
     CompatibilityReport report = store.testCompatibility(subject, version, body.schema(), body.references());
     Map<String, Object> answer = Json.object("is_compatible", report.compatible());
     if (r.flag("verbose")) {
@@ -290,35 +279,6 @@ final class ApiHandler implements HttpHandler {
     return json(200, answer);
   }
 
-  private record SchemaRequest(String schema, List<SchemaReference> references) {
-  }
-
-  private static SchemaRequest schemaRequest(Object json) throws ApiException {
-    if (!(json instanceof Map<?, ?> body) || !(body.get("schema") instanceof String schema)) {
-      throw ApiException.invalidSchema("Invalid schema: the request body must be a JSON object with a string "
-          + "field \"schema\"");
-    }
-    Object type = body.get("schemaType");
-    if (type != null && !"AVRO".equalsIgnoreCase(type.toString())) {
-      throw ApiException.invalidSchema("Invalid schema: schemaType " + type + " is not supported; this registry "
-          + "stores AVRO schemas");
-    }
-    List<SchemaReference> references = new ArrayList<>();
-    Object refs = body.get("references");
-    if (refs != null && !(refs instanceof List)) {
-      throw ApiException.invalidSchema("Invalid schema: \"references\" must be an array");
-    }
-    for (Object item : refs == null ? List.of() : (List<?>) refs) {
-      if (!(item instanceof Map<?, ?> ref) || !(ref.get("name") instanceof String name)
-          || !(ref.get("subject") instanceof String subject) || Json.intValue(ref.get("version")) == null) {
-        throw ApiException.invalidSchema("Invalid schema: each reference needs \"name\", \"subject\" and an "
-            + "integer \"version\", got " + Json.writeString(item));
-      }
-      references.add(new SchemaReference(name, subject, Json.intValue(ref.get("version"))));
-    }
-    return new SchemaRequest(schema, references);
-  }
-
   /** A subject from the path; an empty one ({@code /subjects//versions}) is refused as what it is. */
   private static String subject(String segment) throws ApiException {
     if (segment.isEmpty()) {
@@ -326,53 +286,6 @@ final class ApiHandler implements HttpHandler {
           + "subject name, URL-encoded, between the slashes");
     }
     return segment;
-  }
-
-  private static ApiException noLevelGiven() {
-    return new ApiException(422, 42203, "Invalid compatibility level: the request has no body; send a JSON object "
-        + "such as {\"compatibility\": \"BACKWARD\"}");
-  }
-
-  private static ApiException noModeGiven() {
-    return new ApiException(422, 42204, "Invalid mode: the request has no body; send {\"mode\": \"READWRITE\"}");
-  }
-
-  /**
-   * The embedded registry is always READWRITE: no IMPORT (ids chosen by the client) and no READONLY. Confluent
-   * refuses a mode it cannot switch to with 42205 (operation not permitted) and an unknown one with 42204.
-   */
-  private static String modeFrom(Object json) throws ApiException {
-    Object value = json instanceof Map<?, ?> body ? body.get("mode") : null;
-    if (!(value instanceof String text)) {
-      throw new ApiException(422, 42204, "Invalid mode: the body must be {\"mode\": \"READWRITE\"}, got "
-          + Json.writeString(json));
-    }
-    String mode = text.trim().toUpperCase(Locale.ROOT);
-    if (READWRITE.equals(mode)) {
-      return READWRITE;
-    }
-    if (List.of("READONLY", "READONLY_OVERRIDE", "IMPORT", "READWRITE_OVERRIDE").contains(mode)) {
-      throw new ApiException(422, 42205, "Mode " + mode + " is not supported: the embedded registry is always "
-          + "READWRITE");
-    }
-    throw new ApiException(422, 42204, "Invalid mode '" + text + "'. Valid values are READWRITE, READONLY, "
-        + "READONLY_OVERRIDE and IMPORT (this registry supports READWRITE only)");
-  }
-
-  private static CompatibilityLevel levelFrom(Object json) throws ApiException {
-    Object value = null;
-    if (json instanceof Map<?, ?> body) {
-      value = body.get("compatibility") != null ? body.get("compatibility") : body.get("compatibilityLevel");
-    }
-    if (!(value instanceof String text)) {
-      throw new ApiException(422, 42203, "Invalid compatibility level: the body must be a JSON object such as "
-          + "{\"compatibility\": \"BACKWARD\"}, got " + Json.writeString(json));
-    }
-    try {
-      return CompatibilityLevel.valueOf(text.trim().toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      throw ApiException.invalidLevel(text);
-    }
   }
 
   private static int parseId(String text) throws ApiException {
@@ -470,112 +383,6 @@ final class ApiHandler implements HttpHandler {
     }
     if (discarded > MAX_DISCARD || response.status() == 413) {
       exchange.getResponseHeaders().set("Connection", "close");
-    }
-  }
-
-  /**
-   * Decoded path segments. An empty segment inside the path is kept ({@code /subjects//versions} names an empty
-   * subject, which is refused as such) instead of being dropped, which shifted "versions" into the subject's place.
-   */
-  private static List<String> segments(String rawPath) throws ApiException {
-    String trimmed = rawPath.startsWith("/") ? rawPath.substring(1) : rawPath;
-    if (trimmed.endsWith("/")) {
-      trimmed = trimmed.substring(0, trimmed.length() - 1);
-    }
-    List<String> segments = new ArrayList<>();
-    if (trimmed.isEmpty()) {
-      return segments;
-    }
-    for (String raw : trimmed.split("/", -1)) {
-      try {
-        segments.add(URLDecoder.decode(raw.replace("+", "%2B"), StandardCharsets.UTF_8));
-      } catch (IllegalArgumentException e) {
-        throw new ApiException(400, 400, "Malformed percent-encoding in the path segment \"" + raw + "\": "
-            + e.getMessage());
-      }
-    }
-    return segments;
-  }
-
-  private static Map<String, String> query(String rawQuery) throws ApiException {
-    Map<String, String> values = new HashMap<>();
-    if (rawQuery != null) {
-      for (String pair : rawQuery.split("&")) {
-        int eq = pair.indexOf('=');
-        try {
-          String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-          String value = eq < 0 ? "true" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-          values.put(key, value);
-        } catch (IllegalArgumentException e) {
-          throw new ApiException(400, 400, "Malformed percent-encoding in the query parameter \"" + pair + "\": "
-              + e.getMessage());
-        }
-      }
-    }
-    return values;
-  }
-
-  /** One request: its method, decoded path segments, query and (lazily read, size-limited) JSON body. */
-  private static final class Request {
-    final HttpExchange exchange;
-    final String method;
-    final List<String> path;
-    final Map<String, String> query;
-
-    Request(HttpExchange exchange, String method, List<String> path, Map<String, String> query) {
-      this.exchange = exchange;
-      this.method = method;
-      this.path = path;
-      this.query = query;
-    }
-
-    boolean is(String expected) {
-      return method.equals(expected);
-    }
-
-    boolean flag(String name) {
-      return "true".equalsIgnoreCase(query.get(name));
-    }
-
-    /** The JSON body of a schema request (register, lookup, compatibility). */
-    Object body() throws IOException, ApiException {
-      return body(() -> new ApiException(422, 42201, "Invalid schema: the request has no body; send a JSON "
-          + "object {\"schema\": \"...\"}"));
-    }
-
-    Object body(java.util.function.Supplier<ApiException> whenEmpty) throws IOException, ApiException {
-      String length = exchange.getRequestHeaders().getFirst("Content-Length");
-      if (length != null) {
-        try {
-          if (Long.parseLong(length.trim()) > MAX_BODY) {
-            throw tooLarge();
-          }
-        } catch (NumberFormatException e) {
-          throw new ApiException(400, 400, "Invalid Content-Length: " + length);
-        }
-      }
-      ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-      InputStream in = exchange.getRequestBody();
-      byte[] buffer = new byte[8192];
-      int read;
-      while ((read = in.read(buffer)) >= 0) {
-        bytes.write(buffer, 0, read);
-        if (bytes.size() > MAX_BODY) {
-          throw tooLarge();
-        }
-      }
-      if (bytes.size() == 0) {
-        throw whenEmpty.get();
-      }
-      try {
-        return Json.parse(bytes.toByteArray());
-      } catch (JsonProcessingException e) {
-        throw new ApiException(400, 400, "Malformed JSON in the request body: " + e.getOriginalMessage());
-      }
-    }
-
-    private static ApiException tooLarge() {
-      return new ApiException(413, 413, "Request body larger than " + MAX_BODY + " bytes");
     }
   }
 }
