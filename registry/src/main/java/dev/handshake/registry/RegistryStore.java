@@ -1,6 +1,5 @@
 package dev.handshake.registry;
 
-import dev.handshake.core.HandshakeException;
 import dev.handshake.core.compat.CompatibilityChecker;
 import dev.handshake.core.compat.CompatibilityLevel;
 import dev.handshake.core.compat.CompatibilityReport;
@@ -8,13 +7,11 @@ import dev.handshake.core.compat.SchemaVersion;
 import dev.handshake.core.registry.SchemaReference;
 import dev.handshake.core.report.Finding;
 import dev.handshake.core.schema.SchemaFile;
-import dev.handshake.core.schema.SchemaLoader;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -42,10 +39,8 @@ final class RegistryStore implements Closeable {
   private final StoreLog log;
   private final StoreState state;
   private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
-  private final SchemaLoader loader = new SchemaLoader();
   private final CompatibilityChecker checker = new CompatibilityChecker();
-  private final SchemaCache<String> texts = new SchemaCache<>(4096, 4L << 20, String::length);
-  private final SchemaCache<SchemaFile> parsed = new SchemaCache<>(512, 2L << 20, f -> f.text().length());
+  private final StoreReader reader;
 
   record StoredSchema(int id, String schema, List<SchemaReference> references) {
   }
@@ -61,6 +56,7 @@ final class RegistryStore implements Closeable {
     this.log = log;
     this.state = state;
     this.warnings = warnings;
+    this.reader = new StoreReader(log, state);
   }
 
   static RegistryStore open(Path dataDir, PrintStream warnings) throws IOException {
@@ -161,7 +157,7 @@ final class RegistryStore implements Closeable {
         int latest = subject.latest(includeDeleted);
         for (int i = latestOnly ? Math.max(latest, 0) : 0; i < subject.size() && latest >= 0; i++) {
           if (subject.visible(i, includeDeleted)) {
-            versions.add(new Registered(entry.getKey(), subject.version(i), stored(subject.id(i), v)));
+            versions.add(new Registered(entry.getKey(), subject.version(i), reader.stored(subject.id(i), v)));
           }
         }
       }
@@ -172,7 +168,7 @@ final class RegistryStore implements Closeable {
 
   List<Integer> versions(String subject, boolean includeDeleted) throws ApiException {
     return readChecked(v -> {
-      SubjectVersions versions = subject(subject, includeDeleted, v);
+      SubjectVersions versions = reader.subject(subject, includeDeleted, v);
       List<Integer> numbers = new ArrayList<>();
       for (int i = 0; i < versions.size(); i++) {
         if (versions.visible(i, includeDeleted)) {
@@ -184,17 +180,17 @@ final class RegistryStore implements Closeable {
   }
 
   Registered version(String subject, String version, boolean includeDeleted) throws ApiException {
-    return readChecked(v -> resolveVersion(subject, version, includeDeleted, v));
+    return readChecked(v -> reader.resolveVersion(subject, version, includeDeleted, v));
   }
 
   StoredSchema schemaById(int id) throws ApiException {
-    return readChecked(v -> stored(id, v));
+    return readChecked(v -> reader.stored(id, v));
   }
 
   /** Every live subject/version whose schema has this id. */
   List<Registered> usagesOf(int id) throws ApiException {
     return readChecked(v -> {
-      StoredSchema schema = stored(id, v);
+      StoredSchema schema = reader.stored(id, v);
       List<Registered> usages = new ArrayList<>();
       state.subjects.forEach((subject, versions) -> {
         for (int i = 0; i < versions.size(); i++) {
@@ -212,7 +208,7 @@ final class RegistryStore implements Closeable {
   /** Ids of live schemas that reference {@code subject} at {@code version}. */
   List<Integer> referencedBy(String subject, String version) throws ApiException {
     return readChecked(v -> {
-      Registered target = resolveVersion(subject, version, false, v);
+      Registered target = reader.resolveVersion(subject, version, false, v);
       return state.referrers(subject, target.version());
     });
   }
@@ -220,12 +216,12 @@ final class RegistryStore implements Closeable {
   Optional<Registered> lookup(String subject, String schemaText, List<SchemaReference> references,
                               boolean includeDeleted) throws ApiException {
     return readChecked(v -> {
-      SubjectVersions versions = subject(subject, includeDeleted, v);
-      SchemaFile candidate = parse(schemaText, references, "the schema", v);
-      int id = idOf(CanonicalForm.of(candidate), references, v);
+      SubjectVersions versions = reader.subject(subject, includeDeleted, v);
+      SchemaFile candidate = reader.parse(schemaText, references, "the schema", v);
+      int id = reader.idOf(CanonicalForm.of(candidate), references, v);
       int index = id == 0 ? -1 : versions.indexOfId(id, includeDeleted);
       return index < 0 ? Optional.empty()
-          : Optional.of(new Registered(subject, versions.version(index), stored(id, v)));
+          : Optional.of(new Registered(subject, versions.version(index), reader.stored(id, v)));
     });
   }
 
@@ -250,15 +246,16 @@ final class RegistryStore implements Closeable {
   CompatibilityReport testCompatibility(String subject, String version, String schemaText,
                                         List<SchemaReference> references) throws ApiException {
     return readChecked(v -> {
-      SchemaFile candidate = parse(schemaText, references, "the schema", v);
+      SchemaFile candidate = reader.parse(schemaText, references, "the schema", v);
       v.need(state.configChangedAt);
       CompatibilityLevel level = state.levelOf(subject);
       List<SchemaVersion> history;
       if (version == null) {
-        history = liveHistory(subject, v);
+        history = reader.liveHistory(subject, v);
       } else {
-        Registered target = resolveVersion(subject, version, false, v);
-        history = List.of(new SchemaVersion("version " + target.version(), parsedById(target.schema().id(), v)));
+        Registered target = reader.resolveVersion(subject, version, false, v);
+        history = List.of(new SchemaVersion("version " + target.version(),
+            reader.parsedById(target.schema().id(), v)));
         level = nonTransitive(level);
       }
       return checker.check(level, history, new SchemaVersion("the new schema", candidate));
@@ -311,19 +308,19 @@ final class RegistryStore implements Closeable {
 
   private Prepared prepare(String subject, String schemaText, List<SchemaReference> references, Visibility v)
       throws ApiException {
-    SchemaFile candidate = parse(schemaText, references, "the schema", v);
+    SchemaFile candidate = reader.parse(schemaText, references, "the schema", v);
     String canonical = CanonicalForm.of(candidate);
     SubjectVersions versions = state.subjects.get(subject);
     long subjectStamp = versions == null ? -1 : versions.changedAt;
-    int id = idOf(canonical, references, v);
+    int id = reader.idOf(canonical, references, v);
     int index = id == 0 || versions == null ? -1 : versions.indexOfId(id, false);
     if (index >= 0) {
       v.need(versions.changedAt);
-      return new Prepared(new Registered(subject, versions.version(index), stored(id, v)), null, null, canonical,
-          subjectStamp, state.configChangedAt);
+      return new Prepared(new Registered(subject, versions.version(index), reader.stored(id, v)), null, null,
+          canonical, subjectStamp, state.configChangedAt);
     }
     CompatibilityLevel level = state.levelOf(subject);
-    CompatibilityReport report = checker.check(level, liveHistory(subject, v),
+    CompatibilityReport report = checker.check(level, reader.liveHistory(subject, v),
         new SchemaVersion("the new schema", candidate));
     return new Prepared(null, report, level, canonical, subjectStamp, state.configChangedAt);
   }
@@ -336,7 +333,7 @@ final class RegistryStore implements Closeable {
     if (subjectStamp != prepared.subjectStamp() || state.configChangedAt != prepared.configStamp()) {
       return null;
     }
-    int existingId = idOf(prepared.canonical(), references, v);
+    int existingId = reader.idOf(prepared.canonical(), references, v);
     int id = existingId != 0 ? existingId : state.schemas.maxId() + 1;
     int version = versions == null ? 1 : versions.lastVersion() + 1;
     long position = persist(Json.object("op", "register", "subject", subject, "version", version, "id", id,
@@ -344,7 +341,7 @@ final class RegistryStore implements Closeable {
     long end = log.written();
     state.records++;
     state.applyRegister(subject, version, id, prepared.canonical(), references, position, end);
-    texts.put(id, prepared.canonical());
+    reader.remember(id, prepared.canonical());
     v.need(end);
     return new Registered(subject, version, new StoredSchema(id, prepared.canonical(), references));
   }
@@ -382,7 +379,7 @@ final class RegistryStore implements Closeable {
 
   List<Integer> deleteSubject(String subject, boolean permanent) throws ApiException {
     return write(v -> {
-      SubjectVersions versions = subject(subject, true, v);
+      SubjectVersions versions = reader.subject(subject, true, v);
       List<Integer> live = new ArrayList<>();
       List<Integer> all = new ArrayList<>();
       for (int i = 0; i < versions.size(); i++) {
@@ -409,7 +406,7 @@ final class RegistryStore implements Closeable {
 
   int deleteVersion(String subject, String version, boolean permanent) throws ApiException {
     return write(v -> {
-      Registered target = resolveVersion(subject, version, true, v);
+      Registered target = reader.resolveVersion(subject, version, true, v);
       SubjectVersions versions = state.subjects.get(subject);
       boolean deleted = versions.deleted(versions.indexOf(target.version()));
       if (permanent && !deleted) {
@@ -448,151 +445,6 @@ final class RegistryStore implements Closeable {
     } catch (IOException e) {
       throw new ApiException(500, 50001, "Error in the backend data store: " + e.getMessage());
     }
-  }
-
-  // ---- helpers (callers hold a lock) ----
-
-  private SubjectVersions subject(String subject, boolean includeDeleted, Visibility v) throws ApiException {
-    SubjectVersions versions = state.subjects.get(subject);
-    if (versions == null) {
-      v.need(state.removedAt);
-      throw ApiException.subjectNotFound(subject);
-    }
-    v.need(versions.changedAt);
-    if (!versions.anyVisible(includeDeleted)) {
-      throw ApiException.subjectNotFound(subject);
-    }
-    return versions;
-  }
-
-  private Registered resolveVersion(String subject, String version, boolean includeDeleted, Visibility v)
-      throws ApiException {
-    SubjectVersions versions = subject(subject, includeDeleted, v);
-    int number;
-    if ("latest".equals(version) || "-1".equals(version)) {
-      number = versions.version(versions.latest(includeDeleted));
-    } else {
-      try {
-        number = Integer.parseInt(version);
-      } catch (NumberFormatException e) {
-        throw ApiException.invalidVersion(version);
-      }
-      if (number < 1) {
-        throw ApiException.invalidVersion(version);
-      }
-    }
-    int index = versions.indexOf(number);
-    if (index < 0 || !versions.visible(index, includeDeleted)) {
-      throw ApiException.versionNotFound(subject, number);
-    }
-    return new Registered(subject, number, stored(versions.id(index), v));
-  }
-
-  private List<SchemaVersion> liveHistory(String subject, Visibility v) throws ApiException {
-    SubjectVersions versions = state.subjects.get(subject);
-    List<SchemaVersion> history = new ArrayList<>();
-    if (versions == null) {
-      return history;
-    }
-    v.need(versions.changedAt);
-    for (int i = 0; i < versions.size(); i++) {
-      if (!versions.deleted(i)) {
-        history.add(new SchemaVersion("version " + versions.version(i), parsedById(versions.id(i), v)));
-      }
-    }
-    return history;
-  }
-
-  /** The id of a schema with this identity, 0 if none: the fingerprint narrows, the text decides. */
-  private int idOf(String canonical, List<SchemaReference> references, Visibility v) throws ApiException {
-    int id = state.schemas.idForFingerprint(StoreState.fingerprint(canonical, references));
-    if (id != 0 && state.schemas.references(id).equals(references) && text(id, v).equals(canonical)) {
-      return id;
-    }
-    if (id == 0) {
-      return 0;
-    }
-    return state.schemas.collisions().getOrDefault(StoreState.identityKey(canonical, references), 0);
-  }
-
-  private StoredSchema stored(int id, Visibility v) throws ApiException {
-    if (!state.schemas.contains(id)) {
-      throw ApiException.schemaNotFound("Schema " + id + " not found");
-    }
-    return new StoredSchema(id, text(id, v), state.schemas.references(id));
-  }
-
-  /** A schema's canonical text, from the cache or read back from its record in the log. */
-  private String text(int id, Visibility v) throws ApiException {
-    long position = state.schemas.position(id);
-    v.need(position + 1);
-    String cached = texts.get(id);
-    if (cached != null) {
-      return cached;
-    }
-    try {
-      String text = (String) asObject(Json.parse(log.read(position))).get("schema");
-      texts.put(id, text);
-      return text;
-    } catch (IOException e) {
-      throw new ApiException(500, 50001, "Error in the backend data store reading schema " + id + ": "
-          + e.getMessage());
-    }
-  }
-
-  /** Parses schema text with its references resolved from this store; a failure is Confluent's 42201. */
-  private SchemaFile parse(String text, List<SchemaReference> references, String what, Visibility v)
-      throws ApiException {
-    Map<String, SchemaFile> resolved = new LinkedHashMap<>();
-    for (SchemaReference reference : references) {
-      resolveReference(reference, resolved, 0, v);
-    }
-    try {
-      return loader.parse(what, text, new ArrayList<>(resolved.values()));
-    } catch (HandshakeException e) {
-      throw ApiException.invalidSchema("Invalid schema: " + e.getMessage());
-    }
-  }
-
-  private void resolveReference(SchemaReference reference, Map<String, SchemaFile> into, int depth, Visibility v)
-      throws ApiException {
-    if (depth > 32) {
-      throw ApiException.invalidSchema("Invalid schema: references nest deeper than 32 levels (a cycle?)");
-    }
-    String key = reference.subject() + ":" + reference.version();
-    if (into.containsKey(key)) {
-      return;
-    }
-    Registered target;
-    try {
-      target = resolveVersion(reference.subject(), Integer.toString(reference.version()), false, v);
-    } catch (ApiException e) {
-      throw ApiException.invalidSchema("Invalid schema: reference \"" + reference.name() + "\" to subject \""
-          + reference.subject() + "\" version " + reference.version() + " cannot be resolved: " + e.getMessage());
-    }
-    for (SchemaReference inner : target.schema().references()) {
-      resolveReference(inner, into, depth + 1, v);
-    }
-    into.put(key, parsedById(target.schema().id(), v));
-  }
-
-  /** A stored schema parsed, from a bounded cache: the heap never holds every parsed schema. */
-  private SchemaFile parsedById(int id, Visibility v) throws ApiException {
-    SchemaFile cached = parsed.get(id);
-    if (cached != null) {
-      return cached;
-    }
-    Map<String, SchemaFile> refs = new LinkedHashMap<>();
-    try {
-      for (SchemaReference reference : state.schemas.references(id)) {
-        resolveReference(reference, refs, 0, v);
-      }
-    } catch (ApiException e) {
-      // A referenced version was deleted later; the parse below then names the missing type.
-    }
-    SchemaFile file = loader.parse("schema id " + id, text(id, v), new ArrayList<>(refs.values()));
-    parsed.put(id, file);
-    return file;
   }
 
   private static void validateSubject(String subject) throws ApiException {
