@@ -44,16 +44,16 @@ public class HandshakeAvroSerializer implements Serializer<Object> {
       this.writeWith = writeWith;
     }
 
-    DatumWriter<Object> writerFor(Object data) {
+    DatumWriter<Object> writerFor(Object data, boolean convertLogicalTypes) {
       // A benign race: two threads may each build a writer once; either is correct.
       if (data instanceof SpecificRecord) {
         if (specificWriter == null) {
-          specificWriter = WireFormat.writerFor(writeWith, data);
+          specificWriter = WireFormat.writerFor(writeWith, data, true);
         }
         return specificWriter;
       }
       if (genericWriter == null) {
-        genericWriter = WireFormat.writerFor(writeWith, data);
+        genericWriter = WireFormat.writerFor(writeWith, data, convertLogicalTypes);
       }
       return genericWriter;
     }
@@ -110,7 +110,8 @@ public class HandshakeAvroSerializer implements Serializer<Object> {
       return WireFormat.frame(target.id, data instanceof ByteBuffer buffer ? bytesOf(buffer) : (byte[]) data);
     }
     try {
-      return WireFormat.encode(target.id, target.writerFor(data), target.writeWith, data);
+      DatumWriter<Object> writer = target.writerFor(data, config.logicalTypeConverters());
+      return WireFormat.encode(target.id, writer, target.writeWith, data);
     } catch (AvroEncodeException e) {
       throw new InvalidRecordException(e.getMessage(), context.withSchemaId(target.id), e);
     }
