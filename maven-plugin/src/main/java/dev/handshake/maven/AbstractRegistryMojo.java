@@ -9,7 +9,7 @@ import dev.handshake.core.registry.RegistryUnavailableException;
 import dev.handshake.core.registry.RestSchemaRegistry;
 import dev.handshake.core.registry.SchemaRegistry;
 import dev.handshake.core.report.Finding;
-import dev.handshake.core.report.RuleDocs;
+import dev.handshake.core.rules.RuleDocs;
 import dev.handshake.core.report.TextReportWriter;
 import java.io.File;
 import java.nio.file.Path;

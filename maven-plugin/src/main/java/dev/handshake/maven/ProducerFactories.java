@@ -1,8 +1,8 @@
 package dev.handshake.maven;
 
 import dev.handshake.core.HandshakeException;
-import dev.handshake.core.contract.FactoryFork;
-import dev.handshake.core.contract.PactVerifyProviderFactories;
+import dev.handshake.core.gate.FactoryFork;
+import dev.handshake.core.gate.PactVerifyProviderFactories;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.net.URL;

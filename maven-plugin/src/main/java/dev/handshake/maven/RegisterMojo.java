@@ -7,7 +7,7 @@ import dev.handshake.core.registry.RestSchemaRegistry;
 import dev.handshake.core.registry.SubjectCheck;
 import dev.handshake.core.registry.SubjectCheckResult;
 import dev.handshake.core.report.Finding;
-import dev.handshake.core.report.RuleDocs;
+import dev.handshake.core.rules.RuleDocs;
 import dev.handshake.core.report.TextReportWriter;
 import dev.handshake.core.schema.SchemaFile;
 import dev.handshake.core.schema.SchemaLoader;

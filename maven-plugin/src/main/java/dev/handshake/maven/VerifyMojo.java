@@ -2,14 +2,14 @@ package dev.handshake.maven;
 
 import dev.handshake.core.InvalidInputException;
 import dev.handshake.core.contract.ContractSource;
-import dev.handshake.core.contract.GateReport;
-import dev.handshake.core.contract.GateReportFiles;
-import dev.handshake.core.contract.PactVerifyProviderFactories;
-import dev.handshake.core.contract.ProducerGate;
-import dev.handshake.core.contract.WriterSchemas;
+import dev.handshake.core.gate.GateReport;
+import dev.handshake.core.gate.GateReportFiles;
+import dev.handshake.core.gate.PactVerifyProviderFactories;
+import dev.handshake.core.gate.ProducerGate;
+import dev.handshake.core.gate.WriterSchemas;
 import dev.handshake.core.report.Finding;
-import dev.handshake.core.report.RuleDocs;
-import dev.handshake.core.report.Severity;
+import dev.handshake.core.rules.RuleDocs;
+import dev.handshake.core.rules.Severity;
 import dev.handshake.core.report.TextReportWriter;
 import java.io.File;
 import java.io.IOException;
@@ -170,10 +170,8 @@ public class VerifyMojo extends AbstractMojo {
       String line = TextReportWriter.line(finding, new RuleDocs(rulesDocsUrl));
       if (finding.severity() == Severity.ERROR) {
         getLog().error(line);
-      } else if (finding.severity() == Severity.WARNING) {
-        getLog().warn(line);
       } else {
-        getLog().info(line);
+        getLog().warn(line);
       }
     }
     List<Path> files;

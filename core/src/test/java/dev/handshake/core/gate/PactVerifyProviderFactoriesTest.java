@@ -1,4 +1,4 @@
-package dev.handshake.core.contract;
+package dev.handshake.core.gate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

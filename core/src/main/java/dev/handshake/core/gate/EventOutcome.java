@@ -1,4 +1,4 @@
-package dev.handshake.core.contract;
+package dev.handshake.core.gate;
 
 import dev.handshake.core.InvalidInputException;
 import dev.handshake.core.avro.AvroEncodeException;

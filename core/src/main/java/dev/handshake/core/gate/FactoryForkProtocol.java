@@ -1,4 +1,4 @@
-package dev.handshake.core.contract;
+package dev.handshake.core.gate;
 
 import java.io.DataInputStream;
 import java.io.DataOutputStream;

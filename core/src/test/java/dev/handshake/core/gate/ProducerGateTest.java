@@ -1,12 +1,13 @@
-package dev.handshake.core.contract;
+package dev.handshake.core.gate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.handshake.core.avro.AvroJsonView;
 import dev.handshake.core.avro.WireFormat;
+import dev.handshake.core.contract.ContractSource;
 import dev.handshake.core.report.Finding;
-import dev.handshake.core.report.Severity;
+import dev.handshake.core.rules.Severity;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -92,6 +93,7 @@ class ProducerGateTest {
     assertThat(removed.message()).contains("\"email\"", "consumer \"auth-service\"", "the producer's schema");
     assertThat(removed.location().file()).isEqualTo("schemas/UserDeleted.avsc");
     assertThat(removed.location().line()).isGreaterThan(1);
+    assertThat(rules(report)).containsExactly("FIELD_REMOVED_WITHOUT_DEFAULT", "CONSUMER_CANNOT_DECODE");
   }
 
   @Test
@@ -114,6 +116,7 @@ class ProducerGateTest {
     Finding finding = only(report, "CONTRACT_TYPE_MISMATCH");
     assertThat(finding.details()).containsEntry("path", "$.nickname").containsEntry("actual", "null");
     assertThat(finding.message()).contains("to be the same type as \"ada\"");
+    assertThat(rules(report)).containsExactly("CONTRACT_TYPE_MISMATCH");
   }
 
   @Test
@@ -133,6 +136,7 @@ class ProducerGateTest {
     assertThat(finding.location().file()).isEqualTo("contracts/auth-service-user-service.json");
     assertThat(finding.location().line()).isEqualTo(18);
     assertThat(finding.message()).contains("malformed JSON");
+    assertThat(rules(report)).containsExactly("CONTRACT_INVALID");
   }
 
   @Test
@@ -142,6 +146,21 @@ class ProducerGateTest {
     Finding finding = only(report, "READER_SCHEMA_INVALID");
     assertThat(finding.message()).contains("strng");
     assertThat(finding.location().jsonPointer()).isEqualTo("/interactions/0/metadata/handshake.readerSchema");
+    assertThat(rules(report)).containsExactly("READER_SCHEMA_INVALID");
+  }
+
+  @Test
+  void readerSchemaEdited() {
+    GateReport report = runWithRecord("READER_SCHEMA_EDITED");
+
+    assertThat(rules(report)).containsExactly("READER_SCHEMA_EDITED");
+    Finding finding = report.findings().get(0);
+    assertThat(finding.severity()).isEqualTo(Severity.WARNING);
+    assertThat(finding.location().jsonPointer()).isEqualTo("/interactions/0/metadata/handshake.readerFingerprint");
+    assertThat(finding.details()).containsEntry("expected",
+        "SHA-256:448e5499f6801aeb14dcd8b7fe56e24155f0b81b07d2212daf2f933862787880");
+    assertThat(finding.message()).contains("does not match its fingerprint", "auth-service");
+    assertThat(report.hasErrors()).isFalse();
   }
 
   @Test
@@ -151,6 +170,7 @@ class ProducerGateTest {
     Finding finding = only(report, "FACTORY_MISSING");
     assertThat(finding.message()).contains("@PactVerifyProvider(\"a user was deleted\")");
     assertThat(finding.location().line()).isEqualTo(6);
+    assertThat(rules(report)).containsExactly("FACTORY_MISSING");
   }
 
   @Test
@@ -172,6 +192,7 @@ class ProducerGateTest {
     Finding finding = only(report, "FACTORY_FAILED");
     assertThat(finding.message()).contains("Fixtures.userDeleted()", "IllegalStateException",
         "no user 42 in the test database");
+    assertThat(rules(report)).containsExactly("FACTORY_FAILED");
   }
 
   @Test
@@ -196,6 +217,7 @@ class ProducerGateTest {
 
     Finding finding = only(report, "WRITER_SCHEMA_MISSING");
     assertThat(finding.message()).contains("dev.handshake.example.user.UserDeleted");
+    assertThat(rules(report)).containsExactly("WRITER_SCHEMA_MISSING");
   }
 
   @Test
@@ -236,6 +258,7 @@ class ProducerGateTest {
     Finding finding = only(report, "CONTRACT_VALUE_MISMATCH");
     assertThat(finding.severity()).isEqualTo(Severity.WARNING);
     assertThat(finding.message()).startsWith("(pending interaction)");
+    assertThat(rules(report)).containsExactly("CONTRACT_VALUE_MISMATCH");
     assertThat(report.hasErrors()).isFalse();
   }
 

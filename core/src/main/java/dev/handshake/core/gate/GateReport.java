@@ -1,7 +1,7 @@
-package dev.handshake.core.contract;
+package dev.handshake.core.gate;
 
 import dev.handshake.core.report.Finding;
-import dev.handshake.core.report.Severity;
+import dev.handshake.core.rules.Severity;
 import java.time.Duration;
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package dev.handshake.core.contract;
+package dev.handshake.core.gate;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -8,8 +8,8 @@ import dev.handshake.core.report.Finding;
 import dev.handshake.core.report.FindingJson;
 import dev.handshake.core.report.GitHubAnnotationsWriter;
 import dev.handshake.core.report.JUnitXmlReportWriter;
-import dev.handshake.core.report.RuleDocs;
-import dev.handshake.core.report.Severity;
+import dev.handshake.core.rules.RuleDocs;
+import dev.handshake.core.rules.Severity;
 import dev.handshake.core.report.TextReportWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,16 +1,10 @@
-package dev.handshake.core.report;
-
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.Properties;
+package dev.handshake.core.rules;
 
 /**
  * Where a rule is explained, for the reader of a finding: a URL (a producer's repository has no
- * {@code docs/rules/}, so a relative path pointed nowhere) and the rule's one-line purpose. The base URL is
- * configurable (Maven: {@code rulesDocsUrl}), e.g. for a mirror of the docs inside a company.
+ * {@code docs/rules/}, so a relative path pointed nowhere) and the rule's one-line purpose from the
+ * {@link Rule} catalogue. The base URL is configurable (Maven: {@code rulesDocsUrl}), e.g. for a mirror of the
+ * docs inside a company.
  *
  * @param baseUrl the URL the rule pages are under, ending with {@code /}
  */
@@ -18,8 +12,6 @@ public record RuleDocs(String baseUrl) {
   /** Handshake's rule pages: docs/rules/ of the project's repository. */
   public static final String DEFAULT_BASE_URL = "https://github.com/handshake-dev/handshake/blob/main/docs/rules/";
   public static final RuleDocs DEFAULT = new RuleDocs(DEFAULT_BASE_URL);
-
-  private static final Properties PURPOSES = load();
 
   public RuleDocs {
     if (baseUrl == null || baseUrl.isBlank()) {
@@ -35,24 +27,12 @@ public record RuleDocs(String baseUrl) {
 
   /** What the rule protects against, in one line; empty for an unknown ID. */
   public static String purpose(String rule) {
-    return PURPOSES.getProperty(rule, "");
+    return Rule.byId(rule).map(Rule::purpose).orElse("");
   }
 
   /** {@code Rule: <purpose> See <url>}, the end of every text finding. */
   public String reference(String rule) {
     String purpose = purpose(rule);
     return (purpose.isEmpty() ? "" : "Rule: " + purpose + " ") + "See " + url(rule);
-  }
-
-  private static Properties load() {
-    Properties purposes = new Properties();
-    try (InputStream in = RuleDocs.class.getResourceAsStream("rule-purposes.properties")) {
-      if (in != null) {
-        purposes.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read rule-purposes.properties from Handshake's core", e);
-    }
-    return purposes;
   }
 }

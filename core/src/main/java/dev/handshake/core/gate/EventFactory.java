@@ -1,4 +1,4 @@
-package dev.handshake.core.contract;
+package dev.handshake.core.gate;
 
 /**
  * The producer's code that builds the real event for one interaction: in a Maven build, a method annotated
