@@ -31,6 +31,27 @@ public record FactoryFork(Path java, List<Path> classpath, Path moduleDirectory,
                           Duration timeout) {
   public static final String OUTPUT_LOG = "factories.log";
 
+  /**
+   * Where Handshake's own classes for the fork come from (core, Avro, Jackson, SLF4J), for a front end that
+   * has no class loader to list them (the CLI): one shaded jar, or each library's jar or directory.
+   */
+  public static List<Path> handshakeClasspath() {
+    List<Path> classpath = new ArrayList<>();
+    for (Class<?> type : List.of(FactoryFork.class, org.apache.avro.Schema.class,
+        com.fasterxml.jackson.databind.ObjectMapper.class, com.fasterxml.jackson.core.JsonFactory.class,
+        com.fasterxml.jackson.annotation.JsonProperty.class, org.slf4j.LoggerFactory.class)) {
+      try {
+        Path location = Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
+        if (!classpath.contains(location)) {
+          classpath.add(location);
+        }
+      } catch (java.net.URISyntaxException e) {
+        throw new IllegalStateException("cannot locate the classes of " + type.getName(), e);
+      }
+    }
+    return classpath;
+  }
+
   /** Finds and calls every factory under {@code classDirectories} in the fork; returns what each gave. */
   public PactVerifyProviderFactories run(List<Path> classDirectories) throws IOException {
     Files.createDirectories(workDirectory);

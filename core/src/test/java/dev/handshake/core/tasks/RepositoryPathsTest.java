@@ -1,4 +1,4 @@
-package dev.handshake.maven;
+package dev.handshake.core.tasks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,9 +1,9 @@
-package dev.handshake.maven;
+package dev.handshake.core.tasks;
 
 import java.nio.file.Path;
 
 /** How every goal names a file in its messages and findings. */
-final class ProjectPaths {
+public final class ProjectPaths {
   private ProjectPaths() {
   }
 
@@ -11,7 +11,7 @@ final class ProjectPaths {
    * Relative to the project directory, also for files beside it ({@code ../contracts/x.json}), as IDEs and CI
    * annotations link them; absolute only when no relative path exists (another drive).
    */
-  static String display(Path path, Path basedir) {
+  public static String display(Path path, Path basedir) {
     Path absolute = path.toAbsolutePath().normalize();
     Path base = basedir.toAbsolutePath().normalize();
     try {

@@ -1,4 +1,4 @@
-package dev.handshake.maven;
+package dev.handshake.core.tasks;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,7 +11,7 @@ import java.util.function.Function;
  * configured one, else the nearest directory above the module holding {@code .git} (a directory, or a file in a
  * worktree), else Maven's multi-module project directory, else the module itself.
  */
-final class RepositoryPaths implements Function<String, Optional<String>> {
+public final class RepositoryPaths implements Function<String, Optional<String>> {
   private final Path basedir;
   private final Path root;
 
@@ -20,7 +20,7 @@ final class RepositoryPaths implements Function<String, Optional<String>> {
     this.root = root.toAbsolutePath().normalize();
   }
 
-  static RepositoryPaths of(Path basedir, Path configuredRoot, Path multiModuleProjectDirectory) {
+  public static RepositoryPaths of(Path basedir, Path configuredRoot, Path multiModuleProjectDirectory) {
     if (configuredRoot != null) {
       return new RepositoryPaths(basedir, configuredRoot);
     }
@@ -32,7 +32,7 @@ final class RepositoryPaths implements Function<String, Optional<String>> {
     return new RepositoryPaths(basedir, multiModuleProjectDirectory != null ? multiModuleProjectDirectory : basedir);
   }
 
-  Path root() {
+  public Path root() {
     return root;
   }
 
