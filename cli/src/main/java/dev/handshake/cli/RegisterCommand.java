@@ -66,22 +66,9 @@ final class RegisterCommand implements Callable<Integer> {
     SchemaFile schema = registryOptions.call(() -> new SubjectCheck(registry).loadCandidate(file, refs));
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    RegisterTask task = new RegisterTask(registry, RuleDocs.DEFAULT, new TaskLog() {
-      @Override
-      public void info(String line) {
-        // stdout carries only the id, for scripts
-      }
-
-      @Override
-      public void warn(String line) {
-        err.println("warning: " + line);
-      }
-
-      @Override
-      public void error(String line) {
-        out.println(line);
-      }
-    });
+    // stdout carries only the id on success, for scripts; findings go there when the schema is refused
+    RegisterTask task = new RegisterTask(registry, RuleDocs.DEFAULT,
+        TaskLog.of(line -> { }, line -> err.println("warning: " + line), out::println));
     try {
       RegisterTask.RegisterOutcome outcome = registryOptions.call(
           () -> task.run(List.of(new RegisterTask.Candidate(subject, schema, refs))));

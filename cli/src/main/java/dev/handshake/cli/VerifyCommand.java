@@ -132,98 +132,16 @@ final class VerifyCommand implements Callable<Integer> {
   private VerifyConfiguration configuration(Path base, List<Path> producerClasspath) {
     List<Path> forkClasspath = new ArrayList<>(producerClasspath);
     forkClasspath.addAll(FactoryFork.handshakeClasspath());
-    RepositoryPaths repositoryPaths = RepositoryPaths.of(base, annotationsRoot, base);
-    return new VerifyConfiguration() {
-      @Override
-      public Path baseDirectory() {
-        return base;
-      }
-
-      @Override
-      public List<Path> contractLocations() {
-        return contracts;
-      }
-
-      @Override
-      public String contractsHint() {
-        return "--contracts " + String.join(" ", contracts.stream().map(Path::toString).toList())
-            + " holds no *.json";
-      }
-
-      @Override
-      public Optional<String> providerName() {
-        return Optional.ofNullable(provider).filter(name -> !name.isBlank());
-      }
-
-      @Override
-      public Path schemasDirectory() {
-        return schemas;
-      }
-
-      @Override
-      public String schemasHint() {
-        return "--schemas";
-      }
-
-      @Override
-      public List<Path> factoryClasspath() {
-        return forkClasspath;
-      }
-
-      @Override
-      public List<Path> factoryClassDirectories() {
-        return producerClasspath.stream().filter(Files::isDirectory).toList();
-      }
-
-      @Override
-      public Duration factoryTimeout() {
-        return Duration.ofSeconds(factoryTimeoutSeconds);
-      }
-
-      @Override
-      public Path reportDirectory() {
-        return reportDir;
-      }
-
-      @Override
-      public Path junitReportDirectory() {
-        return junitReportDir;
-      }
-
-      @Override
-      public RepositoryPaths repositoryPaths() {
-        return repositoryPaths;
-      }
-
-      @Override
-      public RuleDocs ruleDocs() {
-        return new RuleDocs(rulesDocsUrl);
-      }
-
-      @Override
-      public boolean failOnWarning() {
-        return failOnWarning;
-      }
-    };
+    return new VerifyConfiguration(base, contracts, List.of(),
+        "--contracts " + String.join(" ", contracts.stream().map(Path::toString).toList()) + " holds no *.json",
+        Optional.ofNullable(provider), schemas, "--schemas", forkClasspath,
+        producerClasspath.stream().filter(Files::isDirectory).toList(), Duration.ofSeconds(factoryTimeoutSeconds),
+        reportDir, junitReportDir, RepositoryPaths.of(base, annotationsRoot, base), new RuleDocs(rulesDocsUrl),
+        failOnWarning);
   }
 
   /** Findings and the summary on standard output, warnings marked, as {@code check} prints its findings. */
   private static TaskLog log(PrintWriter out) {
-    return new TaskLog() {
-      @Override
-      public void info(String line) {
-        out.println(line);
-      }
-
-      @Override
-      public void warn(String line) {
-        out.println("warning: " + line);
-      }
-
-      @Override
-      public void error(String line) {
-        out.println(line);
-      }
-    };
+    return TaskLog.of(out::println, line -> out.println("warning: " + line), out::println);
   }
 }

@@ -39,21 +39,6 @@ final class TaskFailures {
 
   /** A task's log on Maven's. */
   static TaskLog log(Log log) {
-    return new TaskLog() {
-      @Override
-      public void info(String line) {
-        log.info(line);
-      }
-
-      @Override
-      public void warn(String line) {
-        log.warn(line);
-      }
-
-      @Override
-      public void error(String line) {
-        log.error(line);
-      }
-    };
+    return TaskLog.of(log::info, log::warn, log::error);
   }
 }

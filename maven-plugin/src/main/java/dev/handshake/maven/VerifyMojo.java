@@ -144,82 +144,11 @@ public class VerifyMojo extends AbstractMojo {
     RepositoryPaths repositoryPaths = RepositoryPaths.of(basedir,
         annotationsRootDirectory == null ? null : annotationsRootDirectory.toPath(),
         multiModule == null ? null : multiModule.toPath());
-    return new VerifyConfiguration() {
-      @Override
-      public Path baseDirectory() {
-        return basedir;
-      }
-
-      @Override
-      public List<Path> contractLocations() {
-        return List.of(contractsDirectory.toPath());
-      }
-
-      @Override
-      public List<ContractSource> moreContracts() {
-        return artifacts;
-      }
-
-      @Override
-      public String contractsHint() {
-        return ProjectPaths.display(contractsDirectory.toPath(), basedir)
-            + " has no *.json and <contractArtifacts> is empty";
-      }
-
-      @Override
-      public Optional<String> providerName() {
-        return Optional.ofNullable(providerName).filter(name -> !name.isBlank());
-      }
-
-      @Override
-      public Path schemasDirectory() {
-        return schemasDirectory.toPath();
-      }
-
-      @Override
-      public String schemasHint() {
-        return "<schemasDirectory>";
-      }
-
-      @Override
-      public List<Path> factoryClasspath() {
-        return classpath;
-      }
-
-      @Override
-      public List<Path> factoryClassDirectories() {
-        return List.of(testClasses, Path.of(project.getBuild().getOutputDirectory()));
-      }
-
-      @Override
-      public Duration factoryTimeout() {
-        return Duration.ofSeconds(factoryTimeoutSeconds);
-      }
-
-      @Override
-      public Path reportDirectory() {
-        return reportDirectory.toPath();
-      }
-
-      @Override
-      public Path junitReportDirectory() {
-        return junitReportDirectory.toPath();
-      }
-
-      @Override
-      public RepositoryPaths repositoryPaths() {
-        return repositoryPaths;
-      }
-
-      @Override
-      public RuleDocs ruleDocs() {
-        return new RuleDocs(rulesDocsUrl);
-      }
-
-      @Override
-      public boolean failOnWarning() {
-        return failOnWarning;
-      }
-    };
+    return new VerifyConfiguration(basedir, List.of(contractsDirectory.toPath()), artifacts,
+        ProjectPaths.display(contractsDirectory.toPath(), basedir) + " has no *.json and <contractArtifacts> is empty",
+        Optional.ofNullable(providerName), schemasDirectory.toPath(), "<schemasDirectory>", classpath,
+        List.of(testClasses, Path.of(project.getBuild().getOutputDirectory())),
+        Duration.ofSeconds(factoryTimeoutSeconds), reportDirectory.toPath(), junitReportDirectory.toPath(), repositoryPaths, new RuleDocs(rulesDocsUrl),
+        failOnWarning);
   }
 }

@@ -227,15 +227,6 @@ public final class LocalSchemaRegistry implements SchemaRegistry {
     return loader.parse(sourceOf(registered.subject(), registered.version()), registered.schema(), List.of());
   }
 
-  private static CompatibilityLevel nonTransitive(CompatibilityLevel level) {
-    return switch (level) {
-      case BACKWARD_TRANSITIVE -> CompatibilityLevel.BACKWARD;
-      case FORWARD_TRANSITIVE -> CompatibilityLevel.FORWARD;
-      case FULL_TRANSITIVE -> CompatibilityLevel.FULL;
-      default -> level;
-    };
-  }
-
   /** {@code history/<subject>/}, the subject's name encoded as {@code download} writes it ({@code a/b}: {@code a_x2Fb}). */
   private Path subjectDirectory(String subject) {
     if (subject.isEmpty()) {

@@ -9,50 +9,34 @@ import java.util.Optional;
 
 /**
  * What the producer gate needs from a front end (the {@code verify} goal, {@code handshake verify}). Paths
- * are absolute or relative to {@link #baseDirectory()}; findings name files relative to it.
+ * are absolute or relative to {@code baseDirectory}; findings name files relative to it.
+ *
+ * @param baseDirectory           the producer's module directory: the factories' working directory and the base
+ *                                of every displayed path
+ * @param contractLocations       contract files, and directories searched recursively for {@code *.json}; a
+ *                                missing directory holds none
+ * @param moreContracts           contracts the front end found elsewhere (Maven artifacts)
+ * @param contractsHint           how the front end names the contract locations when they hold none
+ * @param providerName            only contracts whose provider has this name are verified; all when empty
+ * @param schemasDirectory        the producer's writer schemas ({@code *.avsc}); a missing directory holds none
+ * @param schemasHint             how the front end names the schemas directory in errors
+ * @param factoryClasspath        the class path of the JVM the factories run in: the producer's test class path
+ *                                first (its versions win), then Handshake's own
+ * @param factoryClassDirectories the directories searched for {@code @PactVerifyProvider} methods
+ * @param reportDirectory         where verify.txt, verify.json and verify.github.txt go
+ * @param junitReportDirectory    where TEST-handshake-verify.xml goes (where CI collects tests)
+ * @param repositoryPaths         names files from the repository root, for GitHub annotations
  */
-public interface VerifyConfiguration {
-  /** The producer's module directory: the factories' working directory and the base of every displayed path. */
-  Path baseDirectory();
-
-  /** Contract files, and directories searched recursively for {@code *.json}; a missing directory holds none. */
-  List<Path> contractLocations();
-
-  /** Contracts the front end found elsewhere (Maven artifacts). */
-  default List<ContractSource> moreContracts() {
-    return List.of();
+public record VerifyConfiguration(Path baseDirectory, List<Path> contractLocations, List<ContractSource> moreContracts,
+                                  String contractsHint, Optional<String> providerName, Path schemasDirectory,
+                                  String schemasHint, List<Path> factoryClasspath, List<Path> factoryClassDirectories,
+                                  Duration factoryTimeout, Path reportDirectory, Path junitReportDirectory,
+                                  RepositoryPaths repositoryPaths, RuleDocs ruleDocs, boolean failOnWarning) {
+  public VerifyConfiguration {
+    contractLocations = List.copyOf(contractLocations);
+    moreContracts = List.copyOf(moreContracts);
+    providerName = providerName.filter(name -> !name.isBlank());
+    factoryClasspath = List.copyOf(factoryClasspath);
+    factoryClassDirectories = List.copyOf(factoryClassDirectories);
   }
-
-  /** How the front end names the contract locations when it found none, e.g. {@code <contractsDirectory> x}. */
-  String contractsHint();
-
-  /** Only contracts whose provider has this name are verified; all when empty. */
-  Optional<String> providerName();
-
-  /** The producer's writer schemas ({@code *.avsc}); a missing directory holds none. */
-  Path schemasDirectory();
-
-  /** How the front end names the schemas directory in errors: {@code <schemasDirectory>}, {@code --schemas}. */
-  String schemasHint();
-
-  /** The producer's class path for its factories: its test classes and dependencies, its own versions first. */
-  List<Path> factoryClasspath();
-
-  /** The directories searched for {@code @PactVerifyProvider} methods (test classes, then main classes). */
-  List<Path> factoryClassDirectories();
-
-  Duration factoryTimeout();
-
-  /** Where verify.txt, verify.json and verify.github.txt go. */
-  Path reportDirectory();
-
-  /** Where TEST-handshake-verify.xml goes (beside Surefire's reports, where CI collects tests). */
-  Path junitReportDirectory();
-
-  /** Names files from the repository root for GitHub annotations. */
-  RepositoryPaths repositoryPaths();
-
-  RuleDocs ruleDocs();
-
-  boolean failOnWarning();
 }
