@@ -7,6 +7,7 @@ import dev.handshake.core.compat.CompatibilityReport;
 import dev.handshake.core.compat.SchemaVersion;
 import dev.handshake.core.registry.SchemaReference;
 import dev.handshake.core.report.Finding;
+import dev.handshake.core.schema.NamedTypes;
 import dev.handshake.core.schema.SchemaFile;
 import dev.handshake.core.schema.SchemaLoader;
 import java.io.Closeable;
@@ -172,7 +173,7 @@ final class RegistryStore implements Closeable {
       } else {
         Registered target = resolveVersion(subject, version, false);
         history.add(new SchemaVersion("version " + target.version(), parsedById(target.schema().id())));
-        level = nonTransitive(level);
+        level = level.nonTransitive();
       }
       return checker.check(level, history, new SchemaVersion("the new schema", candidate));
     });
@@ -503,30 +504,9 @@ final class RegistryStore implements Closeable {
   private static String canonical(SchemaFile file) {
     List<Schema> referenced = new ArrayList<>();
     for (SchemaFile reference : file.references()) {
-      collectNamed(reference.schema(), referenced, new HashSet<>());
+      NamedTypes.collect(reference.schema(), referenced);
     }
     return referenced.isEmpty() ? file.schema().toString() : file.schema().toString(referenced, false);
-  }
-
-  private static void collectNamed(Schema schema, List<Schema> into, Set<String> seen) {
-    switch (schema.getType()) {
-      case RECORD -> {
-        if (seen.add(schema.getFullName())) {
-          into.add(schema);
-          schema.getFields().forEach(f -> collectNamed(f.schema(), into, seen));
-        }
-      }
-      case ENUM, FIXED -> {
-        if (seen.add(schema.getFullName())) {
-          into.add(schema);
-        }
-      }
-      case ARRAY -> collectNamed(schema.getElementType(), into, seen);
-      case MAP -> collectNamed(schema.getValueType(), into, seen);
-      case UNION -> schema.getTypes().forEach(t -> collectNamed(t, into, seen));
-      default -> {
-      }
-    }
   }
 
   private static String identity(SchemaFile file, List<SchemaReference> references) {
@@ -542,15 +522,6 @@ final class RegistryStore implements Closeable {
       throw new ApiException(422, 42208, "Invalid subject: a subject is 1 to 4096 characters without control "
           + "characters");
     }
-  }
-
-  private static CompatibilityLevel nonTransitive(CompatibilityLevel level) {
-    return switch (level) {
-      case BACKWARD_TRANSITIVE -> CompatibilityLevel.BACKWARD;
-      case FORWARD_TRANSITIVE -> CompatibilityLevel.FORWARD;
-      case FULL_TRANSITIVE -> CompatibilityLevel.FULL;
-      default -> level;
-    };
   }
 
   static String describe(List<Finding> findings) {
