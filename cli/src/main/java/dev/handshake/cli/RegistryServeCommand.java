@@ -41,7 +41,8 @@ final class RegistryServeCommand implements Callable<Integer> {
   Path dataDir;
 
   @Option(names = "--threads", defaultValue = "0", paramLabel = "N",
-      description = "Request threads (default: twice the CPUs, at least 4).")
+      description = "Request threads kept ready (default: twice the CPUs, at least 4); more are started, up to 128, "
+          + "while all are busy.")
   int threads;
 
   @Option(names = "--verbose", description = "Print stack traces of errors.")
@@ -52,11 +53,14 @@ final class RegistryServeCommand implements Callable<Integer> {
     if (port < 0 || port > 65535) {
       throw new InvalidInputException("--port must be 0..65535, got " + port);
     }
+    RegistryServer.exitOnOutOfMemory();
     String userInfo = System.getenv(RegistryServer.USER_INFO_ENV);
     RegistryServer server;
     try {
       server = RegistryServer.start(new RegistryServer.Options(dataDir, host, port,
           userInfo == null || userInfo.isBlank() ? null : userInfo, threads));
+    } catch (RegistryServer.NotADirectoryException e) {
+      throw new InvalidInputException(e.getMessage());
     } catch (IOException e) {
       throw new dev.handshake.core.HandshakeException("cannot start the registry on " + host + ":" + port
           + " with --data-dir " + dataDir + ": " + e.getMessage(), e);

@@ -1,23 +1,18 @@
 package dev.handshake.registry;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import dev.handshake.core.compat.CompatibilityLevel;
 import dev.handshake.core.compat.CompatibilityReport;
 import dev.handshake.core.registry.SchemaReference;
-import java.io.ByteArrayOutputStream;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -33,30 +28,60 @@ final class ApiHandler implements HttpHandler {
   private final RegistryStore store;
   private final byte[] expectedAuthorization;
   private final PrintStream errors;
+  private final RequestHook hook;
+  private final SchemaCache<byte[]> schemaAnswers = new SchemaCache<>(4096, 4L << 20, bytes -> bytes.length);
 
-  ApiHandler(RegistryStore store, String basicAuthorization, PrintStream errors) {
+  /** Called before each request is routed; tests use it to inject failures, production passes {@link #NONE}. */
+  interface RequestHook {
+    void before(String method, String rawPath);
+  }
+
+  static final RequestHook NONE = (method, rawPath) -> { };
+
+  ApiHandler(RegistryStore store, String basicAuthorization, PrintStream errors, RequestHook hook) {
     this.store = store;
     this.expectedAuthorization = basicAuthorization == null ? null
         : basicAuthorization.getBytes(StandardCharsets.UTF_8);
     this.errors = errors;
+    this.hook = hook;
   }
 
+  /**
+   * Every request gets an answer: Confluent's error for an {@link ApiException}, a 500 (error code 50001) for
+   * anything else thrown, Errors included, logged once here. An {@link OutOfMemoryError} is not survivable
+   * (other threads are failing too, and a handler thread that dies leaves its client waiting forever), so it
+   * ends the process at once with {@link FatalErrors#EXIT_CODE}: every acknowledged write is already on disk,
+   * and a supervisor restarting the registry beats one limping on.
+   */
   @Override
   public void handle(HttpExchange exchange) throws IOException {
     try (exchange) {
       Response response;
       try {
+        hook.before(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath());
         response = respond(exchange);
       } catch (ApiException e) {
         response = error(e.status(), e.errorCode(), e.getMessage());
-      } catch (RuntimeException e) {
-        errors.println("registry: unexpected error for " + exchange.getRequestMethod() + " "
-            + exchange.getRequestURI().getRawPath() + ": " + e);
-        response = error(500, 50001, "Internal error: " + e.getClass().getSimpleName() + ": " + e.getMessage());
+      } catch (OutOfMemoryError e) {
+        throw FatalErrors.exit(e, errors);
+      } catch (RuntimeException | Error e) {
+        response = unexpected(exchange, e);
       }
       discardRest(exchange, response);
       send(exchange, response);
+    } catch (OutOfMemoryError e) {
+      throw FatalErrors.exit(e, errors);
     }
+  }
+
+  private Response unexpected(HttpExchange exchange, Throwable e) {
+    synchronized (errors) {
+      errors.println("registry: unexpected error for " + exchange.getRequestMethod() + " "
+          + exchange.getRequestURI().getRawPath() + ": " + e);
+      e.printStackTrace(errors);
+    }
+    return error(500, 50001, "Internal error: " + e.getClass().getSimpleName()
+        + (e.getMessage() == null ? "" : ": " + e.getMessage()));
   }
 
   private Response respond(HttpExchange exchange) throws IOException, ApiException {
@@ -64,14 +89,10 @@ final class ApiHandler implements HttpHandler {
       exchange.getResponseHeaders().set("WWW-Authenticate", "Basic realm=\"handshake-registry\"");
       return error(401, 40101, "Unauthorized: send HTTP basic credentials");
     }
-    String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
-    List<String> path = segments(exchange.getRequestURI().getRawPath());
-    Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
-    Request request = new Request(exchange, method, path, query);
-    return route(request);
+    return route(ApiRequest.of(exchange));
   }
 
-  private Response route(Request r) throws IOException, ApiException {
+  private Response route(ApiRequest r) throws IOException, ApiException {
     List<String> p = r.path;
     int n = p.size();
     if (n == 0) {
@@ -80,9 +101,9 @@ final class ApiHandler implements HttpHandler {
     switch (p.get(0)) {
       case "subjects" -> {
         if (n == 1) {
-          return r.is("GET") ? json(200, store.subjects(r.flag("deleted"))) : notAllowed();
+          return r.is("GET") ? SubjectListing.of(store, r.query).response() : notAllowed();
         }
-        String subject = p.get(1);
+        String subject = subject(p.get(1));
         if (n == 2) {
           if (r.is("POST")) {
             return lookup(r, subject);
@@ -123,6 +144,9 @@ final class ApiHandler implements HttpHandler {
         }
       }
       case "schemas" -> {
+        if (n == 1) {
+          return r.is("GET") ? SchemaListing.of(store, r.query).response() : notAllowed();
+        }
         if (n == 2 && "types".equals(p.get(1))) {
           return r.is("GET") ? json(200, List.of("AVRO")) : notAllowed();
         }
@@ -131,12 +155,10 @@ final class ApiHandler implements HttpHandler {
             return notAllowed();
           }
           int id = parseId(p.get(2));
-          RegistryStore.StoredSchema schema = store.schemaById(id);
           if (n == 3) {
-            Map<String, Object> body = Json.object("schema", schema.schema());
-            addReferences(body, schema.references());
-            return json(200, body);
+            return schemaById(id);
           }
+          RegistryStore.StoredSchema schema = store.schemaById(id);
           if (n == 4 && "schema".equals(p.get(3))) {
             return raw(schema.schema());
           }
@@ -155,7 +177,7 @@ final class ApiHandler implements HttpHandler {
           if (!r.is("POST")) {
             return notAllowed();
           }
-          return compatibility(r, p.get(2), n == 5 ? p.get(4) : null);
+          return compatibility(r, subject(p.get(2)), n == 5 ? p.get(4) : null);
         }
       }
       case "config" -> {
@@ -164,13 +186,16 @@ final class ApiHandler implements HttpHandler {
             return json(200, Json.object("compatibilityLevel", store.globalLevel().name()));
           }
           if (r.is("PUT")) {
-            CompatibilityLevel level = store.setLevel(null, levelFrom(r.body()));
+            CompatibilityLevel level = store.setLevel(null, RequestBodies.levelFrom(r.body(RequestBodies::noLevelGiven)));
             return json(200, Json.object("compatibility", level.name()));
+          }
+          if (r.is("DELETE")) {
+            return json(200, Json.object("compatibilityLevel", store.deleteGlobalLevel().name()));
           }
           return notAllowed();
         }
         if (n == 2) {
-          String subject = p.get(1);
+          String subject = subject(p.get(1));
           if (r.is("GET")) {
             Optional<CompatibilityLevel> own = store.subjectLevel(subject);
             if (own.isEmpty() && !r.flag("defaultToGlobal")) {
@@ -180,7 +205,7 @@ final class ApiHandler implements HttpHandler {
             return json(200, Json.object("compatibilityLevel", own.orElseGet(store::globalLevel).name()));
           }
           if (r.is("PUT")) {
-            CompatibilityLevel level = store.setLevel(subject, levelFrom(r.body()));
+            CompatibilityLevel level = store.setLevel(subject, RequestBodies.levelFrom(r.body(RequestBodies::noLevelGiven)));
             return json(200, Json.object("compatibility", level.name()));
           }
           if (r.is("DELETE")) {
@@ -189,9 +214,23 @@ final class ApiHandler implements HttpHandler {
           return notAllowed();
         }
       }
+      case "handshake" -> {
+        if (n == 2 && "stats".equals(p.get(1))) {
+          return r.is("GET") ? json(200, store.stats()) : notAllowed();
+        }
+      }
       case "mode" -> {
-        if (n <= 2 && r.is("GET")) {
-          return json(200, Json.object("mode", "READWRITE"));
+        if (n <= 2) {
+          if (n == 2) {
+            subject(p.get(1));
+          }
+          if (r.is("GET")) {
+            return json(200, Json.object("mode", RequestBodies.READWRITE));
+          }
+          if (r.is("PUT")) {
+            return json(200, Json.object("mode", RequestBodies.modeFrom(r.body(RequestBodies::noModeGiven))));
+          }
+          return notAllowed();
         }
       }
       default -> {
@@ -200,21 +239,37 @@ final class ApiHandler implements HttpHandler {
     return error(404, 404, "HTTP 404 Not Found: no endpoint " + r.method + " /" + String.join("/", p));
   }
 
-  private Response register(Request r, String subject) throws IOException, ApiException {
-    SchemaRequest body = schemaRequest(r.body());
+  /**
+   * The hottest request (every consumer resolving a message's schema id): its answer is cached as bytes. An id's
+   * schema never changes, and an answer is cached only after it was given, so after its record was durable.
+   */
+  private Response schemaById(int id) throws ApiException {
+    byte[] cached = schemaAnswers.get(id);
+    if (cached == null) {
+      RegistryStore.StoredSchema schema = store.schemaById(id);
+      Map<String, Object> body = Json.object("schema", schema.schema());
+      addReferences(body, schema.references());
+      cached = Json.write(body);
+      schemaAnswers.put(id, cached);
+    }
+    return new Response(200, cached);
+  }
+
+  private Response register(ApiRequest r, String subject) throws IOException, ApiException {
+    RequestBodies.SchemaRequest body = RequestBodies.schemaRequest(r.body());
     RegistryStore.Registered registered = store.register(subject, body.schema(), body.references());
     return json(200, Json.object("id", registered.schema().id()));
   }
 
-  private Response lookup(Request r, String subject) throws IOException, ApiException {
-    SchemaRequest body = schemaRequest(r.body());
+  private Response lookup(ApiRequest r, String subject) throws IOException, ApiException {
+    RequestBodies.SchemaRequest body = RequestBodies.schemaRequest(r.body());
     RegistryStore.Registered found = store.lookup(subject, body.schema(), body.references(), r.flag("deleted"))
         .orElseThrow(() -> ApiException.schemaNotFound("Schema not found"));
     return json(200, versionJson(found));
   }
 
-  private Response compatibility(Request r, String subject, String version) throws IOException, ApiException {
-    SchemaRequest body = schemaRequest(r.body());
+  private Response compatibility(ApiRequest r, String subject, String version) throws IOException, ApiException {
+    RequestBodies.SchemaRequest body = RequestBodies.schemaRequest(r.body());
     CompatibilityReport report = store.testCompatibility(subject, version, body.schema(), body.references());
     Map<String, Object> answer = Json.object("is_compatible", report.compatible());
     if (r.flag("verbose")) {
@@ -224,48 +279,13 @@ final class ApiHandler implements HttpHandler {
     return json(200, answer);
   }
 
-  private record SchemaRequest(String schema, List<SchemaReference> references) {
-  }
-
-  private static SchemaRequest schemaRequest(Object json) throws ApiException {
-    if (!(json instanceof Map<?, ?> body) || !(body.get("schema") instanceof String schema)) {
-      throw ApiException.invalidSchema("Invalid schema: the request body must be a JSON object with a string "
-          + "field \"schema\"");
+  /** A subject from the path; an empty one ({@code /subjects//versions}) is refused as what it is. */
+  private static String subject(String segment) throws ApiException {
+    if (segment.isEmpty()) {
+      throw new ApiException(422, 42208, "Invalid subject: the subject in the path is empty (\"//\"); put the "
+          + "subject name, URL-encoded, between the slashes");
     }
-    Object type = body.get("schemaType");
-    if (type != null && !"AVRO".equalsIgnoreCase(type.toString())) {
-      throw ApiException.invalidSchema("Invalid schema: schemaType " + type + " is not supported; this registry "
-          + "stores AVRO schemas");
-    }
-    List<SchemaReference> references = new ArrayList<>();
-    Object refs = body.get("references");
-    if (refs != null && !(refs instanceof List)) {
-      throw ApiException.invalidSchema("Invalid schema: \"references\" must be an array");
-    }
-    for (Object item : refs == null ? List.of() : (List<?>) refs) {
-      if (!(item instanceof Map<?, ?> ref) || !(ref.get("name") instanceof String name)
-          || !(ref.get("subject") instanceof String subject) || Json.intValue(ref.get("version")) == null) {
-        throw ApiException.invalidSchema("Invalid schema: each reference needs \"name\", \"subject\" and an "
-            + "integer \"version\", got " + Json.writeString(item));
-      }
-      references.add(new SchemaReference(name, subject, Json.intValue(ref.get("version"))));
-    }
-    return new SchemaRequest(schema, references);
-  }
-
-  private static CompatibilityLevel levelFrom(Object json) throws ApiException {
-    Object value = null;
-    if (json instanceof Map<?, ?> body) {
-      value = body.get("compatibility") != null ? body.get("compatibility") : body.get("compatibilityLevel");
-    }
-    if (!(value instanceof String text)) {
-      throw ApiException.invalidLevel(Json.writeString(json));
-    }
-    try {
-      return CompatibilityLevel.valueOf(text.trim().toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      throw ApiException.invalidLevel(text);
-    }
+    return segment;
   }
 
   private static int parseId(String text) throws ApiException {
@@ -276,7 +296,7 @@ final class ApiHandler implements HttpHandler {
     }
   }
 
-  private static Map<String, Object> versionJson(RegistryStore.Registered registered) {
+  static Map<String, Object> versionJson(RegistryStore.Registered registered) {
     Map<String, Object> body = Json.object("subject", registered.subject(), "version", registered.version(),
         "id", registered.schema().id(), "schema", registered.schema().schema());
     addReferences(body, registered.schema().references());
@@ -298,7 +318,15 @@ final class ApiHandler implements HttpHandler {
     return MessageDigest.isEqual(given, expectedAuthorization);
   }
 
-  private record Response(int status, byte[] body) {
+  /** An answer: a body in memory, or (with {@code streamed}) one written to the client as it is produced. */
+  record Response(int status, byte[] body, BodyWriter streamed) {
+    Response(int status, byte[] body) {
+      this(status, body, null);
+    }
+  }
+
+  interface BodyWriter {
+    void writeTo(OutputStream out) throws IOException;
   }
 
   private static Response json(int status, Object body) {
@@ -319,6 +347,13 @@ final class ApiHandler implements HttpHandler {
 
   private static void send(HttpExchange exchange, Response response) throws IOException {
     exchange.getResponseHeaders().set("Content-Type", CONTENT_TYPE);
+    if (response.streamed() != null) {
+      exchange.sendResponseHeaders(response.status(), 0);
+      try (OutputStream out = new BufferedOutputStream(exchange.getResponseBody(), 16 * 1024)) {
+        response.streamed().writeTo(out);
+      }
+      return;
+    }
     exchange.sendResponseHeaders(response.status(), response.body().length == 0 ? -1 : response.body().length);
     try (OutputStream out = exchange.getResponseBody()) {
       out.write(response.body());
@@ -332,99 +367,22 @@ final class ApiHandler implements HttpHandler {
    */
   private static void discardRest(HttpExchange exchange, Response response) {
     long discarded = 0;
-    byte[] buffer = new byte[16 * 1024];
     try {
       InputStream in = exchange.getRequestBody();
-      int read;
-      while (discarded <= MAX_DISCARD && (read = in.read(buffer)) >= 0) {
-        discarded += read;
+      // Most requests (every GET) have nothing left: find out without allocating a buffer per request.
+      if (in.read() >= 0) {
+        discarded = 1;
+        byte[] buffer = new byte[8 * 1024];
+        int read;
+        while (discarded <= MAX_DISCARD && (read = in.read(buffer)) >= 0) {
+          discarded += read;
+        }
       }
     } catch (IOException e) {
       // The client went away; the answer below will fail quietly too.
     }
     if (discarded > MAX_DISCARD || response.status() == 413) {
       exchange.getResponseHeaders().set("Connection", "close");
-    }
-  }
-
-  private static List<String> segments(String rawPath) {
-    List<String> segments = new ArrayList<>();
-    for (String raw : rawPath.split("/")) {
-      if (!raw.isEmpty()) {
-        segments.add(URLDecoder.decode(raw.replace("+", "%2B"), StandardCharsets.UTF_8));
-      }
-    }
-    return segments;
-  }
-
-  private static Map<String, String> query(String rawQuery) {
-    Map<String, String> values = new HashMap<>();
-    if (rawQuery != null) {
-      for (String pair : rawQuery.split("&")) {
-        int eq = pair.indexOf('=');
-        String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-        String value = eq < 0 ? "true" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-        values.put(key, value);
-      }
-    }
-    return values;
-  }
-
-  /** One request: its method, decoded path segments, query and (lazily read, size-limited) JSON body. */
-  private static final class Request {
-    final HttpExchange exchange;
-    final String method;
-    final List<String> path;
-    final Map<String, String> query;
-
-    Request(HttpExchange exchange, String method, List<String> path, Map<String, String> query) {
-      this.exchange = exchange;
-      this.method = method;
-      this.path = path;
-      this.query = query;
-    }
-
-    boolean is(String expected) {
-      return method.equals(expected);
-    }
-
-    boolean flag(String name) {
-      return "true".equalsIgnoreCase(query.get(name));
-    }
-
-    Object body() throws IOException, ApiException {
-      String length = exchange.getRequestHeaders().getFirst("Content-Length");
-      if (length != null) {
-        try {
-          if (Long.parseLong(length.trim()) > MAX_BODY) {
-            throw tooLarge();
-          }
-        } catch (NumberFormatException e) {
-          throw new ApiException(400, 400, "Invalid Content-Length: " + length);
-        }
-      }
-      ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-      InputStream in = exchange.getRequestBody();
-      byte[] buffer = new byte[8192];
-      int read;
-      while ((read = in.read(buffer)) >= 0) {
-        bytes.write(buffer, 0, read);
-        if (bytes.size() > MAX_BODY) {
-          throw tooLarge();
-        }
-      }
-      if (bytes.size() == 0) {
-        throw new ApiException(422, 42201, "Invalid schema: the request has no body; send a JSON object");
-      }
-      try {
-        return Json.parse(bytes.toByteArray());
-      } catch (JsonProcessingException e) {
-        throw new ApiException(400, 400, "Malformed JSON in the request body: " + e.getOriginalMessage());
-      }
-    }
-
-    private static ApiException tooLarge() {
-      return new ApiException(413, 413, "Request body larger than " + MAX_BODY + " bytes");
     }
   }
 }

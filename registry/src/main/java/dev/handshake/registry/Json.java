@@ -100,11 +100,17 @@ final class Json {
     return bytes.toByteArray();
   }
 
+  /** A generator writing to {@code out}, for answers streamed instead of built whole. */
+  static JsonGenerator generator(java.io.OutputStream out) throws IOException {
+    return FACTORY.createGenerator(out);
+  }
+
   static String writeString(Object value) {
     return new String(write(value), StandardCharsets.UTF_8);
   }
 
-  private static void write(JsonGenerator generator, Object value) throws IOException {
+  /** Writes one value (maps, lists, strings, numbers, booleans, null) to a streaming generator. */
+  static void write(JsonGenerator generator, Object value) throws IOException {
     if (value == null) {
       generator.writeNull();
     } else if (value instanceof Map<?, ?> map) {

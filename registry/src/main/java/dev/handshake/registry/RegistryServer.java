@@ -4,12 +4,14 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.Objects;
-import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -22,6 +24,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class RegistryServer implements Closeable {
   public static final String USER_INFO_ENV = "HANDSHAKE_REGISTRY_SERVER_USER_INFO";
+  /** Seconds a client has to send its whole request, and the server to send its answer. */
+  static final long REQUEST_TIMEOUT_SECONDS = 30;
+  /**
+   * Ceiling of request threads. Threads beyond {@code --threads} are started only while all others are busy
+   * (typically blocked reading a slow client's body) and end after a minute idle, so a few stalled uploads cannot
+   * take every thread while the request timeout runs.
+   */
+  static final int MAX_THREADS = 128;
 
   private final HttpServer http;
   private final ThreadPoolExecutor executor;
@@ -64,8 +74,24 @@ public final class RegistryServer implements Closeable {
    * client's delayed ACKs every small response then waits about 40 ms, which capped lookups near 90/s.
    */
   private static void enableTcpNoDelay() {
-    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-      System.setProperty("sun.net.httpserver.nodelay", "true");
+    setDefault("sun.net.httpserver.nodelay", "true");
+  }
+
+  /**
+   * A client that sends headers and then stalls (half a body, or nothing) would otherwise hold its connection
+   * and a request thread forever. The JDK server closes a connection whose request (headers and body) has not
+   * been read within {@code maxReqTime} seconds, or whose response has not been sent within {@code maxRspTime};
+   * closing the channel also wakes the handler thread blocked reading that body. Like TCP_NODELAY these are read
+   * once, when the JDK server is first used, so they are JVM-wide defaults a launcher may override.
+   */
+  private static void enableTimeouts() {
+    setDefault("sun.net.httpserver.maxReqTime", Long.toString(REQUEST_TIMEOUT_SECONDS));
+    setDefault("sun.net.httpserver.maxRspTime", Long.toString(REQUEST_TIMEOUT_SECONDS));
+  }
+
+  private static void setDefault(String property, String value) {
+    if (System.getProperty(property) == null) {
+      System.setProperty(property, value);
     }
   }
 
@@ -75,22 +101,78 @@ public final class RegistryServer implements Closeable {
 
   /** Opens the store (replaying its log), binds and starts serving; {@code warnings} hears about torn tails. */
   public static RegistryServer start(Options options, PrintStream warnings) throws IOException {
+    return start(options, warnings, ApiHandler.NONE);
+  }
+
+  /** As {@link #start(Options, PrintStream)}, with a hook that runs before each request (tests inject faults). */
+  static RegistryServer start(Options options, PrintStream warnings, ApiHandler.RequestHook hook)
+      throws IOException {
     enableTcpNoDelay();
-    RegistryStore store = RegistryStore.open(options.dataDir(), warnings);
+    enableTimeouts();
+    checkDataDir(options.dataDir());
+    // Bound before the store is opened: a start that fails on the port (in use, not permitted) then leaves no
+    // data directory or empty registry.log behind. Connections that arrive while the log replays wait in the
+    // backlog until start() below.
+    HttpServer http;
+    try {
+      http = HttpServer.create(new InetSocketAddress(options.host(), options.port()), 128);
+    } catch (BindException e) {
+      BindException named = new BindException(options.host() + ":" + options.port() + " cannot be bound ("
+          + e.getMessage() + "); stop whatever listens there or pick another --port (0 picks a free one)");
+      named.initCause(e);
+      throw named;
+    }
+    RegistryStore store;
+    try {
+      store = RegistryStore.open(options.dataDir(), warnings);
+    } catch (IOException | RuntimeException e) {
+      http.stop(0);
+      throw e;
+    }
     try {
       String authorization = options.userInfo() == null ? null : "Basic " + Base64.getEncoder()
           .encodeToString(options.userInfo().getBytes(StandardCharsets.UTF_8));
-      HttpServer http = HttpServer.create(new InetSocketAddress(options.host(), options.port()), 128);
-      // Bounded: a burst queues (then runs on the accepting thread, slowing intake) instead of growing threads.
-      ThreadPoolExecutor executor = new ThreadPoolExecutor(options.threads(), options.threads(), 60,
-          TimeUnit.SECONDS, new ArrayBlockingQueue<>(1024), daemonThreads(), new ThreadPoolExecutor.CallerRunsPolicy());
+      // A hand-off queue: a request that finds every thread busy gets a new one (up to MAX_THREADS) instead of
+      // waiting behind requests that may be stalled uploads; past the ceiling the accepting thread runs it
+      // itself, which slows intake rather than dropping connections.
+      ThreadPoolExecutor executor = new ThreadPoolExecutor(options.threads(), Math.max(options.threads(),
+          MAX_THREADS), 60, TimeUnit.SECONDS, new SynchronousQueue<>(), daemonThreads(),
+          new ThreadPoolExecutor.CallerRunsPolicy());
       http.setExecutor(executor);
-      http.createContext("/", new ApiHandler(store, authorization, warnings));
+      http.createContext("/", new ApiHandler(store, authorization, warnings, hook));
       http.start();
       return new RegistryServer(http, executor, store);
-    } catch (IOException | RuntimeException e) {
+    } catch (RuntimeException e) {
+      http.stop(0);
       store.close();
       throw e;
+    }
+  }
+
+  /**
+   * Refuses a data directory that cannot be one, before anything is bound or created.
+   *
+   * @throws NotADirectoryException naming the path and what to pass instead
+   */
+  static void checkDataDir(Path dataDir) throws NotADirectoryException {
+    Path existing = dataDir.toAbsolutePath();
+    while (existing != null && !Files.exists(existing)) {
+      existing = existing.getParent();
+    }
+    if (existing != null && !Files.isDirectory(existing)) {
+      String what = existing.equals(dataDir.toAbsolutePath()) ? "--data-dir " + dataDir + " is a file"
+          : "--data-dir " + dataDir + " lies under " + existing + ", which is a file";
+      throw new NotADirectoryException(what + ", not a directory: the registry keeps its store (registry.log) in "
+          + "a directory. Pass a directory, or a path that does not exist yet (it is created)");
+    }
+  }
+
+  /** The data directory is a file: bad input, not an I/O failure (the CLI exits 2, not 3). */
+  public static final class NotADirectoryException extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    NotADirectoryException(String message) {
+      super(message);
     }
   }
 
@@ -106,6 +188,15 @@ public final class RegistryServer implements Closeable {
   /** {@code http://host:port}, with the port actually bound (useful with port 0). */
   public String url() {
     return url;
+  }
+
+  RegistryStore store() {
+    return store;
+  }
+
+  /** Requests being handled right now (threads busy, including ones blocked on a slow client). */
+  int activeRequests() {
+    return executor.getActiveCount();
   }
 
   public int port() {
@@ -124,6 +215,14 @@ public final class RegistryServer implements Closeable {
     store.close();
   }
 
+  /**
+   * For launchers that run the server in their own main (the CLI's {@code registry serve}): an
+   * {@link OutOfMemoryError} in any thread, the JDK server's dispatcher included, ends the process at once.
+   */
+  public static void exitOnOutOfMemory() {
+    FatalErrors.installDefaultHandler(System.err);
+  }
+
   public static void main(String[] args) {
     Options options;
     try {
@@ -135,6 +234,7 @@ public final class RegistryServer implements Closeable {
       System.exit(2);
       return;
     }
+    exitOnOutOfMemory();
     try {
       RegistryServer server = start(options);
       Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -146,6 +246,9 @@ public final class RegistryServer implements Closeable {
       }, "registry-shutdown"));
       System.out.println("listening on " + server.url());
       System.out.flush();
+    } catch (NotADirectoryException e) {
+      System.err.println("registry: " + e.getMessage());
+      System.exit(2);
     } catch (IOException e) {
       System.err.println("registry: cannot start: " + e.getMessage());
       System.exit(3);

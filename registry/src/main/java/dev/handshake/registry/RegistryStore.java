@@ -1,157 +1,242 @@
 package dev.handshake.registry;
 
-import dev.handshake.core.HandshakeException;
 import dev.handshake.core.compat.CompatibilityChecker;
 import dev.handshake.core.compat.CompatibilityLevel;
 import dev.handshake.core.compat.CompatibilityReport;
 import dev.handshake.core.compat.SchemaVersion;
 import dev.handshake.core.registry.SchemaReference;
 import dev.handshake.core.report.Finding;
-import dev.handshake.core.schema.NamedTypes;
 import dev.handshake.core.schema.SchemaFile;
-import dev.handshake.core.schema.SchemaLoader;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.stream.Collectors;
-import org.apache.avro.Schema;
 
 /**
- * The registry's state: schemas by global id, subjects with their versions, compatibility levels. Every change
- * is validated, appended to the {@link StoreLog} and applied in memory under one writer lock, so ids and
- * versions are assigned exactly once; it is acknowledged only after the log is forced to disk past it, so no
- * acknowledged change is lost. Reads share a read lock. The state is rebuilt at start by replaying the log through the same {@code apply} methods.
+ * The registry's operations over {@link StoreState} and the {@link StoreLog}. A change is validated, appended
+ * and applied in memory under the writer lock, which is held only for that (microseconds): the expensive part
+ * of a registration, parsing and the compatibility check, runs under the shared read lock beforehand and is
+ * redone if the subject or the levels changed meanwhile. The change is acknowledged after the log is forced past
+ * its record; concurrent registrations then share one force (group commit, see {@link StoreLog#sync}).
+ *
+ * <p>Schema texts are not kept in memory: they are read back from the log by position, through a bounded cache
+ * of texts and one of parsed schemas, so memory per schema is a few dozen bytes whatever the schema's size.
+ *
+ * <p>Nothing a crash could take back is ever shown: every answer first waits until the log is durable up to the
+ * records it depends on (a subject's last change, a schema's record, the last configuration change), and only
+ * those: a lookup of a schema written long ago never waits for the flush of an unrelated registration.
  */
 final class RegistryStore implements Closeable {
-  static final CompatibilityLevel DEFAULT_LEVEL = CompatibilityLevel.BACKWARD;
+  static final CompatibilityLevel DEFAULT_LEVEL = StoreState.DEFAULT_LEVEL;
 
   private final StoreLog log;
+  private final StoreState state;
   private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
-  private final Map<Integer, StoredSchema> schemasById = new HashMap<>();
-  private final Map<String, Integer> idsByIdentity = new HashMap<>();
-  private final TreeMap<String, TreeMap<Integer, VersionEntry>> subjects = new TreeMap<>();
-  private final Map<String, CompatibilityLevel> subjectLevels = new HashMap<>();
-  private CompatibilityLevel globalLevel = DEFAULT_LEVEL;
-  private int maxId;
-
-  private final SchemaLoader loader = new SchemaLoader();
   private final CompatibilityChecker checker = new CompatibilityChecker();
-  private final Map<Integer, SchemaFile> parsed = new ConcurrentHashMap<>();
+  private final StoreReader reader;
 
   record StoredSchema(int id, String schema, List<SchemaReference> references) {
-  }
-
-  record VersionEntry(int id, boolean deleted) {
   }
 
   record Registered(String subject, int version, StoredSchema schema) {
   }
 
-  private RegistryStore(StoreLog log) {
+  private final PrintStream warnings;
+  private final AtomicBoolean compacting = new AtomicBoolean();
+  private volatile Thread compactor;
+
+  private RegistryStore(StoreLog log, StoreState state, PrintStream warnings) {
     this.log = log;
+    this.state = state;
+    this.warnings = warnings;
+    this.reader = new StoreReader(log, state);
   }
 
   static RegistryStore open(Path dataDir, PrintStream warnings) throws IOException {
-    StoreLog.Opened opened = StoreLog.open(dataDir, warnings);
-    RegistryStore store = new RegistryStore(opened.log());
-    for (byte[] record : opened.records()) {
-      store.replay(asObject(Json.parse(record)));
+    StoreState state = new StoreState();
+    StoreLog log = StoreLog.open(dataDir, warnings, (position, payload) -> {
+      try {
+        state.replay(asObject(Json.parse(payload)), position, position + StoreLog.HEADER + payload.length);
+      } catch (IOException e) {
+        throw new IllegalStateException("record at position " + position + " of the registry log is not JSON", e);
+      }
+    });
+    state.subjects.values().forEach(SubjectVersions::trim);
+    RegistryStore store = new RegistryStore(log, state, warnings);
+    if (Compaction.worthwhile(state)) {
+      store.compactInBackground();
     }
     return store;
   }
 
+  /**
+   * Starts compaction on its own thread unless one runs already. Requests keep being served meanwhile; a failed
+   * compaction leaves the log as it was and is reported on the warnings stream.
+   */
+  void compactInBackground() {
+    if (!compacting.compareAndSet(false, true)) {
+      return;
+    }
+    Thread thread = new Thread(() -> {
+      try {
+        long dropped = Compaction.run(this, stage -> { });
+        warnings.println("registry: compacted " + log.file() + ", dropping " + dropped + " records no longer "
+            + "needed");
+      } catch (IOException | RuntimeException e) {
+        warnings.println("registry: compaction failed, the log is unchanged: " + e);
+      } finally {
+        compacting.set(false);
+      }
+    }, "registry-compaction");
+    thread.setDaemon(true);
+    compactor = thread;
+    thread.start();
+  }
+
+  @SuppressWarnings("unchecked")
+  static Map<String, Object> asObject(Object value) {
+    if (!(value instanceof Map)) {
+      throw new IllegalStateException("a store record is not a JSON object: " + value);
+    }
+    return (Map<String, Object>) value;
+  }
+
   // ---- reads ----
 
-  List<String> subjects(boolean includeDeleted) {
-    return read(() -> subjects.entrySet().stream()
-        .filter(e -> e.getValue().values().stream().anyMatch(v -> includeDeleted || !v.deleted()))
-        .map(Map.Entry::getKey).toList());
+  /**
+   * Up to {@code max} subject names after {@code after} (exclusive; null = from the start) that start with
+   * {@code prefix}: one page of a listing streamed to the client, so no listing is built whole in memory.
+   */
+  List<String> subjectsPage(String prefix, String after, int max, boolean includeDeleted, boolean deletedOnly) {
+    return read(v -> {
+      List<String> page = new ArrayList<>(Math.min(max, 1024));
+      var tail = after == null ? state.subjects.tailMap(prefix, true) : state.subjects.tailMap(after, false);
+      for (var entry : tail.entrySet()) {
+        if (page.size() >= max || !entry.getKey().startsWith(prefix)) {
+          break;
+        }
+        SubjectVersions versions = entry.getValue();
+        boolean live = versions.anyVisible(false);
+        // deletedOnly: subjects that were (soft) deleted, i.e. whose every remaining version is deleted.
+        if (deletedOnly ? !live && versions.size() > 0 : live || includeDeleted) {
+          page.add(entry.getKey());
+          v.need(versions.changedAt);
+        }
+      }
+      v.need(state.removedAt);
+      return page;
+    });
+  }
+
+  /** Versions with their schemas of up to {@code maxSubjects} subjects after {@code after}, for GET /schemas. */
+  record SchemasPage(List<Registered> versions, String lastSubject) {
+  }
+
+  SchemasPage schemasPage(String prefix, String after, int maxSubjects, boolean includeDeleted, boolean latestOnly)
+      throws ApiException {
+    return readChecked(v -> {
+      List<Registered> versions = new ArrayList<>();
+      String last = null;
+      int subjects = 0;
+      var tail = after == null ? state.subjects.tailMap(prefix, true) : state.subjects.tailMap(after, false);
+      for (var entry : tail.entrySet()) {
+        if (subjects >= maxSubjects || !entry.getKey().startsWith(prefix)) {
+          break;
+        }
+        subjects++;
+        last = entry.getKey();
+        SubjectVersions subject = entry.getValue();
+        v.need(subject.changedAt);
+        int latest = subject.latest(includeDeleted);
+        for (int i = latestOnly ? Math.max(latest, 0) : 0; i < subject.size() && latest >= 0; i++) {
+          if (subject.visible(i, includeDeleted)) {
+            versions.add(new Registered(entry.getKey(), subject.version(i), reader.stored(subject.id(i), v)));
+          }
+        }
+      }
+      v.need(state.removedAt);
+      return new SchemasPage(versions, subjects < maxSubjects ? null : last);
+    });
   }
 
   List<Integer> versions(String subject, boolean includeDeleted) throws ApiException {
-    return readChecked(() -> {
-      List<Integer> versions = versionMap(subject).entrySet().stream()
-          .filter(e -> includeDeleted || !e.getValue().deleted()).map(Map.Entry::getKey).toList();
-      if (versions.isEmpty()) {
-        throw ApiException.subjectNotFound(subject);
+    return readChecked(v -> {
+      SubjectVersions versions = reader.subject(subject, includeDeleted, v);
+      List<Integer> numbers = new ArrayList<>();
+      for (int i = 0; i < versions.size(); i++) {
+        if (versions.visible(i, includeDeleted)) {
+          numbers.add(versions.version(i));
+        }
       }
-      return versions;
+      return numbers;
     });
   }
 
   Registered version(String subject, String version, boolean includeDeleted) throws ApiException {
-    return readChecked(() -> resolveVersion(subject, version, includeDeleted));
+    return readChecked(v -> reader.resolveVersion(subject, version, includeDeleted, v));
   }
 
   StoredSchema schemaById(int id) throws ApiException {
-    return readChecked(() -> {
-      StoredSchema schema = schemasById.get(id);
-      if (schema == null) {
-        throw ApiException.schemaNotFound("Schema " + id + " not found");
-      }
-      return schema;
-    });
+    return readChecked(v -> reader.stored(id, v));
   }
 
   /** Every live subject/version whose schema has this id. */
   List<Registered> usagesOf(int id) throws ApiException {
-    StoredSchema schema = schemaById(id);
-    return read(() -> {
+    return readChecked(v -> {
+      StoredSchema schema = reader.stored(id, v);
       List<Registered> usages = new ArrayList<>();
-      subjects.forEach((subject, versions) -> versions.forEach((version, entry) -> {
-        if (entry.id() == id && !entry.deleted()) {
-          usages.add(new Registered(subject, version, schema));
+      state.subjects.forEach((subject, versions) -> {
+        for (int i = 0; i < versions.size(); i++) {
+          if (versions.id(i) == id && !versions.deleted(i)) {
+            usages.add(new Registered(subject, versions.version(i), schema));
+            v.need(versions.changedAt);
+          }
         }
-      }));
+      });
+      v.need(state.removedAt);
       return usages;
     });
   }
 
   /** Ids of live schemas that reference {@code subject} at {@code version}. */
   List<Integer> referencedBy(String subject, String version) throws ApiException {
-    return readChecked(() -> {
-      Registered target = resolveVersion(subject, version, false);
-      return referrers(subject, target.version());
+    return readChecked(v -> {
+      Registered target = reader.resolveVersion(subject, version, false, v);
+      return state.referrers(subject, target.version());
     });
   }
 
   Optional<Registered> lookup(String subject, String schemaText, List<SchemaReference> references,
                               boolean includeDeleted) throws ApiException {
-    return readChecked(() -> {
-      TreeMap<Integer, VersionEntry> versions = versionMap(subject);
-      if (versions.values().stream().noneMatch(v -> includeDeleted || !v.deleted())) {
-        throw ApiException.subjectNotFound(subject);
-      }
-      Integer id = idsByIdentity.get(identity(parse(schemaText, references, "the schema"), references));
-      if (id != null) {
-        for (var entry : versions.entrySet()) {
-          if (entry.getValue().id() == id && (includeDeleted || !entry.getValue().deleted())) {
-            return Optional.of(new Registered(subject, entry.getKey(), schemasById.get(id)));
-          }
-        }
-      }
-      return Optional.empty();
+    return readChecked(v -> {
+      SubjectVersions versions = reader.subject(subject, includeDeleted, v);
+      SchemaFile candidate = reader.parse(schemaText, references, "the schema", v);
+      int id = reader.idOf(CanonicalForm.of(candidate), references, v);
+      int index = id == 0 ? -1 : versions.indexOfId(id, includeDeleted);
+      return index < 0 ? Optional.empty()
+          : Optional.of(new Registered(subject, versions.version(index), reader.stored(id, v)));
     });
   }
 
   CompatibilityLevel globalLevel() {
-    return read(() -> globalLevel);
+    return read(v -> {
+      v.need(state.configChangedAt);
+      return state.globalLevel;
+    });
   }
 
   Optional<CompatibilityLevel> subjectLevel(String subject) {
-    return read(() -> Optional.ofNullable(subjectLevels.get(subject)));
+    return read(v -> {
+      v.need(state.configChangedAt);
+      return Optional.ofNullable(state.subjectLevels.get(subject));
+    });
   }
 
   /**
@@ -160,103 +245,149 @@ final class RegistryStore implements Closeable {
    */
   CompatibilityReport testCompatibility(String subject, String version, String schemaText,
                                         List<SchemaReference> references) throws ApiException {
-    return readChecked(() -> {
-      SchemaFile candidate = parse(schemaText, references, "the schema");
-      CompatibilityLevel level = levelOf(subject);
-      List<SchemaVersion> history = new ArrayList<>();
+    return readChecked(v -> {
+      SchemaFile candidate = reader.parse(schemaText, references, "the schema", v);
+      v.need(state.configChangedAt);
+      CompatibilityLevel level = state.levelOf(subject);
+      List<SchemaVersion> history;
       if (version == null) {
-        for (var entry : versionMap(subject).entrySet()) {
-          if (!entry.getValue().deleted()) {
-            history.add(new SchemaVersion("version " + entry.getKey(), parsedById(entry.getValue().id())));
-          }
-        }
+        history = reader.liveHistory(subject, v);
       } else {
-        Registered target = resolveVersion(subject, version, false);
-        history.add(new SchemaVersion("version " + target.version(), parsedById(target.schema().id())));
+        Registered target = reader.resolveVersion(subject, version, false, v);
+        history = List.of(new SchemaVersion("version " + target.version(),
+            reader.parsedById(target.schema().id(), v)));
         level = level.nonTransitive();
       }
       return checker.check(level, history, new SchemaVersion("the new schema", candidate));
     });
   }
 
+  /** Counts for operators and the benchmark: schemas, subjects, log records, forces since start. */
+  Map<String, Object> stats() {
+    return read(v -> Json.object("schemas", state.schemas.count(), "subjects", state.subjects.size(),
+        "versions", state.versionEntries, "logRecords", state.records, "obsoleteRecords", state.obsoleteRecords(),
+        "logBytes", log.size(), "appendsSinceStart", log.appends(), "flushesSinceStart", log.flushes()));
+  }
+
   // ---- writes ----
 
-  /** Registers a schema, returning the subject's version that holds it (existing or new). */
+  /** What a registration decided under the read lock, valid while the subject and the levels are unchanged. */
+  private record Prepared(Registered existing, CompatibilityReport report, CompatibilityLevel level,
+                          String canonical, long subjectStamp, long configStamp) {
+  }
+
+  /**
+   * Registers a schema, returning the subject's version that holds it (existing or new). Parsing and the
+   * compatibility check run under the shared lock, so concurrent registrations check in parallel and the writer
+   * lock covers only the append; if the subject or a level changed in between, the check is done again.
+   */
   Registered register(String subject, String schemaText, List<SchemaReference> references) throws ApiException {
     validateSubject(subject);
-    // Parsed once, under the read lock: referenced versions cannot go away meanwhile (deleting a referenced
-    // schema is refused), so the write below can reuse it.
-    SchemaFile candidate = readChecked(() -> parse(schemaText, references, "the schema"));
-    String identity = identity(candidate, references);
-    // Fast path: registering what is already there changes nothing.
-    Optional<Registered> existing = readChecked(() -> existingLive(subject, identity));
-    if (existing.isPresent()) {
-      return existing.get();
-    }
-    return write(() -> {
-      Optional<Registered> again = existingLive(subject, identity);
-      if (again.isPresent()) {
-        return again.get();
+    while (true) {
+      // No flush wait here when the registration goes ahead: its own record follows everything it was checked
+      // against, so its flush covers those too. Answers given from this state (existing, 409) wait first.
+      Visibility checked = new Visibility();
+      Prepared prepared = readInto(checked, v -> prepare(subject, schemaText, references, v));
+      if (prepared.existing() != null || !prepared.report().compatible()) {
+        sync(checked.position);
       }
-      CompatibilityLevel level = levelOf(subject);
-      List<SchemaVersion> history = new ArrayList<>();
-      TreeMap<Integer, VersionEntry> versions = versionMap(subject);
-      versions.forEach((number, entry) -> {
-        if (!entry.deleted()) {
-          history.add(new SchemaVersion("version " + number, parsedById(entry.id())));
-        }
-      });
-      CompatibilityReport report = checker.check(level, history, new SchemaVersion("the new schema", candidate));
-      if (!report.compatible()) {
+      if (prepared.existing() != null) {
+        return prepared.existing();
+      }
+      if (!prepared.report().compatible()) {
         throw new ApiException(409, 409, "Schema being registered is incompatible with an earlier schema for "
-            + "subject \"" + subject + "\" under " + level + ", details: " + describe(report.findings()));
+            + "subject \"" + subject + "\" under " + prepared.level() + ", details: "
+            + describe(prepared.report().findings()));
       }
-      Integer id = idsByIdentity.get(identity);
-      int assignedId = id != null ? id : maxId + 1;
-      int version = versions.isEmpty() ? 1 : versions.lastKey() + 1;
-      String canonical = canonical(candidate);
-      List<Object> refs = new ArrayList<>();
-      references.forEach(r -> refs.add(Json.object("name", r.name(), "subject", r.subject(),
-          "version", r.version())));
-      persist(Json.object("op", "register", "subject", subject, "version", version, "id", assignedId,
-          "schema", canonical, "references", refs));
-      applyRegister(subject, version, assignedId, canonical, references);
-      return new Registered(subject, version, schemasById.get(assignedId));
-    });
+      Registered registered = write(v -> commit(subject, references, prepared, v));
+      if (registered != null) {
+        return registered;
+      }
+    }
+  }
+
+  private Prepared prepare(String subject, String schemaText, List<SchemaReference> references, Visibility v)
+      throws ApiException {
+    SchemaFile candidate = reader.parse(schemaText, references, "the schema", v);
+    String canonical = CanonicalForm.of(candidate);
+    SubjectVersions versions = state.subjects.get(subject);
+    long subjectStamp = versions == null ? -1 : versions.changedAt;
+    int id = reader.idOf(canonical, references, v);
+    int index = id == 0 || versions == null ? -1 : versions.indexOfId(id, false);
+    if (index >= 0) {
+      v.need(versions.changedAt);
+      return new Prepared(new Registered(subject, versions.version(index), reader.stored(id, v)), null, null,
+          canonical, subjectStamp, state.configChangedAt);
+    }
+    CompatibilityLevel level = state.levelOf(subject);
+    CompatibilityReport report = checker.check(level, reader.liveHistory(subject, v),
+        new SchemaVersion("the new schema", candidate));
+    return new Prepared(null, report, level, canonical, subjectStamp, state.configChangedAt);
+  }
+
+  /** Appends and applies a prepared registration, or returns null when it is stale and must be prepared again. */
+  private Registered commit(String subject, List<SchemaReference> references, Prepared prepared, Visibility v)
+      throws ApiException {
+    SubjectVersions versions = state.subjects.get(subject);
+    long subjectStamp = versions == null ? -1 : versions.changedAt;
+    if (subjectStamp != prepared.subjectStamp() || state.configChangedAt != prepared.configStamp()) {
+      return null;
+    }
+    int existingId = reader.idOf(prepared.canonical(), references, v);
+    int id = existingId != 0 ? existingId : state.schemas.maxId() + 1;
+    int version = versions == null ? 1 : versions.lastVersion() + 1;
+    long position = persist(Json.object("op", "register", "subject", subject, "version", version, "id", id,
+        "schema", prepared.canonical(), "references", StoreState.referencesJson(references)));
+    long end = log.written();
+    state.records++;
+    state.applyRegister(subject, version, id, prepared.canonical(), references, position, end);
+    reader.remember(id, prepared.canonical());
+    v.need(end);
+    return new Registered(subject, version, new StoredSchema(id, prepared.canonical(), references));
   }
 
   CompatibilityLevel setLevel(String subject, CompatibilityLevel level) throws ApiException {
-    return write(() -> {
-      if (subject != null) {
-        validateSubject(subject);
-      }
-      persist(Json.object("op", "config", "level", level.name(), "subject", subject));
-      applyConfig(subject, level);
+    if (subject != null) {
+      validateSubject(subject);
+    }
+    return write(v -> {
+      persistAndApply(Json.object("op", "config", "level", level.name(), "subject", subject), v);
       return level;
     });
   }
 
+  /** Confluent's {@code DELETE /config}: the global level goes back to the default; answers the previous one. */
+  CompatibilityLevel deleteGlobalLevel() throws ApiException {
+    return write(v -> {
+      CompatibilityLevel previous = state.globalLevel;
+      persistAndApply(Json.object("op", "config", "subject", null, "level", null), v);
+      return previous;
+    });
+  }
+
   CompatibilityLevel deleteLevel(String subject) throws ApiException {
-    return write(() -> {
-      CompatibilityLevel previous = subjectLevels.get(subject);
+    return write(v -> {
+      CompatibilityLevel previous = state.subjectLevels.get(subject);
       if (previous == null) {
         throw new ApiException(404, 40408, "Subject '" + subject + "' does not have subject-level compatibility "
             + "configured");
       }
-      persist(Json.object("op", "config", "subject", subject, "level", null));
-      applyConfig(subject, null);
+      persistAndApply(Json.object("op", "config", "subject", subject, "level", null), v);
       return previous;
     });
   }
 
   List<Integer> deleteSubject(String subject, boolean permanent) throws ApiException {
-    return write(() -> {
-      TreeMap<Integer, VersionEntry> versions = versionMap(subject);
-      if (versions.isEmpty()) {
-        throw ApiException.subjectNotFound(subject);
+    return write(v -> {
+      SubjectVersions versions = reader.subject(subject, true, v);
+      List<Integer> live = new ArrayList<>();
+      List<Integer> all = new ArrayList<>();
+      for (int i = 0; i < versions.size(); i++) {
+        all.add(versions.version(i));
+        if (!versions.deleted(i)) {
+          live.add(versions.version(i));
+        }
       }
-      List<Integer> live = versions.entrySet().stream().filter(e -> !e.getValue().deleted())
-          .map(Map.Entry::getKey).toList();
       if (permanent && !live.isEmpty()) {
         throw new ApiException(404, 40405, "Subject '" + subject + "' was not deleted first before being "
             + "permanently deleted");
@@ -266,255 +397,54 @@ final class RegistryStore implements Closeable {
             + "delete permanently");
       }
       for (int version : live) {
-        List<Integer> referrers = referrers(subject, version);
-        if (!referrers.isEmpty()) {
-          throw new ApiException(422, 42206, "One or more references exist to the schema {subject=" + subject
-              + ", version=" + version + "}: schema ids " + referrers);
-        }
+        refuseIfReferenced(subject, version);
       }
-      List<Integer> affected = permanent ? List.copyOf(versions.keySet()) : live;
-      persist(Json.object("op", "deleteSubject", "subject", subject, "permanent", permanent));
-      applyDeleteSubject(subject, permanent);
-      return affected;
+      persistAndApply(Json.object("op", "deleteSubject", "subject", subject, "permanent", permanent), v);
+      return permanent ? all : live;
     });
   }
 
   int deleteVersion(String subject, String version, boolean permanent) throws ApiException {
-    return write(() -> {
-      Registered target = resolveVersion(subject, version, true);
-      VersionEntry entry = versionMap(subject).get(target.version());
-      if (permanent && !entry.deleted()) {
+    return write(v -> {
+      Registered target = reader.resolveVersion(subject, version, true, v);
+      SubjectVersions versions = state.subjects.get(subject);
+      boolean deleted = versions.deleted(versions.indexOf(target.version()));
+      if (permanent && !deleted) {
         throw new ApiException(404, 40407, "Subject '" + subject + "' Version " + target.version()
             + " was not deleted first before being permanently deleted");
       }
-      if (!permanent && entry.deleted()) {
+      if (!permanent && deleted) {
         throw new ApiException(404, 40406, "Subject '" + subject + "' Version " + target.version()
             + " was soft deleted. Set permanent=true to delete permanently");
       }
-      List<Integer> referrers = referrers(subject, target.version());
-      if (!referrers.isEmpty()) {
-        throw new ApiException(422, 42206, "One or more references exist to the schema {subject=" + subject
-            + ", version=" + target.version() + "}: schema ids " + referrers);
-      }
-      persist(Json.object("op", "deleteVersion", "subject", subject, "version", target.version(),
-          "permanent", permanent));
-      applyDeleteVersion(subject, target.version(), permanent);
+      refuseIfReferenced(subject, target.version());
+      persistAndApply(Json.object("op", "deleteVersion", "subject", subject, "version", target.version(),
+          "permanent", permanent), v);
       return target.version();
     });
   }
 
-  // ---- replay and apply ----
-
-  private void replay(Map<String, Object> record) {
-    String op = (String) record.get("op");
-    String subject = (String) record.get("subject");
-    switch (String.valueOf(op)) {
-      case "register" -> {
-        List<SchemaReference> references = new ArrayList<>();
-        for (Object item : (List<?>) record.getOrDefault("references", List.of())) {
-          Map<String, Object> r = asObject(item);
-          references.add(new SchemaReference((String) r.get("name"), (String) r.get("subject"),
-              Json.intValue(r.get("version"))));
-        }
-        applyRegister(subject, Json.intValue(record.get("version")), Json.intValue(record.get("id")),
-            (String) record.get("schema"), references);
-      }
-      case "config" -> applyConfig(subject, record.get("level") == null ? null
-          : CompatibilityLevel.valueOf((String) record.get("level")));
-      case "deleteSubject" -> applyDeleteSubject(subject, Boolean.TRUE.equals(record.get("permanent")));
-      case "deleteVersion" -> applyDeleteVersion(subject, Json.intValue(record.get("version")),
-          Boolean.TRUE.equals(record.get("permanent")));
-      default -> throw new IllegalStateException("unknown record in " + log.file() + ": " + record);
+  private void refuseIfReferenced(String subject, int version) throws ApiException {
+    List<Integer> referrers = state.referrers(subject, version);
+    if (!referrers.isEmpty()) {
+      throw new ApiException(422, 42206, "One or more references exist to the schema {subject=" + subject
+          + ", version=" + version + "}: schema ids " + referrers);
     }
   }
 
-  @SuppressWarnings("unchecked")
-  private static Map<String, Object> asObject(Object value) {
-    if (!(value instanceof Map)) {
-      throw new IllegalStateException("a store record is not a JSON object: " + value);
-    }
-    return (Map<String, Object>) value;
+  private void persistAndApply(Map<String, Object> record, Visibility v) throws ApiException {
+    long position = persist(record);
+    long end = log.written();
+    state.replay(record, position, end);
+    v.need(end);
   }
 
-  private void applyRegister(String subject, int version, int id, String schema, List<SchemaReference> references) {
-    StoredSchema stored = schemasById.computeIfAbsent(id, k -> new StoredSchema(id, schema, List.copyOf(references)));
-    idsByIdentity.putIfAbsent(identityKey(stored.schema(), stored.references()), id);
-    maxId = Math.max(maxId, id);
-    subjects.computeIfAbsent(subject, k -> new TreeMap<>()).put(version, new VersionEntry(id, false));
-  }
-
-  private void applyConfig(String subject, CompatibilityLevel level) {
-    if (subject == null) {
-      globalLevel = level == null ? DEFAULT_LEVEL : level;
-    } else if (level == null) {
-      subjectLevels.remove(subject);
-    } else {
-      subjectLevels.put(subject, level);
-    }
-  }
-
-  private void applyDeleteSubject(String subject, boolean permanent) {
-    if (permanent) {
-      subjects.remove(subject);
-      subjectLevels.remove(subject);
-    } else {
-      subjects.getOrDefault(subject, new TreeMap<>()).replaceAll((v, e) -> new VersionEntry(e.id(), true));
-    }
-  }
-
-  private void applyDeleteVersion(String subject, int version, boolean permanent) {
-    TreeMap<Integer, VersionEntry> versions = subjects.get(subject);
-    if (versions == null) {
-      return;
-    }
-    if (permanent) {
-      versions.remove(version);
-      if (versions.isEmpty()) {
-        subjects.remove(subject);
-      }
-    } else {
-      versions.computeIfPresent(version, (v, e) -> new VersionEntry(e.id(), true));
-    }
-  }
-
-  // ---- helpers (callers hold a lock) ----
-
-  private TreeMap<Integer, VersionEntry> versionMap(String subject) {
-    TreeMap<Integer, VersionEntry> versions = subjects.get(subject);
-    return versions == null ? new TreeMap<>() : versions;
-  }
-
-  private Registered resolveVersion(String subject, String version, boolean includeDeleted) throws ApiException {
-    TreeMap<Integer, VersionEntry> versions = versionMap(subject);
-    boolean anyVisible = versions.values().stream().anyMatch(v -> includeDeleted || !v.deleted());
-    if (!anyVisible) {
-      throw ApiException.subjectNotFound(subject);
-    }
-    int number;
-    if ("latest".equals(version) || "-1".equals(version)) {
-      number = versions.descendingMap().entrySet().stream()
-          .filter(e -> includeDeleted || !e.getValue().deleted()).findFirst().orElseThrow().getKey();
-    } else {
-      try {
-        number = Integer.parseInt(version);
-      } catch (NumberFormatException e) {
-        throw ApiException.invalidVersion(version);
-      }
-      if (number < 1) {
-        throw ApiException.invalidVersion(version);
-      }
-    }
-    VersionEntry entry = versions.get(number);
-    if (entry == null || (entry.deleted() && !includeDeleted)) {
-      throw ApiException.versionNotFound(subject, number);
-    }
-    return new Registered(subject, number, schemasById.get(entry.id()));
-  }
-
-  private Optional<Registered> existingLive(String subject, String identity) {
-    Integer id = idsByIdentity.get(identity);
-    if (id == null) {
-      return Optional.empty();
-    }
-    for (var entry : versionMap(subject).entrySet()) {
-      if (entry.getValue().id() == id && !entry.getValue().deleted()) {
-        return Optional.of(new Registered(subject, entry.getKey(), schemasById.get(id)));
-      }
-    }
-    return Optional.empty();
-  }
-
-  private List<Integer> referrers(String subject, int version) {
-    Set<Integer> ids = new HashSet<>();
-    subjects.forEach((s, versions) -> versions.forEach((v, entry) -> {
-      if (!entry.deleted()) {
-        StoredSchema schema = schemasById.get(entry.id());
-        for (SchemaReference reference : schema.references()) {
-          if (reference.subject().equals(subject) && reference.version() == version) {
-            ids.add(schema.id());
-          }
-        }
-      }
-    }));
-    return ids.stream().sorted().toList();
-  }
-
-  private CompatibilityLevel levelOf(String subject) {
-    return subjectLevels.getOrDefault(subject, globalLevel);
-  }
-
-  /** Parses schema text with its references resolved from this store; a failure is Confluent's 42201. */
-  private SchemaFile parse(String text, List<SchemaReference> references, String what) throws ApiException {
-    List<SchemaFile> resolved = new ArrayList<>();
-    Map<String, SchemaFile> seen = new LinkedHashMap<>();
-    for (SchemaReference reference : references) {
-      resolveReference(reference, seen, 0);
-    }
-    resolved.addAll(seen.values());
+  private long persist(Map<String, Object> record) throws ApiException {
     try {
-      return loader.parse(what, text, resolved);
-    } catch (HandshakeException e) {
-      throw ApiException.invalidSchema("Invalid schema: " + e.getMessage());
+      return log.append(Json.writeString(record));
+    } catch (IOException e) {
+      throw new ApiException(500, 50001, "Error in the backend data store: " + e.getMessage());
     }
-  }
-
-  private void resolveReference(SchemaReference reference, Map<String, SchemaFile> into, int depth)
-      throws ApiException {
-    if (depth > 32) {
-      throw ApiException.invalidSchema("Invalid schema: references nest deeper than 32 levels (a cycle?)");
-    }
-    String key = reference.subject() + ":" + reference.version();
-    if (into.containsKey(key)) {
-      return;
-    }
-    Registered target;
-    try {
-      target = resolveVersion(reference.subject(), Integer.toString(reference.version()), false);
-    } catch (ApiException e) {
-      throw ApiException.invalidSchema("Invalid schema: reference \"" + reference.name() + "\" to subject \""
-          + reference.subject() + "\" version " + reference.version() + " cannot be resolved: " + e.getMessage());
-    }
-    for (SchemaReference inner : target.schema().references()) {
-      resolveReference(inner, into, depth + 1);
-    }
-    into.put(key, parsedById(target.schema().id()));
-  }
-
-  private SchemaFile parsedById(int id) {
-    SchemaFile cached = parsed.get(id);
-    if (cached != null) {
-      return cached;
-    }
-    // Not computeIfAbsent: resolving references parses other ids, a recursive update the map forbids.
-    StoredSchema stored = schemasById.get(id);
-    Map<String, SchemaFile> refs = new LinkedHashMap<>();
-    try {
-      for (SchemaReference reference : stored.references()) {
-        resolveReference(reference, refs, 0);
-      }
-    } catch (ApiException e) {
-      // A referenced version was deleted later; the parse below then names the missing type.
-    }
-    SchemaFile file = loader.parse("schema id " + id, stored.schema(), new ArrayList<>(refs.values()));
-    SchemaFile raced = parsed.putIfAbsent(id, file);
-    return raced == null ? file : raced;
-  }
-
-  /** Avro's normalized JSON, keeping docs, defaults and aliases (they change meaning), referenced types by name. */
-  private static String canonical(SchemaFile file) {
-    List<Schema> referenced = new ArrayList<>();
-    for (SchemaFile reference : file.references()) {
-      NamedTypes.collect(reference.schema(), referenced);
-    }
-    return referenced.isEmpty() ? file.schema().toString() : file.schema().toString(referenced, false);
-  }
-
-  private static String identity(SchemaFile file, List<SchemaReference> references) {
-    return identityKey(canonical(file), references);
-  }
-
-  private static String identityKey(String canonical, List<SchemaReference> references) {
-    return canonical + "\n" + references.stream().map(SchemaReference::toString).collect(Collectors.joining(","));
   }
 
   private static void validateSubject(String subject) throws ApiException {
@@ -529,70 +459,81 @@ final class RegistryStore implements Closeable {
         .collect(Collectors.joining("; ", "[", "]"));
   }
 
-  private void persist(Map<String, Object> record) throws ApiException {
-    try {
-      log.append(Json.writeString(record));
-    } catch (IOException e) {
-      throw new ApiException(500, 50001, "Error in the backend data store: " + e.getMessage());
-    }
-  }
-
   // ---- locking and durability ----
-  // Changes are applied in memory before their record is forced, so that fsyncs can be shared (group commit).
-  // Every answer therefore first waits until everything it could have seen is on disk: nothing that a crash
-  // could take back is ever shown, neither to the registering client nor to a reader.
 
-  private interface Body<T> {
-    T run() throws ApiException;
+  /** The log position an answer depends on: it is sent only once the log is durable that far. */
+  static final class Visibility {
+    private long position;
+
+    void need(long logPosition) {
+      position = Math.max(position, logPosition);
+    }
   }
 
-  private <T> T read(java.util.function.Supplier<T> body) {
-    long seen;
+  interface Body<T> {
+    T run(Visibility v) throws ApiException;
+  }
+
+  interface UncheckedBody<T> {
+    T run(Visibility v);
+  }
+
+  private <T> T read(UncheckedBody<T> body) {
+    Visibility v = new Visibility();
     T result;
     lock.readLock().lock();
     try {
-      result = body.get();
-      seen = log.written();
+      result = body.run(v);
     } finally {
       lock.readLock().unlock();
     }
     try {
-      log.sync(seen);
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException("Error in the backend data store: " + e.getMessage(), e);
+      sync(v.position);
+    } catch (ApiException e) {
+      throw new IllegalStateException(e.getMessage(), e);
     }
     return result;
   }
 
-  private <T> T readChecked(Body<T> body) throws ApiException {
-    long seen;
-    T result;
+  <T> T readChecked(Body<T> body) throws ApiException {
+    Visibility v = new Visibility();
+    T result = readInto(v, body);
+    sync(v.position);
+    return result;
+  }
+
+  /** Runs {@code body} under the read lock, leaving the flush its answer needs ({@code v}) to the caller. */
+  private <T> T readInto(Visibility v, Body<T> body) throws ApiException {
     lock.readLock().lock();
     try {
-      result = body.run();
-      seen = log.written();
+      return body.run(v);
     } finally {
       lock.readLock().unlock();
     }
-    sync(seen);
-    return result;
   }
 
-  private <T> T write(Body<T> body) throws ApiException {
-    long seen;
+  <T> T write(Body<T> body) throws ApiException {
+    Visibility v = new Visibility();
     T result;
+    boolean compact;
     lock.writeLock().lock();
     try {
-      result = body.run();
-      seen = log.written();
+      result = body.run(v);
+      compact = Compaction.worthwhile(state);
     } finally {
       lock.writeLock().unlock();
     }
-    sync(seen);
+    if (compact) {
+      compactInBackground();
+    }
+    sync(v.position);
     return result;
   }
 
   private void sync(long position) throws ApiException {
+    if (log.durableAt(position)) {
+      return;
+    }
     try {
       log.sync(position);
     } catch (IOException e) {
@@ -600,8 +541,28 @@ final class RegistryStore implements Closeable {
     }
   }
 
+  StoreLog log() {
+    return log;
+  }
+
+  StoreState state() {
+    return state;
+  }
+
+  ReentrantReadWriteLock lock() {
+    return lock;
+  }
+
   @Override
   public void close() throws IOException {
+    Thread running = compactor;
+    if (running != null) {
+      try {
+        running.join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
     lock.writeLock().lock();
     try {
       log.close();

@@ -7,16 +7,11 @@ import dev.handshake.core.registry.RegisteredSchema;
 import dev.handshake.core.registry.RegistryClientConfig;
 import dev.handshake.core.registry.RegistrySchema;
 import dev.handshake.core.registry.RestSchemaRegistry;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -44,92 +39,61 @@ class RegistryCrashTest {
 
   @Test
   void everyAcknowledgedRegistrationSurvivesKillDashNine() throws Exception {
-    Process first = startRegistryProcess();
-    String url = awaitListening(first);
-    RestSchemaRegistry.of(url).setGlobalCompatibility(CompatibilityLevel.NONE);
-    List<Ack> acknowledged = new CopyOnWriteArrayList<>();
-    AtomicBoolean stop = new AtomicBoolean();
-    CountDownLatch enoughAcknowledged = new CountDownLatch(ACKNOWLEDGED_BEFORE_KILL);
-    ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
-    List<Future<?>> clients = new ArrayList<>();
-    for (int c = 0; c < CLIENTS; c++) {
-      int client = c;
-      clients.add(pool.submit(() -> {
-        // No retries: after the kill, each client should fail fast and stop.
-        RestSchemaRegistry registry = new RestSchemaRegistry(RegistryClientConfig.of(url)
-            .withRetries(0, Duration.ZERO));
-        for (int i = 0; !stop.get(); i++) {
-          String subject = "crash-" + (i % 4);
-          String schema = RegistryConcurrencyTest.schema(client, i);
-          try {
-            acknowledged.add(new Ack(subject, schema, registry.register(subject, RegistrySchema.of(schema))));
-            enoughAcknowledged.countDown();
-          } catch (RuntimeException e) {
-            return null;
+    try (ChildRegistry first = ChildRegistry.server(dataDir)) {
+      String url = first.url();
+      RestSchemaRegistry.of(url).setGlobalCompatibility(CompatibilityLevel.NONE);
+      List<Ack> acknowledged = new CopyOnWriteArrayList<>();
+      AtomicBoolean stop = new AtomicBoolean();
+      CountDownLatch enoughAcknowledged = new CountDownLatch(ACKNOWLEDGED_BEFORE_KILL);
+      ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
+      List<Future<?>> clients = new ArrayList<>();
+      for (int c = 0; c < CLIENTS; c++) {
+        int client = c;
+        clients.add(pool.submit(() -> {
+          // No retries: after the kill, each client should fail fast and stop.
+          RestSchemaRegistry registry = new RestSchemaRegistry(RegistryClientConfig.of(url)
+              .withRetries(0, Duration.ZERO));
+          for (int i = 0; !stop.get(); i++) {
+            String subject = "crash-" + (i % 4);
+            String schema = RegistryConcurrencyTest.schema(client, i);
+            try {
+              acknowledged.add(new Ack(subject, schema, registry.register(subject, RegistrySchema.of(schema))));
+              enoughAcknowledged.countDown();
+            } catch (RuntimeException e) {
+              return null;
+            }
           }
+          return null;
+        }));
+      }
+      assertThat(enoughAcknowledged.await(120, TimeUnit.SECONDS)).as("registrations acknowledged before the kill")
+          .isTrue();
+      first.kill();
+      stop.set(true);
+      for (Future<?> future : clients) {
+        future.get(60, TimeUnit.SECONDS);
+      }
+      pool.shutdown();
+      List<Ack> acked = List.copyOf(acknowledged);
+
+      try (ChildRegistry second = ChildRegistry.server(dataDir)) {
+        RestSchemaRegistry registry = RestSchemaRegistry.of(second.url());
+        for (Ack ack : acked) {
+          RegisteredSchema found = registry.lookup(ack.subject(), RegistrySchema.of(ack.schema()))
+              .orElseThrow(() -> new AssertionError("acknowledged registration lost: " + ack));
+          assertThat(found.id()).isEqualTo(ack.id());
+          assertThat(new org.apache.avro.Schema.Parser().parse(registry.schemaById(ack.id()).schema()))
+              .isEqualTo(new org.apache.avro.Schema.Parser().parse(ack.schema()));
         }
-        return null;
-      }));
-    }
-    assertThat(enoughAcknowledged.await(120, TimeUnit.SECONDS)).as("registrations acknowledged before the kill")
-        .isTrue();
-    first.destroyForcibly();
-    assertThat(first.waitFor(30, TimeUnit.SECONDS)).isTrue();
-    stop.set(true);
-    for (Future<?> future : clients) {
-      future.get(60, TimeUnit.SECONDS);
-    }
-    pool.shutdown();
-    List<Ack> acked = List.copyOf(acknowledged);
-
-    Process second = startRegistryProcess();
-    try {
-      RestSchemaRegistry registry = RestSchemaRegistry.of(awaitListening(second));
-      for (Ack ack : acked) {
-        RegisteredSchema found = registry.lookup(ack.subject(), RegistrySchema.of(ack.schema()))
-            .orElseThrow(() -> new AssertionError("acknowledged registration lost: " + ack));
-        assertThat(found.id()).isEqualTo(ack.id());
-        assertThat(new org.apache.avro.Schema.Parser().parse(registry.schemaById(ack.id()).schema()))
-            .isEqualTo(new org.apache.avro.Schema.Parser().parse(ack.schema()));
-      }
-      assertThat(new HashSet<>(acked.stream().map(Ack::id).toList())).hasSize(acked.size());
-      for (String subject : registry.subjects()) {
-        List<Integer> versions = registry.versions(subject);
-        assertThat(versions.get(versions.size() - 1)).as("versions of %s have no gaps", subject)
-            .isEqualTo(versions.size());
-      }
-      // The restarted registry keeps working on the same store.
-      registry.register("after-crash", RegistrySchema.of(RegistryClientContractTest.V1));
-    } finally {
-      second.destroyForcibly();
-      second.waitFor(30, TimeUnit.SECONDS);
-    }
-  }
-
-  private Process startRegistryProcess() throws IOException {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-        RegistryServer.class.getName(), "--data-dir", dataDir.toString(), "--port", "0")
-        .redirectError(ProcessBuilder.Redirect.INHERIT)
-        .start();
-  }
-
-  /** Reads the process's stdout until it says where it listens. */
-  private static String awaitListening(Process process) throws Exception {
-    BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-    CompletableFuture<String> url = CompletableFuture.supplyAsync(() -> {
-      try {
-        String line;
-        while ((line = out.readLine()) != null) {
-          if (line.startsWith("listening on ")) {
-            return line.substring("listening on ".length()).trim();
-          }
+        assertThat(new HashSet<>(acked.stream().map(Ack::id).toList())).hasSize(acked.size());
+        for (String subject : registry.subjects()) {
+          List<Integer> versions = registry.versions(subject);
+          assertThat(versions.get(versions.size() - 1)).as("versions of %s have no gaps", subject)
+              .isEqualTo(versions.size());
         }
-        throw new IllegalStateException("registry process ended without listening");
-      } catch (IOException e) {
-        throw new IllegalStateException(e);
+        // The restarted registry keeps working on the same store.
+        registry.register("after-crash", RegistrySchema.of(RegistryClientContractTest.V1));
       }
-    });
-    return url.get(60, TimeUnit.SECONDS);
+    }
   }
 }

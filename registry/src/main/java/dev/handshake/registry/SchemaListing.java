@@ -1,0 +1,52 @@
+package dev.handshake.registry;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.UncheckedIOException;
+import java.util.Map;
+
+/**
+ * Confluent's {@code GET /schemas}: every (live, or with {@code deleted} every) subject version with its schema,
+ * filtered by {@code subjectPrefix}, {@code latestOnly}, paged by {@code offset} and {@code limit}. The largest
+ * answer the registry gives (every schema text), so it is streamed: a few subjects at a time are read under the
+ * lock (texts from the log) and written out before the next.
+ */
+record SchemaListing(RegistryStore store, String prefix, boolean deleted, boolean latestOnly, int offset,
+                     int limit) {
+  static final int SUBJECTS_PER_PAGE = 64;
+
+  static SchemaListing of(RegistryStore store, Map<String, String> query) throws ApiException {
+    return new SchemaListing(store, SubjectListing.prefix(query), "true".equalsIgnoreCase(query.get("deleted")),
+        "true".equalsIgnoreCase(query.get("latestOnly")), SubjectListing.number(query, "offset", 0),
+        SubjectListing.number(query, "limit", -1));
+  }
+
+  ApiHandler.Response response() {
+    return new ApiHandler.Response(200, null, out -> {
+      try (JsonGenerator json = Json.generator(out)) {
+        json.writeStartArray();
+        int skipped = 0;
+        long sent = 0;
+        String after = null;
+        do {
+          RegistryStore.SchemasPage page;
+          try {
+            page = store.schemasPage(prefix, after, SUBJECTS_PER_PAGE, deleted, latestOnly);
+          } catch (ApiException e) {
+            // Headers are sent: the client sees a truncated answer, not a wrong one.
+            throw new UncheckedIOException(new java.io.IOException(e.getMessage(), e));
+          }
+          for (RegistryStore.Registered version : page.versions()) {
+            if (skipped < offset) {
+              skipped++;
+            } else if (limit < 0 || sent < limit) {
+              Json.write(json, ApiHandler.versionJson(version));
+              sent++;
+            }
+          }
+          after = page.lastSubject();
+        } while (after != null && (limit < 0 || sent < limit));
+        json.writeEndArray();
+      }
+    });
+  }
+}
