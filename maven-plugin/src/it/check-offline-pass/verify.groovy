@@ -1,4 +1,6 @@
-def log = new File(basedir, 'build.log').text
+import dev.handshake.maven.it.ItBuild
+
+def log = ItBuild.log(basedir)
 assert log.contains('against the offline history in')
 ['UserCreated', 'UserUpdated', 'UserDeleted'].each { name ->
   assert log.contains("(schemas/user-events/${name}.avsc) for subject \"dev.handshake.example.user.${name}\" under")

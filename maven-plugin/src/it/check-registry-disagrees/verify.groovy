@@ -1,7 +1,8 @@
 import dev.handshake.maven.it.ItRegistry
+import dev.handshake.maven.it.ItBuild
 
 try {
-  def log = new File(basedir, 'build.log').text
+  def log = ItBuild.log(basedir)
   assert log.contains('DISAGREEMENT: Handshake\'s engine under NONE (level given explicitly) found the candidate compatible')
   assert log.contains('the registry\'s own check under BACKWARD (the registry\'s global level) says incompatible')
   assert log =~ /\[ERROR\] registry: \[FIELD_ADDED_WITHOUT_DEFAULT\]/

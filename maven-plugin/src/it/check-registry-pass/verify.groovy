@@ -1,7 +1,8 @@
 import dev.handshake.maven.it.ItRegistry
+import dev.handshake.maven.it.ItBuild
 
 try {
-  def log = new File(basedir, 'build.log').text
+  def log = ItBuild.log(basedir)
   assert log.contains('against the registry at http://127.0.0.1:')
   assert log.contains('compatible: candidate v2 (schemas/user-events/UserCreated.avsc) for subject "dev.handshake.example.user.UserCreated" under BACKWARD')
   assert log.contains('BUILD SUCCESS')

@@ -1,4 +1,6 @@
-def log = new File(basedir, 'build.log').text
+import dev.handshake.maven.it.ItBuild
+
+def log = ItBuild.log(basedir)
 assert log.contains('cannot reach the schema registry at http://127.0.0.1:1')
 assert log.contains('<schemaRegistryUrls>')
 assert log.contains('-Dhandshake.schemaRegistryUrls=')

@@ -1,6 +1,7 @@
 import groovy.json.JsonSlurper
+import dev.handshake.maven.it.ItBuild
 
-def log = new File(basedir, 'build.log').text
+def log = ItBuild.log(basedir)
 assert log.contains('BUILD SUCCESS')
 // check: the listed subjects against the offline history under ../schemas
 assert log.contains('compatible: candidate') && log.contains('"dev.handshake.example.user.UserDeleted" under FULL_TRANSITIVE')

@@ -1,7 +1,8 @@
 import dev.handshake.maven.it.ItRegistry
+import dev.handshake.maven.it.ItBuild
 
 try {
-  def log = new File(basedir, 'build.log').text
+  def log = ItBuild.log(basedir)
   assert log.contains('BUILD SUCCESS')
   assert log.contains('against the registry at http://127.0.0.1:')
   // the bare goal read the plugin-level configuration and registered both subjects

@@ -1,6 +1,7 @@
 import groovy.json.JsonSlurper
+import dev.handshake.maven.it.ItBuild
 
-def log = new File(basedir, 'build.log').text
+def log = ItBuild.log(basedir)
 assert log.contains('BUILD FAILURE')
 // check ran first, failed, and said what happens next, with a command that works for an execution's configuration
 assert log.contains('[FIELD_REMOVED_WITHOUT_DEFAULT] Field "email"')

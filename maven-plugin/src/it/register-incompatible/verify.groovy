@@ -1,7 +1,8 @@
 import dev.handshake.maven.it.ItRegistry
+import dev.handshake.maven.it.ItBuild
 
 try {
-  def log = new File(basedir, 'build.log').text
+  def log = ItBuild.log(basedir)
   assert log.contains('[FIELD_REMOVED_WITHOUT_DEFAULT] Field "email"')
   assert log.contains('nothing was registered: 1 compatibility finding')
   def client = ItRegistry.client(basedir)

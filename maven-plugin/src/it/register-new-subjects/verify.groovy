@@ -1,7 +1,8 @@
 import dev.handshake.maven.it.ItRegistry
+import dev.handshake.maven.it.ItBuild
 
 try {
-  def log = new File(basedir, 'build.log').text
+  def log = ItBuild.log(basedir)
   def client = ItRegistry.client(basedir)
   ['UserCreated', 'UserUpdated', 'UserDeleted'].each { name ->
     def subject = "dev.handshake.example.user.${name}".toString()

@@ -1,5 +1,7 @@
+import dev.handshake.maven.it.ItBuild
+
 def service = new File(basedir, 'services/user-service')
-def log = new File(basedir, 'build.log').text
+def log = ItBuild.log(basedir)
 assert log.contains('[FIELD_REMOVED_WITHOUT_DEFAULT]')
 
 // the factory read schemas/UserDeleted.avsc relative to the module although Maven ran from the root

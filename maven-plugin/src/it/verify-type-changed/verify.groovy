@@ -1,12 +1,11 @@
-// Asserts on the console (build.log) and on the JSON report the goal wrote.
-import groovy.json.JsonSlurper
+// Asserts on the console (build.log) and on the JSON report the goal wrote (ItBuild checks every report exists).
+import dev.handshake.maven.it.ItBuild
 
-def log = new File(basedir, 'build.log').text
-def report = new JsonSlurper().parse(new File(basedir, 'target/handshake/verify.json'))
-assert new File(basedir, 'target/handshake/verify.txt').isFile()
-assert new File(basedir, 'target/surefire-reports/TEST-handshake-verify.xml').isFile()
+def log = ItBuild.log(basedir)
+def report = ItBuild.verifyReport(basedir)
 assert report.passed == false
 def rules = report.findings*.rule
+assert rules == ['TYPE_CHANGED', 'CONSUMER_CANNOT_DECODE'] : rules // every finding, in the order the gate reports them
 assert rules.contains('TYPE_CHANGED') : rules
 assert log.contains('[TYPE_CHANGED]')
 assert rules.contains('CONSUMER_CANNOT_DECODE') : rules

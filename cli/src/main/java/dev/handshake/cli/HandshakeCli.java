@@ -9,9 +9,9 @@ import picocli.CommandLine.Command;
 @Command(name = "handshake", mixinStandardHelpOptions = true, version = "handshake 0.1.0-SNAPSHOT",
     description = "Stops producers from shipping Avro events their consumers cannot read.",
     subcommands = {CompatCommand.class, CheckCommand.class, RegisterCommand.class, DownloadCommand.class,
-        SetCompatibilityCommand.class, RegistryCommand.class, CommandLine.HelpCommand.class},
+        SetCompatibilityCommand.class, VerifyCommand.class, RegistryCommand.class, CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes (every command):%n",
-    exitCodeList = {"0:ok, compatible", "1:incompatible (check, compat; register when the registry refuses)",
+    exitCodeList = {"0:ok, compatible", "1:incompatible (check, compat, register; verify: a finding)",
         "2:bad input or usage: a file that does not parse, an unknown option, subject, version or level, "
             + "refused credentials, a URL that is not a registry",
         "3:the registry cannot be reached or answered with a server error"},
@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
         "  handshake compat --level BACKWARD schemas/v1.avsc schemas/v2.avsc",
         "  handshake check --registry http://localhost:8081 --subject users-value \\",
         "      schemas/User.avsc",
+        "  handshake verify --classpath target/test-classes:target/classes:$(cat cp.txt)",
         "  handshake registry serve --data-dir ~/.handshake/registry"})
 public final class HandshakeCli {
   public static final int EXIT_OK = 0;

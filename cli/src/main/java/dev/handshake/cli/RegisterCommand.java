@@ -1,13 +1,13 @@
 package dev.handshake.cli;
 
 import dev.handshake.core.registry.IncompatibleSchemaException;
-import dev.handshake.core.registry.RegistrySchema;
 import dev.handshake.core.registry.RestSchemaRegistry;
 import dev.handshake.core.registry.SchemaReference;
 import dev.handshake.core.registry.SubjectCheck;
-import dev.handshake.core.registry.SubjectCheckResult;
-import dev.handshake.core.report.TextReportWriter;
+import dev.handshake.core.rules.RuleDocs;
 import dev.handshake.core.schema.SchemaFile;
+import dev.handshake.core.tasks.RegisterTask;
+import dev.handshake.core.tasks.TaskLog;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,8 +23,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "register", mixinStandardHelpOptions = true,
     description = {
         "Registers an Avro schema under a subject and prints its id.",
-        "An identical schema keeps its id. The registry enforces the subject's compatibility level; when it "
-            + "refuses the schema, Handshake's findings for it are printed."},
+        "The schema is checked first, as handshake:register does, under the level the registry applies: when it is "
+            + "incompatible nothing is registered and Handshake's findings are printed. An identical schema keeps "
+            + "its id."},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:registered (the id is printed)", "1:incompatible (the findings are printed)",
         "2:bad input (a schema that does not parse, refused credentials, a URL that is not a registry)",
@@ -61,26 +62,30 @@ final class RegisterCommand implements Callable<Integer> {
   public Integer call() {
     RestSchemaRegistry registry = registryOptions.connect();
     List<SchemaReference> refs = RegistryClientOptions.references(references);
-    SubjectCheck check = new SubjectCheck(registry);
     // Parse locally first: a broken file gets file:line:col here instead of the registry's 42201.
-    SchemaFile schema = registryOptions.call(() -> check.loadCandidate(file, refs));
-    new RegistrySchema(schema.text(), refs).requireRegistrableSize(schema.displayPath());
+    SchemaFile schema = registryOptions.call(() -> new SubjectCheck(registry).loadCandidate(file, refs));
     PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    // stdout carries only the id on success, for scripts; findings go there when the schema is refused
+    RegisterTask task = new RegisterTask(registry, RuleDocs.DEFAULT,
+        TaskLog.of(line -> { }, line -> err.println("warning: " + line), out::println));
     try {
-      int id = registryOptions.call(() -> registry.register(subject, new RegistrySchema(schema.text(), refs)));
-      out.println(id);
-      out.flush();
+      RegisterTask.RegisterOutcome outcome = registryOptions.call(
+          () -> task.run(List.of(new RegisterTask.Candidate(subject, schema, refs))));
+      if (outcome.refused()) {
+        err.println("handshake: nothing was registered: " + schema.displayPath() + " is incompatible with subject "
+            + subject + " at " + registry.describe() + " (the findings are printed above)");
+        return HandshakeCli.EXIT_INCOMPATIBLE;
+      }
+      out.println(outcome.registered().get(0).id());
       return HandshakeCli.EXIT_OK;
     } catch (IncompatibleSchemaException e) {
-      PrintWriter err = spec.commandLine().getErr();
+      // another client registered a version between the check and the registration
       err.println("handshake: " + e.getMessage());
-      err.flush();
-      SubjectCheckResult result = registryOptions.call(() -> check.check(subject, schema, refs, null));
-      out.print(TextReportWriter.lines(result.report().findings()));
-      result.registryLines().forEach(out::println);
-      out.println(result.summary());
-      out.flush();
       return HandshakeCli.EXIT_INCOMPATIBLE;
+    } finally {
+      out.flush();
+      err.flush();
     }
   }
 }

@@ -75,9 +75,15 @@ class RegistryCommandsTest {
     Result refused = run("register", "--registry", server.url(), "--subject", "users", write("v3.avsc", V3_REQUIRED));
 
     assertThat(refused.exitCode()).isEqualTo(1);
-    assertThat(refused.err()).contains("incompatible").contains(server.url());
+    assertThat(refused.err()).contains("nothing was registered", "incompatible", server.url());
     assertThat(refused.out()).contains("[FIELD_ADDED_WITHOUT_DEFAULT]").contains("v3.avsc:2:")
         .contains("INCOMPATIBLE");
+    // checked first, as handshake:register does: each finding once, and the subject still has only v1
+    assertThat(refused.out().lines().filter(line -> line.contains("v3.avsc:2:"))).hasSize(1);
+    assertThat(run("download", "--registry", server.url(), "--all-versions", "--output",
+        dir.resolve("registered").toString()).exitCode()).isZero();
+    assertThat(dir.resolve("registered/history/users/v1.avsc")).exists();
+    assertThat(dir.resolve("registered/history/users/v2.avsc")).doesNotExist();
   }
 
   @Test
@@ -93,8 +99,7 @@ class RegistryCommandsTest {
     assertThat(check.exitCode()).isEqualTo(1);
     assertThat(check.out()).contains("[FIELD_ADDED_WITHOUT_DEFAULT] Field \"status\"").doesNotContain("TYPE_CHANGED");
     assertThat(register.exitCode()).isEqualTo(1);
-    // The embedded registry's 409 and the findings printed after it come from the same engine.
-    assertThat(register.err()).contains("FIELD_ADDED_WITHOUT_DEFAULT").doesNotContain("TYPE_CHANGED");
+    // register checks first, with the same engine and the registry's own verdict, as check does
     assertThat(register.out()).contains("[FIELD_ADDED_WITHOUT_DEFAULT]").doesNotContain("TYPE_CHANGED");
   }
 

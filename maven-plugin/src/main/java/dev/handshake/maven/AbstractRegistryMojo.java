@@ -1,16 +1,14 @@
 package dev.handshake.maven;
 
-import dev.handshake.core.HandshakeException;
-import dev.handshake.core.InvalidInputException;
 import dev.handshake.core.registry.LocalSchemaRegistry;
 import dev.handshake.core.registry.RegistryClientConfig;
 import dev.handshake.core.registry.RegistryCredentials;
-import dev.handshake.core.registry.RegistryUnavailableException;
 import dev.handshake.core.registry.RestSchemaRegistry;
 import dev.handshake.core.registry.SchemaRegistry;
 import dev.handshake.core.report.Finding;
-import dev.handshake.core.report.RuleDocs;
 import dev.handshake.core.report.TextReportWriter;
+import dev.handshake.core.rules.RuleDocs;
+import dev.handshake.core.tasks.ProjectPaths;
 import java.io.File;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,12 +24,10 @@ import org.apache.maven.project.MavenProject;
 
 /**
  * What every registry goal shares: where the registry is and how to log in, with the parameter names of
- * Confluent's kafka-schema-registry-maven-plugin, and the translation of core's typed exceptions into Maven's
- * (bad input and findings: {@link MojoFailureException}; registry unreachable or I/O: {@link MojoExecutionException}).
+ * Confluent's kafka-schema-registry-maven-plugin; core's typed exceptions become Maven's in {@link TaskFailures}.
  */
 abstract class AbstractRegistryMojo extends AbstractMojo {
-  static final String URLS_HINT = "<schemaRegistryUrls><param>http://localhost:8081</param></schemaRegistryUrls> "
-      + "or -Dhandshake.schemaRegistryUrls=http://localhost:8081";
+  static final String URLS_HINT = TaskFailures.URLS_HINT;
 
   /** Registry base URLs (Confluent API), tried in turn; e.g. http://localhost:8081 or .../apis/ccompat/v7. */
   @Parameter(property = "handshake.schemaRegistryUrls")
@@ -74,15 +70,7 @@ abstract class AbstractRegistryMojo extends AbstractMojo {
       getLog().info("handshake: skipped (handshake.skip=true)");
       return;
     }
-    try {
-      run();
-    } catch (RegistryUnavailableException e) {
-      throw new MojoExecutionException(e.getMessage() + " The URL comes from " + URLS_HINT + ".", e);
-    } catch (InvalidInputException e) {
-      throw new MojoFailureException(e.getMessage(), e);
-    } catch (HandshakeException e) {
-      throw new MojoExecutionException(e.getMessage(), e);
-    }
+    TaskFailures.translate(this::run);
   }
 
   abstract void run() throws MojoExecutionException, MojoFailureException;

@@ -1,16 +1,11 @@
 package dev.handshake.maven;
 
 import dev.handshake.core.InvalidInputException;
-import dev.handshake.core.registry.RegisteredSchema;
-import dev.handshake.core.registry.RegistrySchema;
 import dev.handshake.core.registry.RestSchemaRegistry;
-import dev.handshake.core.registry.SubjectCheck;
-import dev.handshake.core.registry.SubjectCheckResult;
-import dev.handshake.core.report.Finding;
-import dev.handshake.core.report.RuleDocs;
-import dev.handshake.core.report.TextReportWriter;
+import dev.handshake.core.rules.RuleDocs;
 import dev.handshake.core.schema.SchemaFile;
 import dev.handshake.core.schema.SchemaLoader;
+import dev.handshake.core.tasks.RegisterTask;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -45,33 +40,22 @@ public class RegisterMojo extends AbstractRegistryMojo {
           + "path/to/Schema.avsc</my.Subject></subjects>");
     }
     RestSchemaRegistry registry = restRegistry("register");
-    SubjectCheck check = new SubjectCheck(registry);
     SchemaLoader loader = new SchemaLoader();
-    Map<String, SchemaFile> schemas = new LinkedHashMap<>();
-    List<Finding> findings = new ArrayList<>();
+    List<RegisterTask.Candidate> candidates = new ArrayList<>();
     for (Map.Entry<String, File> entry : subjects.entrySet()) {
-      SchemaFile schema = load(loader, entry.getKey(), entry.getValue());
-      schemas.put(entry.getKey(), schema);
-      SubjectCheckResult result = check.check(entry.getKey(), schema, null);
-      result.report().findings().forEach(finding -> getLog().error(line(finding)));
-      if (!result.compatible()) {
-        getLog().error(result.summary());
-        findings.addAll(result.report().findings());
-      }
+      candidates.add(new RegisterTask.Candidate(entry.getKey(), load(loader, entry.getKey(), entry.getValue()),
+          List.of()));
     }
-    if (!findings.isEmpty()) {
-      throw new MojoFailureException("nothing was registered: " + findings.size() + " compatibility finding"
-          + (findings.size() == 1 ? "" : "s") + ":" + System.lineSeparator() + TextReportWriter.lines(findings, new RuleDocs(rulesDocsUrl))
-          + "Fix the schemas as each finding says; check with " + rerun("check") + " before deploying.");
-    }
-    for (Map.Entry<String, SchemaFile> entry : schemas.entrySet()) {
-      String subject = entry.getKey();
-      RegistrySchema schema = RegistrySchema.of(entry.getValue().text());
-      int id = registry.register(subject, schema);
-      String version = registry.lookup(subject, schema).map(RegisteredSchema::version).map(String::valueOf)
-          .orElse("?");
-      getLog().info("registered " + entry.getValue().displayPath() + " as subject " + subject + " version "
-          + version + ", id " + id + " at " + registry.describe());
+    RegisterTask.RegisterOutcome outcome = new RegisterTask(registry, new RuleDocs(rulesDocsUrl),
+        TaskFailures.log(getLog())).run(candidates);
+    if (outcome.refused()) {
+      // each finding and the registry's verdict are printed above, once
+      int count = outcome.findings().size();
+      throw new MojoFailureException("nothing was registered: " + (count == 0 ? "the registry refused" : count
+          + " compatibility finding" + (count == 1 ? "" : "s") + " in") + " subject"
+          + (outcome.refusedSubjects().size() == 1 ? " " : "s ") + String.join(", ", outcome.refusedSubjects())
+          + " (each printed above). Fix the schemas as each finding says; check with " + rerun("check")
+          + " before deploying.");
     }
   }
 

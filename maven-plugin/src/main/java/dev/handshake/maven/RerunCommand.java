@@ -1,5 +1,6 @@
 package dev.handshake.maven;
 
+import dev.handshake.core.tasks.ProjectPaths;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.apache.maven.execution.MavenSession;

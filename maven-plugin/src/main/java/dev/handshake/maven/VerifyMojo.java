@@ -1,24 +1,17 @@
 package dev.handshake.maven;
 
-import dev.handshake.core.InvalidInputException;
 import dev.handshake.core.contract.ContractSource;
-import dev.handshake.core.contract.GateReport;
-import dev.handshake.core.contract.GateReportFiles;
-import dev.handshake.core.contract.PactVerifyProviderFactories;
-import dev.handshake.core.contract.ProducerGate;
-import dev.handshake.core.contract.WriterSchemas;
-import dev.handshake.core.report.Finding;
-import dev.handshake.core.report.RuleDocs;
-import dev.handshake.core.report.Severity;
-import dev.handshake.core.report.TextReportWriter;
+import dev.handshake.core.rules.RuleDocs;
+import dev.handshake.core.tasks.ProjectPaths;
+import dev.handshake.core.tasks.RepositoryPaths;
+import dev.handshake.core.tasks.VerifyConfiguration;
+import dev.handshake.core.tasks.VerifyTask;
 import java.io.File;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
+import java.util.Optional;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecution;
@@ -113,40 +106,32 @@ public class VerifyMojo extends AbstractMojo {
 
   @Override
   public void execute() throws MojoExecutionException, MojoFailureException {
-    FailOnce failOnce = new FailOnce(project, mojoExecution, getLog());
-    String failure = runGate();
-    if (failure == null) {
-      failOnce.passed();
-    } else {
-      failOnce.fail(failure);
-    }
+    TaskFailures.translate(() -> {
+      FailOnce failOnce = new FailOnce(project, mojoExecution, getLog());
+      if (skip) {
+        getLog().info("Handshake verify skipped (handshake.skip=true).");
+        failOnce.passed(); // an earlier check's deferred failure still fails the build
+        return;
+      }
+      Optional<String> failure = new VerifyTask(configuration(), TaskFailures.log(getLog())).run().failure();
+      if (failure.isPresent()) {
+        failOnce.fail(failure.get());
+      } else {
+        failOnce.passed();
+      }
+    });
   }
 
-  /** Runs the gate and reports; returns why the build must fail, or null. */
-  private String runGate() throws MojoExecutionException, MojoFailureException {
-    if (skip) {
-      getLog().info("Handshake verify skipped (handshake.skip=true).");
-      return null;
-    }
+  /** The goal's parameters as the task reads them. */
+  private VerifyConfiguration configuration() throws MojoExecutionException, MojoFailureException {
     Path basedir = project.getBasedir().toPath();
-    List<ContractSource> sources = new ArrayList<>(contractsIn(contractsDirectory.toPath(), basedir));
-    sources.addAll(new ContractArtifacts(repositorySystem, repositorySession,
+    if (factoryTimeoutSeconds <= 0) {
+      throw new MojoFailureException("<factoryTimeoutSeconds> (handshake.factoryTimeoutSeconds) must be a positive "
+          + "number of seconds, got " + factoryTimeoutSeconds);
+    }
+    List<ContractSource> artifacts = new ContractArtifacts(repositorySystem, repositorySession,
         project.getRemoteProjectRepositories(), reportDirectory.toPath().resolve("contract-artifacts"))
-        .resolve(contractArtifacts == null ? List.of() : contractArtifacts));
-    if (sources.isEmpty()) {
-      getLog().warn("Handshake verify found no contracts: "
-          + ProjectPaths.display(contractsDirectory.toPath(), basedir)
-          + " has no *.json and <contractArtifacts> is empty. Nothing to verify.");
-      return null;
-    }
-    WriterSchemas writers;
-    try {
-      writers = WriterSchemas.load(schemasDirectory.toPath(), basedir);
-    } catch (InvalidInputException e) {
-      throw new MojoFailureException("Handshake verify: a writer schema in <schemasDirectory> "
-          + ProjectPaths.display(schemasDirectory.toPath(), basedir) + " is invalid: " + e.getMessage(), e);
-    }
-
+        .resolve(contractArtifacts == null ? List.of() : contractArtifacts);
     Path testClasses = Path.of(project.getBuild().getTestOutputDirectory());
     if (!Files.isDirectory(testClasses)) {
       getLog().warn("Handshake verify: there are no compiled test classes at "
@@ -154,65 +139,16 @@ public class VerifyMojo extends AbstractMojo {
           + " (was -Dmaven.test.skip=true set?); the @PactVerifyProvider factories are looked up there and in "
           + "the main classes.");
     }
-    if (factoryTimeoutSeconds <= 0) {
-      throw new MojoFailureException("<factoryTimeoutSeconds> (handshake.factoryTimeoutSeconds) must be a positive "
-          + "number of seconds, got " + factoryTimeoutSeconds);
-    }
-    PactVerifyProviderFactories factories = ProducerFactories.run(project,
-        reportDirectory.toPath().resolve("factories"), Duration.ofSeconds(factoryTimeoutSeconds));
-    factories.duplicates().forEach(d -> getLog().warn("Handshake verify: " + d + "."));
-    getLog().info("Handshake verify: " + sources.size() + " contract file(s), " + factories.all().size()
-        + " @PactVerifyProvider factory method(s) (run in a JVM in the module's directory, as Surefire runs tests), "
-        + writers.size() + " writer schema(s).");
-    GateReport report = new ProducerGate().verify(sources, providerName, factories::find, writers);
-
-    for (Finding finding : report.findings()) {
-      String line = TextReportWriter.line(finding, new RuleDocs(rulesDocsUrl));
-      if (finding.severity() == Severity.ERROR) {
-        getLog().error(line);
-      } else if (finding.severity() == Severity.WARNING) {
-        getLog().warn(line);
-      } else {
-        getLog().info(line);
-      }
-    }
-    List<Path> files;
-    try {
-      files = GateReportFiles.write(report, reportDirectory.toPath(), junitReportDirectory.toPath(),
-          repositoryPaths(basedir), new RuleDocs(rulesDocsUrl));
-    } catch (IOException e) {
-      throw new MojoExecutionException("Handshake verify could not write its report to " + reportDirectory, e);
-    }
-    String summary = GateReportFiles.summary(report) + " Reports: " + files.stream()
-        .map(file -> ProjectPaths.display(file, basedir)).collect(java.util.stream.Collectors.joining(", ")) + ".";
-    boolean failOnWarnings = failOnWarning && report.count(Severity.WARNING) > 0;
-    if (report.hasErrors() || failOnWarnings) {
-      getLog().error(summary);
-      return summary + (report.hasErrors() ? "" : " (failOnWarning is set)")
-          + " Each finding above names the consumer, the event, the field, the rule and the fix, and links the"
-          + " rule's page.";
-    }
-    getLog().info(summary);
-    return null;
-  }
-
-  private RepositoryPaths repositoryPaths(Path basedir) {
+    List<Path> classpath = ProducerFactories.classpath(project);
     File multiModule = session.getRequest().getMultiModuleProjectDirectory();
-    return RepositoryPaths.of(basedir, annotationsRootDirectory == null ? null : annotationsRootDirectory.toPath(),
+    RepositoryPaths repositoryPaths = RepositoryPaths.of(basedir,
+        annotationsRootDirectory == null ? null : annotationsRootDirectory.toPath(),
         multiModule == null ? null : multiModule.toPath());
-  }
-
-  static List<ContractSource> contractsIn(Path directory, Path basedir) throws MojoExecutionException {
-    if (!Files.isDirectory(directory)) {
-      return List.of();
-    }
-    try (Stream<Path> files = Files.walk(directory)) {
-      return files.filter(p -> p.getFileName().toString().endsWith(".json") && Files.isRegularFile(p))
-          .sorted()
-          .map(p -> new ContractSource(p, ProjectPaths.display(p, basedir)))
-          .toList();
-    } catch (IOException e) {
-      throw new MojoExecutionException("Handshake verify could not list contracts in " + directory, e);
-    }
+    return new VerifyConfiguration(basedir, List.of(contractsDirectory.toPath()), artifacts,
+        ProjectPaths.display(contractsDirectory.toPath(), basedir) + " has no *.json and <contractArtifacts> is empty",
+        Optional.ofNullable(providerName), schemasDirectory.toPath(), "<schemasDirectory>", classpath,
+        List.of(testClasses, Path.of(project.getBuild().getOutputDirectory())),
+        Duration.ofSeconds(factoryTimeoutSeconds), reportDirectory.toPath(), junitReportDirectory.toPath(), repositoryPaths, new RuleDocs(rulesDocsUrl),
+        failOnWarning);
   }
 }

@@ -1,10 +1,9 @@
 package dev.handshake.registry;
 
+import dev.handshake.core.schema.NamedTypes;
 import dev.handshake.core.schema.SchemaFile;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import org.apache.avro.Schema;
 
 /**
@@ -19,29 +18,8 @@ final class CanonicalForm {
   static String of(SchemaFile file) {
     List<Schema> referenced = new ArrayList<>();
     for (SchemaFile reference : file.references()) {
-      collectNamed(reference.schema(), referenced, new HashSet<>());
+      NamedTypes.collect(reference.schema(), referenced);
     }
     return referenced.isEmpty() ? file.schema().toString() : file.schema().toString(referenced, false);
-  }
-
-  private static void collectNamed(Schema schema, List<Schema> into, Set<String> seen) {
-    switch (schema.getType()) {
-      case RECORD -> {
-        if (seen.add(schema.getFullName())) {
-          into.add(schema);
-          schema.getFields().forEach(f -> collectNamed(f.schema(), into, seen));
-        }
-      }
-      case ENUM, FIXED -> {
-        if (seen.add(schema.getFullName())) {
-          into.add(schema);
-        }
-      }
-      case ARRAY -> collectNamed(schema.getElementType(), into, seen);
-      case MAP -> collectNamed(schema.getValueType(), into, seen);
-      case UNION -> schema.getTypes().forEach(t -> collectNamed(t, into, seen));
-      default -> {
-      }
-    }
   }
 }

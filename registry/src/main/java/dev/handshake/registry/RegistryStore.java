@@ -256,7 +256,7 @@ final class RegistryStore implements Closeable {
         Registered target = reader.resolveVersion(subject, version, false, v);
         history = List.of(new SchemaVersion("version " + target.version(),
             reader.parsedById(target.schema().id(), v)));
-        level = nonTransitive(level);
+        level = level.nonTransitive();
       }
       return checker.check(level, history, new SchemaVersion("the new schema", candidate));
     });
@@ -452,15 +452,6 @@ final class RegistryStore implements Closeable {
       throw new ApiException(422, 42208, "Invalid subject: a subject is 1 to 4096 characters without control "
           + "characters");
     }
-  }
-
-  private static CompatibilityLevel nonTransitive(CompatibilityLevel level) {
-    return switch (level) {
-      case BACKWARD_TRANSITIVE -> CompatibilityLevel.BACKWARD;
-      case FORWARD_TRANSITIVE -> CompatibilityLevel.FORWARD;
-      case FULL_TRANSITIVE -> CompatibilityLevel.FULL;
-      default -> level;
-    };
   }
 
   static String describe(List<Finding> findings) {

@@ -1,10 +1,10 @@
 package dev.handshake.bench.gate;
 
 import dev.handshake.core.contract.ContractSource;
-import dev.handshake.core.contract.GateReport;
-import dev.handshake.core.contract.GateReportFiles;
-import dev.handshake.core.contract.ProducerGate;
-import dev.handshake.core.contract.WriterSchemas;
+import dev.handshake.core.gate.GateReport;
+import dev.handshake.core.gate.GateReportFiles;
+import dev.handshake.core.gate.ProducerGate;
+import dev.handshake.core.gate.WriterSchemas;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

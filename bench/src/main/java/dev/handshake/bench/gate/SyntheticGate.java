@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.handshake.core.avro.AvroJsonView;
 import dev.handshake.core.avro.WireFormat;
-import dev.handshake.core.contract.EventFactory;
+import dev.handshake.core.gate.EventFactory;
 import dev.handshake.core.contract.ReaderFingerprint;
 import java.io.IOException;
 import java.nio.file.Files;

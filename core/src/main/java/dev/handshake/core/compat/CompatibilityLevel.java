@@ -42,6 +42,16 @@ public enum CompatibilityLevel {
     return transitive;
   }
 
+  /** The level against one version: what a registry applies when asked about a single version. */
+  public CompatibilityLevel nonTransitive() {
+    return switch (this) {
+      case BACKWARD_TRANSITIVE -> BACKWARD;
+      case FORWARD_TRANSITIVE -> FORWARD;
+      case FULL_TRANSITIVE -> FULL;
+      default -> this;
+    };
+  }
+
   /** Parses a level as users and registries spell it ({@code full_transitive}, {@code FULL-TRANSITIVE}). */
   public static CompatibilityLevel parse(String text, String parameterName) {
     if (text != null) {

@@ -2,8 +2,8 @@ package dev.handshake.core.compat;
 
 import dev.handshake.core.avro.TypeNames;
 import dev.handshake.core.report.Finding;
-import dev.handshake.core.report.Location;
-import dev.handshake.core.report.Severity;
+import dev.handshake.core.rules.Rule;
+import dev.handshake.core.rules.Violation;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -16,28 +16,35 @@ import org.apache.avro.SchemaCompatibility.Incompatibility;
 import org.apache.avro.SchemaCompatibility.SchemaIncompatibilityType;
 
 /**
- * Checks one reader/writer pair with Avro's own resolution rules and turns each incompatibility into a
- * {@link Finding} with a rule ID, a source location in the reader's file, and a message that says which side
- * is newer. In {@link Direction#BACKWARD} the reader is the newer schema; in {@link Direction#FORWARD} the
- * writer is.
+ * The handler of the schema rules: checks one reader/writer pair with Avro's own resolution rules and turns
+ * each incompatibility into a {@link Violation} (rule, pointer into the reader schema, a message that says which
+ * side is newer, the fix). In {@link Direction#BACKWARD} the reader is the newer schema; in
+ * {@link Direction#FORWARD} the writer is.
  */
 public final class PairChecker {
 
+  /** Findings located in the reader's file, where Avro's pointers point. */
   public List<Finding> check(SchemaVersion reader, SchemaVersion writer, Direction direction) {
+    return violations(reader, writer, direction).stream()
+        .map(violation -> Finding.of(violation, reader.file().locate(violation.pointer()))).toList();
+  }
+
+  /** The facts, for a caller that locates them elsewhere (the gate, in the producer's own file). */
+  public List<Violation> violations(SchemaVersion reader, SchemaVersion writer, Direction direction) {
     var result = SchemaCompatibility.checkReaderWriterCompatibility(
         reader.file().schema(), writer.file().schema()).getResult();
     if (result.getIncompatibilities().isEmpty()) {
       return List.of();
     }
-    List<Finding> findings = new ArrayList<>(result.getIncompatibilities().size());
+    List<Violation> violations = new ArrayList<>(result.getIncompatibilities().size());
     for (Incompatibility incompatibility : result.getIncompatibilities()) {
-      findings.add(toFinding(incompatibility, reader, writer, direction));
+      violations.add(toViolation(incompatibility, reader, writer, direction));
     }
-    return findings;
+    return violations;
   }
 
-  private Finding toFinding(Incompatibility incompatibility, SchemaVersion reader, SchemaVersion writer,
-                            Direction direction) {
+  private Violation toViolation(Incompatibility incompatibility, SchemaVersion reader, SchemaVersion writer,
+                                Direction direction) {
     Pair pair = new Pair(incompatibility, reader, writer, direction);
     String pointer = incompatibility.getLocation();
     Optional<Schema.Field> lacking = incompatibility.getType() == SchemaIncompatibilityType.TYPE_MISMATCH
@@ -55,18 +62,16 @@ public final class PairChecker {
       case NAME_MISMATCH -> pair.nameMismatch();
       case FIXED_SIZE_MISMATCH -> pair.fixedSizeMismatch();
     };
-    Location location = reader.file().locate(pointer);
     Map<String, String> details = new LinkedHashMap<>();
     details.put("direction", direction.name());
     details.put("reader", reader.label());
     details.put("writer", writer.label());
     details.put("path", pair.path);
     details.put("avro", incompatibility.getType().name() + ": " + incompatibility.getMessage());
-    return new Finding(explanation.rule().name(), Severity.ERROR, location, explanation.message(),
-        explanation.fix(), details);
+    return new Violation(explanation.rule(), pointer, pair.path, explanation.message(), explanation.fix(), details);
   }
 
-  private record Explanation(CompatibilityRule rule, String message, String fix) {
+  private record Explanation(Rule rule, String message, String fix) {
   }
 
   /** The facts of one incompatibility, phrased from the newer and older side. */
@@ -131,13 +136,13 @@ public final class PairChecker {
       String type = field == null ? "?" : TypeNames.describe(field.schema());
       String record = readerRecord.getName();
       if (writerIsNewer) {
-        return new Explanation(CompatibilityRule.FIELD_REMOVED_WITHOUT_DEFAULT,
+        return new Explanation(Rule.FIELD_REMOVED_WITHOUT_DEFAULT,
             "Field \"" + fieldName + "\" (" + type + ", no default) of record \"" + record + "\" was removed in "
                 + newer + "; " + older + " requires it and cannot decode data written with " + newer + ".",
             "Restore \"" + fieldName + "\"; to retire it, first ship readers in which \"" + fieldName
                 + "\" has a default, then remove it in a later release.");
       }
-      return new Explanation(CompatibilityRule.FIELD_ADDED_WITHOUT_DEFAULT,
+      return new Explanation(Rule.FIELD_ADDED_WITHOUT_DEFAULT,
           "Field \"" + fieldName + "\" (" + type + ") was added to record \"" + record + "\" in " + newer
               + " without a default; " + newer + " cannot decode data written with " + older
               + ", which has no \"" + fieldName + "\".",
@@ -155,20 +160,20 @@ public final class PairChecker {
       String writerType = TypeNames.describe(writerFragment);
       if (writerFragment.getType() == Schema.Type.NULL) {
         if (writerIsNewer) {
-          return new Explanation(CompatibilityRule.TYPE_MADE_NULLABLE,
+          return new Explanation(Rule.TYPE_MADE_NULLABLE,
               "\"" + path + "\" was made nullable in " + newer + " (it was " + readerType + " in " + older
                   + "); " + older + " cannot decode a null value.",
               "Keep \"" + path + "\" non-null, or first ship readers whose type is [\"null\", " + jsonType(readerFragment)
                   + "], then let the writer send null.");
         }
-        return new Explanation(CompatibilityRule.UNION_BRANCH_REMOVED,
+        return new Explanation(Rule.UNION_BRANCH_REMOVED,
             "\"" + path + "\" no longer accepts null in " + newer + " (it is " + readerType
                 + "); data written with " + older + " may hold null.",
             "Keep null in the type of \"" + path + "\" (e.g. [\"null\", " + jsonType(readerFragment) + "]).");
       }
       String oldType = writerIsNewer ? readerType : writerType;
       String newType = writerIsNewer ? writerType : readerType;
-      return new Explanation(CompatibilityRule.TYPE_CHANGED,
+      return new Explanation(Rule.TYPE_CHANGED,
           "Type of \"" + path + "\" changed from " + oldType + " in " + older + " to " + newType + " in " + newer
               + "; a reader of " + readerType + " cannot decode " + writerType + " data.",
           "Keep " + oldType + ", change only along Avro's promotions (int→long→float→double, string↔bytes), "
@@ -179,12 +184,12 @@ public final class PairChecker {
       String readerType = TypeNames.describe(readerFragment);
       String branch = branchNotReadable();
       if (writerIsNewer) {
-        return new Explanation(CompatibilityRule.UNION_BRANCH_ADDED,
+        return new Explanation(Rule.UNION_BRANCH_ADDED,
             "The type of \"" + path + "\" gained branch " + branch + " in " + newer + "; " + older
                 + " reads it as " + readerType + " and has no branch for " + branch + ".",
             "Ship readers that accept " + branch + " first, then let the writer use it.");
       }
-      return new Explanation(CompatibilityRule.UNION_BRANCH_REMOVED,
+      return new Explanation(Rule.UNION_BRANCH_REMOVED,
           "The type of \"" + path + "\" lost branch " + branch + " in " + newer + " (now " + readerType
               + "); data written with " + older + " may use " + branch + ".",
           "Keep " + branch + " in the union until no data written with it remains.");
@@ -212,12 +217,12 @@ public final class PairChecker {
       List<String> newSymbols = (writerIsNewer ? writerFragment : readerFragment).getEnumSymbols();
       String name = readerFragment.getFullName();
       if (writerIsNewer) {
-        return new Explanation(CompatibilityRule.ENUM_SYMBOL_ADDED_WITHOUT_DEFAULT,
+        return new Explanation(Rule.ENUM_SYMBOL_ADDED_WITHOUT_DEFAULT,
             "Enum \"" + name + "\" gained symbols " + missing + " in " + newer + " (was " + oldSymbols + ", now "
                 + newSymbols + "); " + older + " has no default symbol to decode them as.",
             "Give the enum a \"default\" symbol in every reader first, then add the symbols.");
       }
-      return new Explanation(CompatibilityRule.ENUM_SYMBOL_REMOVED,
+      return new Explanation(Rule.ENUM_SYMBOL_REMOVED,
           "Enum \"" + name + "\" lost symbols " + missing + " in " + newer + " (was " + oldSymbols + ", now "
               + newSymbols + "); data written with " + older + " may contain them.",
           "Restore the symbols, or give the enum in " + newer + " a \"default\" symbol to decode them as.");
@@ -226,7 +231,7 @@ public final class PairChecker {
     Explanation nameMismatch() {
       String oldName = (writerIsNewer ? readerFragment : writerFragment).getFullName();
       String newName = (writerIsNewer ? writerFragment : readerFragment).getFullName();
-      return new Explanation(CompatibilityRule.NAME_CHANGED,
+      return new Explanation(Rule.NAME_CHANGED,
           "Type at \"" + path + "\" was renamed from \"" + oldName + "\" in " + older + " to \"" + newName
               + "\" in " + newer + " without an alias; a reader resolves named types by full name.",
           "Keep the name \"" + oldName + "\", or add \"aliases\": [\"" + oldName + "\"] to \"" + newName
@@ -236,7 +241,7 @@ public final class PairChecker {
     Explanation fixedSizeMismatch() {
       int oldSize = (writerIsNewer ? readerFragment : writerFragment).getFixedSize();
       int newSize = (writerIsNewer ? writerFragment : readerFragment).getFixedSize();
-      return new Explanation(CompatibilityRule.FIXED_SIZE_CHANGED,
+      return new Explanation(Rule.FIXED_SIZE_CHANGED,
           "Fixed \"" + readerFragment.getFullName() + "\" changed size from " + oldSize + " bytes in " + older
               + " to " + newSize + " bytes in " + newer + "; fixed values cannot be resized.",
           "Keep the size " + oldSize + "; for a different size add a new fixed type and a new field.");

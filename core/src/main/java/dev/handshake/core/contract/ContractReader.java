@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.handshake.core.report.Location;
+import dev.handshake.core.report.SourcePositions;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -94,7 +95,7 @@ public final class ContractReader {
     ContractInvalidException invalid(String pointer, String message) {
       int[] at;
       try {
-        at = JsonSourceMap.of(text).locate(pointer);
+        at = SourcePositions.of(text).nearest(pointer);
       } catch (IOException e) {
         at = new int[] {1, 1};
       }
@@ -205,7 +206,7 @@ public final class ContractReader {
       Map<String, MatchingRules.RuleGroup> byPath = new LinkedHashMap<>();
       for (Map.Entry<String, JsonNode> entry : body.properties()) {
         String path = entry.getKey();
-        String groupPointer = rulesPointer + "/body/" + JsonSourceMap.escape(path);
+        String groupPointer = rulesPointer + "/body/" + SourcePositions.escape(path);
         try {
           PactPath.parse(path);
         } catch (IllegalArgumentException e) {

@@ -1,6 +1,7 @@
 package dev.handshake.core.contract;
 
 import dev.handshake.core.report.Location;
+import dev.handshake.core.report.SourcePositions;
 import java.util.List;
 
 /**
@@ -13,7 +14,7 @@ public final class MessageContract {
   private final String provider;
   private final List<MessageInteraction> interactions;
   private final String text;
-  private volatile JsonSourceMap sourceMap;
+  private volatile SourcePositions positions;
 
   MessageContract(String displayPath, String consumer, String provider, List<MessageInteraction> interactions,
                   String text) {
@@ -41,22 +42,22 @@ public final class MessageContract {
   }
 
   /** Positions are indexed only when a finding needs one: a passing contract is parsed once. */
-  private JsonSourceMap sourceMap() {
-    JsonSourceMap map = sourceMap;
-    if (map == null) {
+  private SourcePositions positions() {
+    SourcePositions current = positions;
+    if (current == null) {
       try {
-        map = JsonSourceMap.of(text);
+        current = SourcePositions.of(text);
       } catch (java.io.IOException e) {
         throw new IllegalStateException("the contract parsed before, so indexing it cannot fail", e);
       }
-      sourceMap = map;
+      positions = current;
     }
-    return map;
+    return current;
   }
 
   /** {@code file:line:col} of the value at a JSON pointer into the contract file (or its nearest parent). */
   public Location locate(String pointer) {
-    int[] position = sourceMap().locate(pointer);
+    int[] position = positions().nearest(pointer);
     return new Location(displayPath, position[0], position[1], pointer);
   }
 }

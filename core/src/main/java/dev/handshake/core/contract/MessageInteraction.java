@@ -1,6 +1,7 @@
 package dev.handshake.core.contract;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.handshake.core.report.SourcePositions;
 import java.util.List;
 import java.util.Map;
 
@@ -29,12 +30,12 @@ public record MessageInteraction(int index, String pointer, String description, 
   public String bodyPointer(List<String> segments) {
     StringBuilder pointer = new StringBuilder(pointer()).append("/contents/content");
     for (String segment : segments) {
-      pointer.append('/').append(JsonSourceMap.escape(segment));
+      pointer.append('/').append(SourcePositions.escape(segment));
     }
     return pointer.toString();
   }
 
   public String metadataPointer(String key) {
-    return pointer + "/metadata/" + JsonSourceMap.escape(key);
+    return pointer + "/metadata/" + SourcePositions.escape(key);
   }
 }

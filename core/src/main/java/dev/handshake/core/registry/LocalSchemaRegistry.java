@@ -1,12 +1,9 @@
 package dev.handshake.core.registry;
 
+import dev.handshake.core.HandshakeIOException;
 import dev.handshake.core.InvalidInputException;
 import dev.handshake.core.SimilarNames;
-import dev.handshake.core.compat.CompatibilityChecker;
 import dev.handshake.core.compat.CompatibilityLevel;
-import dev.handshake.core.compat.CompatibilityReport;
-import dev.handshake.core.compat.SchemaVersion;
-import dev.handshake.core.report.TextReportWriter;
 import dev.handshake.core.schema.SchemaFile;
 import dev.handshake.core.schema.SchemaLoader;
 import java.io.IOException;
@@ -83,7 +80,7 @@ public final class LocalSchemaRegistry implements SchemaRegistry {
       return entries.filter(Files::isDirectory).map(p -> SubjectFileNames.decode(p.getFileName().toString()))
           .filter(subject -> !versionFiles(subject).isEmpty()).sorted().toList();
     } catch (IOException e) {
-      throw new InvalidInputException("cannot list " + history + ": " + e.getMessage(), e);
+      throw new HandshakeIOException("cannot list " + history, e);
     }
   }
 
@@ -129,7 +126,7 @@ public final class LocalSchemaRegistry implements SchemaRegistry {
     try {
       return new RegisteredSchema(subject, version, 0, Files.readString(file, StandardCharsets.UTF_8), List.of());
     } catch (IOException e) {
-      throw new InvalidInputException("cannot read " + file + ": " + e.getMessage(), e);
+      throw new HandshakeIOException("cannot read " + file, e);
     }
   }
 
@@ -162,26 +159,14 @@ public final class LocalSchemaRegistry implements SchemaRegistry {
     return Optional.empty();
   }
 
+  /**
+   * Never asked: {@link #judgesCompatibility()} is false, because an offline history has no verdict of its own
+   * and Handshake's engine has already judged the candidate against it.
+   */
   @Override
   public CompatibilityTestResult testCompatibility(String subject, String version, RegistrySchema schema) {
-    List<Integer> all = versionFiles(subject);
-    List<Integer> compared;
-    CompatibilityLevel level = effectiveCompatibility(subject);
-    if (version == null) {
-      compared = all;
-    } else {
-      int number = "latest".equals(version) ? versions(subject).get(all.size() - 1) : Integer.parseInt(version);
-      compared = List.of(version(subject, number).version());
-      level = nonTransitive(level);
-    }
-    List<SchemaVersion> earlier = new ArrayList<>();
-    for (int number : compared) {
-      earlier.add(new SchemaVersion("v" + number, parse(version(subject, number))));
-    }
-    SchemaVersion candidate = new SchemaVersion("candidate", loader.parse("candidate", schema.schema(), List.of()));
-    CompatibilityReport report = new CompatibilityChecker().check(level, earlier, candidate);
-    return new CompatibilityTestResult(report.compatible(),
-        report.findings().stream().map(TextReportWriter::line).toList());
+    throw new UnsupportedOperationException("an offline history has no compatibility verdict of its own; "
+        + "SubjectCheck runs Handshake's engine on it");
   }
 
   @Override
@@ -242,15 +227,6 @@ public final class LocalSchemaRegistry implements SchemaRegistry {
     return loader.parse(sourceOf(registered.subject(), registered.version()), registered.schema(), List.of());
   }
 
-  private static CompatibilityLevel nonTransitive(CompatibilityLevel level) {
-    return switch (level) {
-      case BACKWARD_TRANSITIVE -> CompatibilityLevel.BACKWARD;
-      case FORWARD_TRANSITIVE -> CompatibilityLevel.FORWARD;
-      case FULL_TRANSITIVE -> CompatibilityLevel.FULL;
-      default -> level;
-    };
-  }
-
   /** {@code history/<subject>/}, the subject's name encoded as {@code download} writes it ({@code a/b}: {@code a_x2Fb}). */
   private Path subjectDirectory(String subject) {
     if (subject.isEmpty()) {
@@ -279,7 +255,7 @@ public final class LocalSchemaRegistry implements SchemaRegistry {
       versions.sort(null);
       return versions;
     } catch (IOException e) {
-      throw new InvalidInputException("cannot list " + subjectDirectory + ": " + e.getMessage(), e);
+      throw new HandshakeIOException("cannot list " + subjectDirectory, e);
     }
   }
 
@@ -289,7 +265,9 @@ public final class LocalSchemaRegistry implements SchemaRegistry {
     if (Files.isRegularFile(file)) {
       try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
         properties.load(reader);
-      } catch (IOException | IllegalArgumentException e) {
+      } catch (IOException e) {
+        throw new HandshakeIOException("cannot read " + file, e);
+      } catch (IllegalArgumentException e) {
         throw new InvalidInputException("cannot read " + file + ": " + e.getMessage()
             + ". It holds lines default=LEVEL and <subject>=LEVEL.", e);
       }

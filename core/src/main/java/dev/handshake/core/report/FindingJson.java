@@ -2,6 +2,7 @@ package dev.handshake.core.report;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.handshake.core.rules.RuleDocs;
 
 /** The JSON shape of a finding, shared by every JSON report Handshake writes. */
 public final class FindingJson {

@@ -1,5 +1,7 @@
 package dev.handshake.core.report;
 
+import dev.handshake.core.rules.RuleDocs;
+import dev.handshake.core.rules.Severity;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -53,7 +55,6 @@ public final class GitHubAnnotationsWriter {
     return switch (severity) {
       case ERROR -> "error";
       case WARNING -> "warning";
-      case INFO -> "notice";
     };
   }
 

@@ -1,5 +1,6 @@
 package dev.handshake.core.report;
 
+import dev.handshake.core.rules.RuleDocs;
 import java.io.StringWriter;
 import java.time.Duration;
 import java.time.Instant;

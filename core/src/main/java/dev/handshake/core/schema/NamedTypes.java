@@ -5,12 +5,15 @@ import java.util.HashSet;
 import java.util.Set;
 import org.apache.avro.Schema;
 
-/** Walks a schema for every named type (record, enum, fixed) it defines or uses. */
-final class NamedTypes {
+/**
+ * Walks a schema for every named type (record, enum, fixed) it defines or uses: for parsing a schema with its
+ * references, and for writing one with referenced types by name (the embedded registry's stored form).
+ */
+public final class NamedTypes {
   private NamedTypes() {
   }
 
-  static void collect(Schema schema, Collection<Schema> into) {
+  public static void collect(Schema schema, Collection<Schema> into) {
     walk(schema, into, new HashSet<>());
   }
 

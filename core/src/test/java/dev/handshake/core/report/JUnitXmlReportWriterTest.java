@@ -2,6 +2,8 @@ package dev.handshake.core.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.handshake.core.rules.RuleDocs;
+import dev.handshake.core.rules.Severity;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

@@ -1,0 +1,97 @@
+package dev.handshake.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import au.com.dius.pact.provider.PactVerifyProvider;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import javax.tools.JavaCompiler;
+import javax.tools.ToolProvider;
+import org.apache.avro.Schema;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code handshake verify} on the maven-plugin's invoker fixtures, as a Gradle build would call it: the
+ * producer's factory compiled against pact-jvm's real annotation, its schemas directory on the class path.
+ */
+class VerifyCommandTest {
+  private static final Path IT = Path.of("..", "maven-plugin", "src", "it");
+
+  @TempDir
+  Path tmp;
+
+  /** Compiles the fixture's src/test/java as the producer's build would; returns its class path. */
+  private String producerClasspath(Path fixture) throws Exception {
+    Path classes = Files.createDirectories(tmp.resolve("classes"));
+    List<String> sources;
+    try (Stream<Path> files = Files.walk(fixture.resolve("src/test/java"))) {
+      sources = files.filter(p -> p.toString().endsWith(".java")).map(Path::toString).toList();
+    }
+    String dependencies = Stream.of(PactVerifyProvider.class, Schema.class, JsonNode.class)
+        .map(VerifyCommandTest::jarOf).collect(Collectors.joining(File.pathSeparator));
+    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+    List<String> args = Stream.concat(Stream.of("-d", classes.toString(), "-cp", dependencies), sources.stream())
+        .toList();
+    assertThat(javac.run(null, null, null, args.toArray(String[]::new))).as("javac " + sources).isZero();
+    // the fixtures' pom puts schemas/ on the test class path; the factory reads UserDeleted.avsc from there
+    return String.join(File.pathSeparator, classes.toString(), fixture.resolve("schemas").toAbsolutePath().toString(),
+        dependencies);
+  }
+
+  private static String jarOf(Class<?> type) {
+    try {
+      return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+    } catch (java.net.URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private RegistryCommandsTest.Result verify(Path fixture, String... more) throws Exception {
+    List<String> args = Stream.concat(Stream.of("verify", "--base-dir", fixture.toString(),
+        "--classpath", producerClasspath(fixture), "--report-dir", tmp.resolve("handshake").toString(),
+        "--junit-report-dir", tmp.resolve("junit").toString()), Stream.of(more)).toList();
+    return RegistryCommandsTest.run(args.toArray(String[]::new));
+  }
+
+  @Test
+  void aRemovedFieldAConsumerReadsFailsWithTheGoalsFindingsAndReports() throws Exception {
+    RegistryCommandsTest.Result result = verify(IT.resolve("verify-field-removed"));
+
+    assertThat(result.exitCode()).as(result.out() + result.err()).isEqualTo(HandshakeCli.EXIT_INCOMPATIBLE);
+    assertThat(result.out()).contains("schemas/UserDeleted.avsc:", "[FIELD_REMOVED_WITHOUT_DEFAULT] Field \"email\"",
+        "[CONSUMER_CANNOT_DECODE]", "consumer \"auth-service\"", "2 error(s)");
+    JsonNode report = new ObjectMapper().readTree(tmp.resolve("handshake/verify.json").toFile());
+    assertThat(report.get("passed").asBoolean()).isFalse();
+    assertThat(report.get("findings").findValuesAsText("rule"))
+        .containsExactly("FIELD_REMOVED_WITHOUT_DEFAULT", "CONSUMER_CANNOT_DECODE");
+    assertThat(tmp.resolve("handshake/verify.txt")).isRegularFile();
+    assertThat(tmp.resolve("handshake/verify.github.txt")).isRegularFile();
+    assertThat(tmp.resolve("junit/TEST-handshake-verify.xml")).isRegularFile();
+  }
+
+  @Test
+  void aChangeNoConsumerIsHurtByPasses() throws Exception {
+    RegistryCommandsTest.Result result = verify(IT.resolve("verify-compatible-change"));
+
+    assertThat(result.exitCode()).as(result.out() + result.err()).isEqualTo(HandshakeCli.EXIT_OK);
+    assertThat(result.out()).contains("0 error(s), 0 warning(s)");
+    JsonNode report = new ObjectMapper().readTree(tmp.resolve("handshake/verify.json").toFile());
+    assertThat(report.get("passed").asBoolean()).isTrue();
+    assertThat(report.get("findings")).isEmpty();
+  }
+
+  @Test
+  void aClassPathEntryThatDoesNotExistIsBadInput() {
+    RegistryCommandsTest.Result result = RegistryCommandsTest.run("verify", "--classpath", "build/no-such-classes");
+
+    assertThat(result.exitCode()).isEqualTo(HandshakeCli.EXIT_BAD_INPUT);
+    assertThat(result.err()).contains("--classpath entry build/no-such-classes does not exist");
+  }
+}

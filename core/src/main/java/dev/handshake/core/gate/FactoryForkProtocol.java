@@ -1,0 +1,99 @@
+package dev.handshake.core.gate;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.avro.Schema;
+
+/** The result file {@link FactoryForkMain} writes and {@link FactoryFork} reads. */
+final class FactoryForkProtocol {
+  private static final int MAGIC = 0x48534b31; // "HSK1"
+  private static final byte RECORD = 'R';
+  private static final byte SERIALIZED = 'S';
+  private static final byte FAILED = 'F';
+
+  private FactoryForkProtocol() {
+  }
+
+  static void writeHeader(DataOutputStream out, List<String> duplicates, int factories) throws IOException {
+    out.writeInt(MAGIC);
+    out.writeInt(duplicates.size());
+    for (String duplicate : duplicates) {
+      writeString(out, duplicate);
+    }
+    out.writeInt(factories);
+  }
+
+  static void writeOutcome(DataOutputStream out, String description, String source, EventOutcome outcome,
+                           long nanos) throws IOException {
+    writeString(out, description);
+    writeString(out, source);
+    out.writeLong(nanos);
+    if (outcome instanceof EventOutcome.Record record) {
+      out.writeByte(RECORD);
+      writeString(out, record.schema().toString());
+      writeBytes(out, record.wireBytes());
+    } else if (outcome instanceof EventOutcome.Serialized serialized) {
+      out.writeByte(SERIALIZED);
+      writeBytes(out, serialized.wireBytes());
+    } else {
+      EventOutcome.Failed failed = (EventOutcome.Failed) outcome;
+      out.writeByte(FAILED);
+      writeString(out, failed.what());
+      writeString(out, failed.fix());
+    }
+  }
+
+  static PactVerifyProviderFactories read(DataInputStream in) throws IOException {
+    if (in.readInt() != MAGIC) {
+      throw new IOException("not a result file of FactoryForkMain");
+    }
+    List<String> duplicates = new ArrayList<>();
+    for (int i = in.readInt(); i > 0; i--) {
+      duplicates.add(readString(in));
+    }
+    Map<String, EventFactory> factories = new LinkedHashMap<>();
+    for (int i = in.readInt(); i > 0; i--) {
+      String description = readString(in);
+      String source = readString(in);
+      Duration callTime = Duration.ofNanos(in.readLong());
+      byte kind = in.readByte();
+      EventOutcome outcome = switch (kind) {
+        case RECORD -> {
+          Schema schema = new Schema.Parser().parse(readString(in));
+          yield new EventOutcome.Record(readBytes(in), schema);
+        }
+        case SERIALIZED -> new EventOutcome.Serialized(readBytes(in));
+        case FAILED -> new EventOutcome.Failed(readString(in), readString(in));
+        default -> throw new IOException("unknown outcome kind " + kind);
+      };
+      factories.put(description, new FactoryFork.ForkedFactory(source, outcome, callTime));
+    }
+    return PactVerifyProviderFactories.of(factories, duplicates);
+  }
+
+  private static void writeString(DataOutputStream out, String text) throws IOException {
+    writeBytes(out, text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static String readString(DataInputStream in) throws IOException {
+    return new String(readBytes(in), StandardCharsets.UTF_8);
+  }
+
+  private static void writeBytes(DataOutputStream out, byte[] bytes) throws IOException {
+    out.writeInt(bytes.length);
+    out.write(bytes);
+  }
+
+  private static byte[] readBytes(DataInputStream in) throws IOException {
+    byte[] bytes = new byte[in.readInt()];
+    in.readFully(bytes);
+    return bytes;
+  }
+}

@@ -1,0 +1,87 @@
+package dev.handshake.core.gate;
+
+import dev.handshake.core.rules.Rule;
+import dev.handshake.core.rules.Violation;
+import dev.handshake.core.schema.SchemaFile;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.avro.Schema;
+import org.apache.avro.SchemaNormalization;
+
+/**
+ * Step 2 of the gate: the producer's real event for an interaction, as wire-format bytes with the writer
+ * schema they were written with (the producer's own {@code .avsc} when it is the same schema, so findings
+ * point at the producer's file).
+ */
+final class ProducedEvents {
+  private final WriterSchemas writers;
+  private final Map<Schema, SchemaFile> writerFiles = new IdentityHashMap<>();
+
+  /** The event and its writer schema; {@code source} names the factory for messages. */
+  record ProducedEvent(byte[] bytes, SchemaFile writer, String source) {
+  }
+
+  ProducedEvents(WriterSchemas writers) {
+    this.writers = writers;
+  }
+
+  Optional<SchemaFile> writerFor(Schema reader) {
+    return writers.forReader(reader);
+  }
+
+  void factoryMissing(InteractionFindings findings) {
+    String description = findings.interaction().description();
+    findings.add(new Violation(Rule.FACTORY_MISSING, findings.interaction().pointer(), "",
+        "No event factory builds \"" + description + "\" for " + findings.who() + ": no method in the producer's "
+            + "test classes is annotated @PactVerifyProvider(\"" + description + "\").",
+        "Add to a test class: @PactVerifyProvider(\"" + description + "\") public <YourEvent> " + "build() "
+            + "{ return <the event your production code builds>; } (annotation from "
+            + "au.com.dius.pact.provider:junit5). The description must match the contract exactly.", Map.of()));
+  }
+
+  /** The factory's event; empty (with a finding) when it failed or its bytes have no known writer schema. */
+  Optional<ProducedEvent> build(EventFactory factory, SchemaFile readerFile, InteractionFindings findings) {
+    String here = findings.interaction().pointer();
+    EventOutcome outcome = factory.outcome();
+    if (outcome instanceof EventOutcome.Failed failed) {
+      findings.add(new Violation(Rule.FACTORY_FAILED, here, "",
+          "The event factory " + factory.source() + " for " + findings.who() + " " + failed.what() + ".",
+          failed.fix(), Map.of()));
+      return Optional.empty();
+    }
+    if (outcome instanceof EventOutcome.Record record) {
+      return Optional.of(new ProducedEvent(record.wireBytes(), writerFileFor(record.schema(), factory),
+          factory.source()));
+    }
+    byte[] bytes = ((EventOutcome.Serialized) outcome).wireBytes();
+    Optional<SchemaFile> writer = writers.forReader(readerFile.schema());
+    if (writer.isEmpty()) {
+      String record = readerFile.schema().getFullName();
+      findings.add(new Violation(Rule.WRITER_SCHEMA_MISSING, here, "",
+          "The factory " + factory.source() + " for " + findings.who() + " returned serialized bytes, and no writer "
+              + "schema for record \"" + record + "\" is among the producer's schemas.",
+          "Put the producer's .avsc for " + record + " in the schemas directory "
+              + "(<schemasDirectory>, default ${project.basedir}/schemas), or return the Avro record instead.",
+          Map.of()));
+      return Optional.empty();
+    }
+    return Optional.of(new ProducedEvent(bytes, writer.get(), factory.source()));
+  }
+
+  private SchemaFile writerFileFor(Schema schema, EventFactory factory) {
+    return writerFiles.computeIfAbsent(schema, s -> findWriterFile(s, factory));
+  }
+
+  private SchemaFile findWriterFile(Schema schema, EventFactory factory) {
+    if (schema.getType() == Schema.Type.RECORD) {
+      Optional<SchemaFile> file = writers.byFullName(schema.getFullName());
+      if (file.isPresent() && SchemaNormalization.parsingFingerprint64(file.get().schema())
+          == SchemaNormalization.parsingFingerprint64(schema)) {
+        return file.get();
+      }
+    }
+    return new SchemaFile("schema of the event from " + factory.source(), schema.toString(true), schema, List.of());
+  }
+}

@@ -1,7 +1,0 @@
-package dev.handshake.core.report;
-
-public enum Severity {
-  ERROR,
-  WARNING,
-  INFO
-}

@@ -1,0 +1,38 @@
+package dev.handshake.core.rules;
+
+/**
+ * Where a rule is explained, for the reader of a finding: a URL (a producer's repository has no
+ * {@code docs/rules/}, so a relative path pointed nowhere) and the rule's one-line purpose from the
+ * {@link Rule} catalogue. The base URL is configurable (Maven: {@code rulesDocsUrl}), e.g. for a mirror of the
+ * docs inside a company.
+ *
+ * @param baseUrl the URL the rule pages are under, ending with {@code /}
+ */
+public record RuleDocs(String baseUrl) {
+  /** Handshake's rule pages: docs/rules/ of the project's repository. */
+  public static final String DEFAULT_BASE_URL = "https://github.com/handshake-dev/handshake/blob/main/docs/rules/";
+  public static final RuleDocs DEFAULT = new RuleDocs(DEFAULT_BASE_URL);
+
+  public RuleDocs {
+    if (baseUrl == null || baseUrl.isBlank()) {
+      baseUrl = DEFAULT_BASE_URL;
+    } else if (!baseUrl.endsWith("/")) {
+      baseUrl = baseUrl + "/";
+    }
+  }
+
+  public String url(String rule) {
+    return baseUrl + rule + ".md";
+  }
+
+  /** What the rule protects against, in one line; empty for an unknown ID. */
+  public static String purpose(String rule) {
+    return Rule.byId(rule).map(Rule::purpose).orElse("");
+  }
+
+  /** {@code Rule: <purpose> See <url>}, the end of every text finding. */
+  public String reference(String rule) {
+    String purpose = purpose(rule);
+    return (purpose.isEmpty() ? "" : "Rule: " + purpose + " ") + "See " + url(rule);
+  }
+}

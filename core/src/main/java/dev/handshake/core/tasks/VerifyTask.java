@@ -1,0 +1,139 @@
+package dev.handshake.core.tasks;
+
+import dev.handshake.core.HandshakeException;
+import dev.handshake.core.HandshakeIOException;
+import dev.handshake.core.InvalidInputException;
+import dev.handshake.core.contract.ContractSource;
+import dev.handshake.core.gate.FactoryFork;
+import dev.handshake.core.gate.GateReport;
+import dev.handshake.core.gate.GateReportFiles;
+import dev.handshake.core.gate.PactVerifyProviderFactories;
+import dev.handshake.core.gate.ProducerGate;
+import dev.handshake.core.gate.WriterSchemas;
+import dev.handshake.core.report.Finding;
+import dev.handshake.core.report.TextReportWriter;
+import dev.handshake.core.rules.Severity;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * The producer gate as the {@code verify} goal and {@code handshake verify} run it: find the contracts, load
+ * the producer's schemas, run its factories in a forked JVM, verify, print each finding once, write the
+ * report files and say whether the build fails. Bad configuration is an {@link InvalidInputException}; a file
+ * that cannot be read or written a {@link HandshakeIOException}; factories that cannot run a
+ * {@link HandshakeException}.
+ */
+public final class VerifyTask {
+  private final VerifyConfiguration config;
+  private final TaskLog log;
+
+  public VerifyTask(VerifyConfiguration config, TaskLog log) {
+    this.config = config;
+    this.log = log;
+  }
+
+  public VerifyOutcome run() {
+    Path base = config.baseDirectory();
+    List<ContractSource> sources = new ArrayList<>(contracts());
+    sources.addAll(config.moreContracts());
+    if (sources.isEmpty()) {
+      log.warn("Handshake verify found no contracts: " + config.contractsHint() + ". Nothing to verify.");
+      return VerifyOutcome.nothingToVerify();
+    }
+    WriterSchemas writers;
+    try {
+      writers = WriterSchemas.load(resolve(config.schemasDirectory()), base);
+    } catch (InvalidInputException e) {
+      throw new InvalidInputException("Handshake verify: a writer schema in " + config.schemasHint() + " "
+          + display(config.schemasDirectory()) + " is invalid: " + e.getMessage(), e);
+    }
+    if (config.factoryTimeout().isNegative() || config.factoryTimeout().isZero()) {
+      throw new InvalidInputException("the factory timeout must be a positive number of seconds, got "
+          + config.factoryTimeout().toSeconds());
+    }
+    PactVerifyProviderFactories factories = factories();
+    factories.duplicates().forEach(d -> log.warn("Handshake verify: " + d + "."));
+    log.info("Handshake verify: " + sources.size() + " contract file(s), " + factories.all().size()
+        + " @PactVerifyProvider factory method(s) (run in a JVM in the module's directory, as Surefire runs tests), "
+        + writers.size() + " writer schema(s).");
+    GateReport report = new ProducerGate().verify(sources, config.providerName().orElse(null), factories::find,
+        writers);
+    for (Finding finding : report.findings()) {
+      String line = TextReportWriter.line(finding, config.ruleDocs());
+      if (finding.severity() == Severity.ERROR) {
+        log.error(line);
+      } else {
+        log.warn(line);
+      }
+    }
+    List<Path> files = write(report);
+    String summary = GateReportFiles.summary(report) + " Reports: "
+        + files.stream().map(this::display).collect(Collectors.joining(", ")) + ".";
+    boolean failOnWarnings = config.failOnWarning() && report.count(Severity.WARNING) > 0;
+    if (report.hasErrors() || failOnWarnings) {
+      log.error(summary);
+      return new VerifyOutcome(report, files, Optional.of(summary + (report.hasErrors() ? "" : " (fail on warning "
+          + "is set)") + " Each finding above names the consumer, the event, the field, the rule and the fix, and "
+          + "links the rule's page."));
+    }
+    log.info(summary);
+    return new VerifyOutcome(report, files, Optional.empty());
+  }
+
+  /** Contract files given directly, and every {@code *.json} under the directories given, each sorted. */
+  private List<ContractSource> contracts() {
+    List<ContractSource> sources = new ArrayList<>();
+    for (Path location : config.contractLocations()) {
+      Path path = resolve(location);
+      if (Files.isRegularFile(path)) {
+        sources.add(new ContractSource(path, display(path)));
+      } else if (Files.isDirectory(path)) {
+        try (Stream<Path> files = Files.walk(path)) {
+          files.filter(p -> p.getFileName().toString().endsWith(".json") && Files.isRegularFile(p)).sorted()
+              .forEach(p -> sources.add(new ContractSource(p, display(p))));
+        } catch (IOException e) {
+          throw new HandshakeIOException("Handshake verify could not list contracts in " + path, e);
+        }
+      }
+    }
+    return sources;
+  }
+
+  private PactVerifyProviderFactories factories() {
+    FactoryFork fork = new FactoryFork(Path.of(System.getProperty("java.home"), "bin", "java"),
+        config.factoryClasspath(), config.baseDirectory(), resolve(config.reportDirectory()).resolve("factories"),
+        config.factoryTimeout());
+    try {
+      return fork.run(config.factoryClassDirectories());
+    } catch (IOException e) {
+      throw new HandshakeIOException("Handshake verify could not run the @PactVerifyProvider factories", e);
+    } catch (HandshakeException e) {
+      throw new HandshakeException("Handshake verify could not run the @PactVerifyProvider factories: "
+          + e.getMessage(), e);
+    }
+  }
+
+  private List<Path> write(GateReport report) {
+    Path directory = resolve(config.reportDirectory());
+    try {
+      return GateReportFiles.write(report, directory, resolve(config.junitReportDirectory()),
+          config.repositoryPaths(), config.ruleDocs());
+    } catch (IOException e) {
+      throw new HandshakeIOException("Handshake verify could not write its report to " + directory, e);
+    }
+  }
+
+  private Path resolve(Path path) {
+    return config.baseDirectory().resolve(path);
+  }
+
+  private String display(Path path) {
+    return ProjectPaths.display(resolve(path), config.baseDirectory());
+  }
+}
