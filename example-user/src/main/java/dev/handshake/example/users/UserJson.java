@@ -1,0 +1,30 @@
+package dev.handshake.example.users;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.handshake.example.support.JsonHttpServer;
+import java.io.IOException;
+
+/** A user on the API: {@code {"id","email","name","status","version"}}; status is a UserStatus symbol. */
+final class UserJson {
+  private UserJson() {}
+
+  static ObjectNode of(User user) {
+    return JsonHttpServer.MAPPER.createObjectNode()
+        .put("id", user.id())
+        .put("email", user.email())
+        .put("name", user.displayName())
+        .put("status", user.status().name())
+        .put("version", user.version());
+  }
+
+  static void write(JsonGenerator json, User user) throws IOException {
+    json.writeStartObject();
+    json.writeStringField("id", user.id());
+    json.writeStringField("email", user.email());
+    json.writeStringField("name", user.displayName());
+    json.writeStringField("status", user.status().name());
+    json.writeNumberField("version", user.version());
+    json.writeEndObject();
+  }
+}

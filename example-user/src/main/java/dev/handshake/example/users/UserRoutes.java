@@ -1,0 +1,136 @@
+package dev.handshake.example.users;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.handshake.example.support.ApiException;
+import dev.handshake.example.support.JsonHttpServer;
+import dev.handshake.example.support.JsonRequest;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.time.Duration;
+import java.util.Iterator;
+import java.util.Optional;
+import java.util.Set;
+
+/** user-service's HTTP API; every handler is a thin adapter over the store, the feed, the snapshot or the admin. */
+final class UserRoutes {
+  private static final Set<String> UPDATABLE = Set.of("email", "name", "status");
+  static final int MAX_LIMIT = 1_000;
+  static final long MAX_TIMEOUT_MS = 60_000;
+
+  private final UserStore users;
+  private final EventFeed feed;
+  private final UserSnapshot snapshot;
+  private final OutboxAdmin admin;
+
+  UserRoutes(UserStore users, EventFeed feed, UserSnapshot snapshot, OutboxAdmin admin) {
+    this.users = users;
+    this.feed = feed;
+    this.snapshot = snapshot;
+    this.admin = admin;
+  }
+
+  void addTo(RoutesConfig routes) {
+    routes.post("/users", this::create);
+    // Before /users/{id}, so "snapshot" is never taken for an id.
+    routes.get("/users/snapshot", ctx -> {
+      ctx.status(200).contentType("application/json");
+      snapshot.writeTo(ctx.outputStream());
+    });
+    routes.get("/users/{id}", ctx -> JsonHttpServer.respond(ctx, 200, UserJson.of(
+        users.find(ctx.pathParam("id")).orElseThrow(() -> unknown(ctx.pathParam("id"))))));
+    routes.put("/users/{id}", this::update);
+    routes.delete("/users/{id}", ctx -> {
+      users.delete(ctx.pathParam("id"));
+      ctx.status(204);
+    });
+    routes.get("/events", this::events);
+    routes.get("/admin/outbox", ctx -> JsonHttpServer.respond(ctx, 200, admin.status()));
+    routes.post("/admin/outbox/replay", ctx -> {
+      long from = JsonRequest.of(ctx).requiredLong("fromPosition");
+      if (from < 1) {
+        throw ApiException.badRequest("fromPosition", "\"fromPosition\" must be 1 or more, got " + from);
+      }
+      ObjectNode body = JsonHttpServer.MAPPER.createObjectNode().put("fromPosition", from)
+          .put("requeued", admin.replay(from));
+      JsonHttpServer.respond(ctx, 202, body);
+    });
+    routes.post("/admin/relay/pause", ctx -> {
+      admin.setPaused(true);
+      JsonHttpServer.respond(ctx, 200, admin.status());
+    });
+    routes.post("/admin/relay/resume", ctx -> {
+      admin.setPaused(false);
+      JsonHttpServer.respond(ctx, 200, admin.status());
+    });
+  }
+
+  private void create(Context ctx) {
+    JsonRequest request = JsonRequest.of(ctx);
+    rejectUnknownFields(request, Set.of("email", "name"));
+    String email = email(request.requiredText("email"));
+    User user = users.create(email, request.requiredText("name"));
+    JsonHttpServer.respond(ctx, 201, UserJson.of(user));
+  }
+
+  private void update(Context ctx) {
+    JsonRequest request = JsonRequest.of(ctx);
+    rejectUnknownFields(request, UPDATABLE);
+    if (request.body().isEmpty()) {
+      throw ApiException.badRequest("body", "send at least one of \"email\", \"name\", \"status\"");
+    }
+    Optional<String> email = request.optionalText("email").map(UserRoutes::email);
+    Optional<User.Status> status = request.optionalText("status").map(UserRoutes::status);
+    User user = users.update(ctx.pathParam("id"), email, request.optionalText("name"), status);
+    JsonHttpServer.respond(ctx, 200, UserJson.of(user));
+  }
+
+  private void events(Context ctx) throws InterruptedException {
+    long after = JsonRequest.queryLong(ctx, "after", 0, 0, Long.MAX_VALUE);
+    int limit = (int) JsonRequest.queryLong(ctx, "limit", 100, 1, MAX_LIMIT);
+    long timeout = JsonRequest.queryLong(ctx, "timeout", 0, 0, MAX_TIMEOUT_MS);
+    EventFeed.Page page = feed.after(after, limit, Duration.ofMillis(timeout));
+    ObjectNode body = JsonHttpServer.MAPPER.createObjectNode();
+    ArrayNode events = body.putArray("events");
+    for (OutboxEvent event : page.events()) {
+      events.addObject()
+          .put("position", event.position())
+          .put("eventId", event.eventId().toString())
+          .put("type", event.type())
+          .put("userId", event.userId())
+          .put("version", event.version())
+          .set("data", event.data());
+    }
+    body.put("last", page.last());
+    JsonHttpServer.respond(ctx, 200, body);
+  }
+
+  private static String email(String email) {
+    int at = email.indexOf('@');
+    if (at < 1 || at != email.lastIndexOf('@') || at == email.length() - 1 || email.chars().anyMatch(Character::isWhitespace)) {
+      throw ApiException.badRequest("email", "\"email\" must look like name@domain, got \"" + email + "\"");
+    }
+    return email;
+  }
+
+  private static User.Status status(String status) {
+    try {
+      return User.Status.valueOf(status);
+    } catch (IllegalArgumentException e) {
+      throw ApiException.badRequest("status", "\"status\" must be ACTIVE or SUSPENDED, got \"" + status + "\"");
+    }
+  }
+
+  private static void rejectUnknownFields(JsonRequest request, Set<String> known) {
+    for (Iterator<String> names = request.body().fieldNames(); names.hasNext(); ) {
+      String name = names.next();
+      if (!known.contains(name)) {
+        throw ApiException.badRequest(name, "\"" + name + "\" cannot be set here; the fields are " + known);
+      }
+    }
+  }
+
+  private static ApiException unknown(String id) {
+    return ApiException.notFound("id", "no user with id " + id);
+  }
+}

@@ -1,0 +1,146 @@
+package dev.handshake.example.users;
+
+import dev.handshake.example.support.ApiException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The users table and its outbox: every change writes the user row and exactly one outbox row in the same
+ * transaction, and bumps the user's version. In each write the outbox row goes first, so a failure on the
+ * users row (a duplicate email) must roll the event back with it: the atomicity tests rely on that order.
+ */
+final class UserStore {
+  private final Transactions transactions;
+  private final UserEvents events;
+  private final Sequencer sequencer;
+
+  UserStore(Transactions transactions, UserEvents events, Sequencer sequencer) {
+    this.transactions = transactions;
+    this.events = events;
+    this.sequencer = sequencer;
+  }
+
+  User create(String email, String name) {
+    User user = new User(UUID.randomUUID().toString(), email, name, User.Status.ACTIVE, 1);
+    return write(connection -> {
+      var event = events.created(user);
+      OutboxWriter.append(connection, event.getEventId(), user.id(), user.version(), event);
+      try (PreparedStatement insert = connection.prepareStatement(
+          "INSERT INTO users (id, email, name, status, version) VALUES (?, ?, ?, ?, ?)")) {
+        insert.setString(1, user.id());
+        insert.setString(2, user.email());
+        insert.setString(3, user.displayName());
+        insert.setString(4, user.status().name());
+        insert.setLong(5, user.version());
+        executeRejectingDuplicateEmail(insert, email);
+      }
+      return user;
+    });
+  }
+
+  /** Applies the given changes; a request that changes nothing returns the user as it is and writes no event. */
+  User update(String id, Optional<String> email, Optional<String> name, Optional<User.Status> status) {
+    return write(connection -> {
+      User current = lockForChange(connection, id);
+      User changed = new User(id, email.orElse(current.email()), name.orElse(current.displayName()),
+          status.orElse(current.status()), current.version() + 1);
+      if (sameState(current, changed)) {
+        return current;
+      }
+      var event = events.updated(changed);
+      OutboxWriter.append(connection, event.getEventId(), id, changed.version(), event);
+      try (PreparedStatement update = connection.prepareStatement(
+          "UPDATE users SET email = ?, name = ?, status = ?, version = ? WHERE id = ?")) {
+        update.setString(1, changed.email());
+        update.setString(2, changed.displayName());
+        update.setString(3, changed.status().name());
+        update.setLong(4, changed.version());
+        update.setString(5, id);
+        executeRejectingDuplicateEmail(update, changed.email());
+      }
+      return changed;
+    });
+  }
+
+  void delete(String id) {
+    write(connection -> {
+      User current = lockForChange(connection, id);
+      var event = events.deleted(current);
+      OutboxWriter.append(connection, event.getEventId(), id, event.getVersion(), event);
+      try (PreparedStatement delete = connection.prepareStatement("DELETE FROM users WHERE id = ?")) {
+        delete.setString(1, id);
+        delete.executeUpdate();
+      }
+      return null;
+    });
+  }
+
+  /**
+   * Runs a write, then positions it at once so the caller's next read of the feed already has it. If that
+   * second step fails the write still stands: the {@link OutboxListener} positions it on its next round.
+   */
+  private <T> T write(Transactions.Work<T> work) {
+    T result = transactions.inTransaction(connection -> {
+      UserSnapshot.holdWriteLock(connection);
+      return work.run(connection);
+    });
+    try {
+      sequencer.sequence();
+    } catch (RuntimeException e) {
+      System.err.println("user-service: positioning after a write failed (the outbox listener retries): "
+          + e.getMessage());
+    }
+    return result;
+  }
+
+  Optional<User> find(String id) {
+    return transactions.inTransaction(connection -> {
+      try (PreparedStatement select = connection.prepareStatement(
+          "SELECT id, email, name, status, version FROM users WHERE id = ?")) {
+        select.setString(1, id);
+        try (ResultSet row = select.executeQuery()) {
+          return row.next() ? Optional.of(read(row)) : Optional.empty();
+        }
+      }
+    });
+  }
+
+  static User read(ResultSet row) throws SQLException {
+    return new User(row.getString("id"), row.getString("email"), row.getString("name"),
+        User.Status.valueOf(row.getString("status")), row.getLong("version"));
+  }
+
+  /** The user's row, locked until commit so concurrent changes to one user get consecutive versions. */
+  private static User lockForChange(Connection connection, String id) throws SQLException {
+    try (PreparedStatement select = connection.prepareStatement(
+        "SELECT id, email, name, status, version FROM users WHERE id = ? FOR UPDATE")) {
+      select.setString(1, id);
+      try (ResultSet row = select.executeQuery()) {
+        if (!row.next()) {
+          throw ApiException.notFound("id", "no user with id " + id);
+        }
+        return read(row);
+      }
+    }
+  }
+
+  private static boolean sameState(User a, User b) {
+    return a.email().equals(b.email()) && a.displayName().equals(b.displayName()) && a.status() == b.status();
+  }
+
+  private static void executeRejectingDuplicateEmail(PreparedStatement statement, String email)
+      throws SQLException {
+    try {
+      statement.executeUpdate();
+    } catch (SQLException e) {
+      if ("23505".equals(e.getSQLState()) && String.valueOf(e.getMessage()).contains("users_email_unique")) {
+        throw ApiException.conflict("email", "a user with email " + email + " already exists");
+      }
+      throw e;
+    }
+  }
+}
