@@ -35,6 +35,15 @@ public final class TestDatabase implements AutoCloseable {
     return postgres.getJdbcUrl("postgres", "postgres");
   }
 
+  /** A second database on the same server (e.g. user-service's own), dropped first if it exists. */
+  public String createDatabase(String name) throws SQLException {
+    try (Connection connection = dataSource().getConnection(); Statement statement = connection.createStatement()) {
+      statement.execute("drop database if exists " + name + " with (force)");
+      statement.execute("create database " + name);
+    }
+    return postgres.getJdbcUrl("postgres", name);
+  }
+
   /** Empties every table auth writes and zeroes the counters. */
   public void reset() throws SQLException {
     try (Connection connection = dataSource().getConnection(); Statement statement = connection.createStatement()) {

@@ -7,9 +7,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -39,9 +44,11 @@ public final class DeadLetterTopic implements AutoCloseable {
 
   private final KafkaProducer<byte[], byte[]> producer;
   private final String consumerGroup;
+  private final String bootstrapServers;
 
   public DeadLetterTopic(String bootstrapServers, String consumerGroup) {
     this.consumerGroup = consumerGroup;
+    this.bootstrapServers = bootstrapServers;
     this.producer = new KafkaProducer<>(Map.of(
         ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
         ProducerConfig.ACKS_CONFIG, "all",
@@ -51,6 +58,28 @@ public final class DeadLetterTopic implements AutoCloseable {
 
   public static String nameFor(String topic) {
     return topic + SUFFIX;
+  }
+
+  /**
+   * Creates {@code <topic>-dlt} with as many partitions as {@code topic} when the topic exists and its dead-letter
+   * topic does not, so every dead letter can keep its partition number. Best effort: without it the broker's
+   * auto-creation applies, and {@link #publish} falls back to the key's partition.
+   */
+  public void ensureTopicFor(String topic) {
+    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+      Set<String> existing = admin.listTopics().names().get(SEND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+      if (!existing.contains(topic) || existing.contains(nameFor(topic))) {
+        return;
+      }
+      int partitions = admin.describeTopics(List.of(topic)).allTopicNames()
+          .get(SEND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).get(topic).partitions().size();
+      admin.createTopics(List.of(new NewTopic(nameFor(topic), Optional.of(partitions), Optional.empty())))
+          .all().get(SEND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (ExecutionException | TimeoutException e) {
+      System.err.println("auth-service: could not create " + nameFor(topic) + ": " + e.getMessage());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   /** The dead letter for {@code record}, failed with {@code failure}, as auth stores and publishes it. */
@@ -66,8 +95,10 @@ public final class DeadLetterTopic implements AutoCloseable {
 
   /** Sends and waits for the broker's acknowledgement; a failure to publish is transient (retry the batch). */
   public void publish(DeadLetter letter, Throwable failure) {
-    ProducerRecord<byte[], byte[]> out = new ProducerRecord<>(nameFor(letter.topic()), letter.partition(), null,
-        letter.key(), letter.value());
+    String target = nameFor(letter.topic());
+    Integer partition = letter.partition() < producer.partitionsFor(target).size() ? letter.partition() : null;
+    ProducerRecord<byte[], byte[]> out = new ProducerRecord<>(target, partition, null, letter.key(),
+        letter.value());
     for (DeadLetter.Header header : letter.headers()) {
       out.headers().add(new RecordHeader(header.name(), header.value()));
     }

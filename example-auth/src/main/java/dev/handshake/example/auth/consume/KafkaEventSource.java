@@ -43,6 +43,7 @@ public final class KafkaEventSource implements EventSource {
   private final RecordApplier applier;
   private final Thread thread;
   private final AtomicLong lag = new AtomicLong(-1);
+  private final AtomicLong transientFailures = new AtomicLong();
   /** Assigned partitions not yet positioned from the database: paused until they are. */
   private final Set<TopicPartition> unpositioned = new HashSet<>();
   private volatile boolean running = true;
@@ -77,6 +78,11 @@ public final class KafkaEventSource implements EventSource {
   @Override
   public long lag() {
     return lag.get();
+  }
+
+  @Override
+  public long transientFailures() {
+    return transientFailures.get();
   }
 
   private void run() {
@@ -150,6 +156,7 @@ public final class KafkaEventSource implements EventSource {
   }
 
   private void pauseAll(Exception failure) {
+    transientFailures.incrementAndGet();
     System.err.println("auth-service: transient failure, retrying in " + backoff.toMillis() + " ms: "
         + Failures.message(failure));
     consumer.pause(consumer.assignment());

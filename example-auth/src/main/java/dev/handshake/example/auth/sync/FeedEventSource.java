@@ -33,6 +33,7 @@ public final class FeedEventSource implements EventSource {
   private final UserServiceClient userService;
   private final Thread thread;
   private final AtomicLong lag = new AtomicLong(-1);
+  private final AtomicLong transientFailures = new AtomicLong();
   private final Object wakeUp = new Object();
   private volatile boolean running = true;
 
@@ -52,6 +53,11 @@ public final class FeedEventSource implements EventSource {
     return lag.get();
   }
 
+  @Override
+  public long transientFailures() {
+    return transientFailures.get();
+  }
+
   private void run() {
     Duration backoff = Duration.ofMillis(200);
     while (running) {
@@ -69,6 +75,7 @@ public final class FeedEventSource implements EventSource {
         if (!running) {
           return;
         }
+        transientFailures.incrementAndGet();
         System.err.println("auth-service: feed failed, retrying in " + backoff.toMillis() + " ms: "
             + Failures.message(failure));
         pause(backoff);
