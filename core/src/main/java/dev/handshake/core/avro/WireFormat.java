@@ -1,10 +1,11 @@
 package dev.handshake.core.avro;
 
-import dev.handshake.core.InvalidInputException;
 import java.io.ByteArrayOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 import java.util.HexFormat;
 import org.apache.avro.AvroRuntimeException;
 import org.apache.avro.Conversions;
@@ -15,6 +16,7 @@ import org.apache.avro.generic.GenericDatumReader;
 import org.apache.avro.generic.GenericDatumWriter;
 import org.apache.avro.io.BinaryDecoder;
 import org.apache.avro.io.BinaryEncoder;
+import org.apache.avro.io.DatumReader;
 import org.apache.avro.io.DatumWriter;
 import org.apache.avro.io.DecoderFactory;
 import org.apache.avro.io.EncoderFactory;
@@ -38,12 +40,19 @@ public final class WireFormat {
   }
 
   public static byte[] encode(int schemaId, Schema writer, Object datum) {
+    return encode(schemaId, writerFor(writer, datum), writer, datum);
+  }
+
+  /**
+   * Frames {@code datum} written by {@code datumWriter} (built for {@code writer}), for callers that keep their
+   * writers (a serializer caches one per schema instead of building one per record).
+   */
+  public static byte[] encode(int schemaId, DatumWriter<Object> datumWriter, Schema writer, Object datum) {
     ByteArrayOutputStream out = new ByteArrayOutputStream(64);
-    out.write(MAGIC_BYTE);
-    out.write(ByteBuffer.allocate(4).putInt(schemaId).array(), 0, 4);
+    writeHeader(out, schemaId);
     BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(out, null);
     try {
-      writerFor(writer, datum).write(datum, encoder);
+      datumWriter.write(datum, encoder);
       encoder.flush();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -54,31 +63,75 @@ public final class WireFormat {
     return out.toByteArray();
   }
 
+  /** Frames a payload that is not Avro-encoded (Confluent writes a {@code bytes} schema's value as is). */
+  public static byte[] frame(int schemaId, byte[] payload) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(HEADER_LENGTH + payload.length);
+    writeHeader(out, schemaId);
+    out.write(payload, 0, payload.length);
+    return out.toByteArray();
+  }
+
+  /** The bytes after the header, as they are. */
+  public static byte[] payload(byte[] bytes) {
+    checkFrame(bytes);
+    return Arrays.copyOfRange(bytes, HEADER_LENGTH, bytes.length);
+  }
+
+  private static void writeHeader(ByteArrayOutputStream out, int schemaId) {
+    out.write(MAGIC_BYTE);
+    out.write(schemaId >>> 24);
+    out.write(schemaId >>> 16);
+    out.write(schemaId >>> 8);
+    out.write(schemaId);
+  }
+
   /**
    * Decodes framed bytes written with {@code writer} as {@code reader} sees them. Throws
    * {@link AvroDecodeException} when Avro cannot resolve the data for the reader, and
-   * {@link InvalidInputException} when the bytes are not in the wire format.
+   * {@link NotWireFormatException} when the bytes are not in the wire format.
    */
   public static Object decode(byte[] bytes, Schema writer, Schema reader) {
     checkFrame(bytes);
-    GenericDatumReader<Object> datumReader = new GenericDatumReader<>(writer, reader, GenericData.get());
-    BinaryDecoder decoder = DecoderFactory.get().binaryDecoder(bytes, HEADER_LENGTH, bytes.length - HEADER_LENGTH,
-        null);
     try {
-      Object datum = datumReader.read(null, decoder);
-      if (!decoder.isEnd()) {
-        throw new AvroDecodeException("Avro decoded a " + writer.getFullName() + " but "
-            + (bytes.length - HEADER_LENGTH) + " bytes of payload were not all consumed: the bytes were not "
-            + "written with this writer schema.", null);
-      }
-      return datum;
-    } catch (IOException e) {
-      throw new AvroDecodeException("Avro could not decode the payload as " + reader.getFullName()
-          + " (written as " + writer.getFullName() + "): " + describe(e), e);
-    } catch (AvroRuntimeException | IndexOutOfBoundsException | NegativeArraySizeException e) {
-      throw new AvroDecodeException("Avro could not decode the payload as " + reader.getFullName()
-          + " (written as " + writer.getFullName() + "): " + describe(e), e);
+      return decode(bytes, new GenericDatumReader<>(writer, reader, GenericData.get()), true);
+    } catch (AvroDecodeException e) {
+      throw new AvroDecodeException(e.kind(), "Decoding as " + reader.getFullName() + " (written as "
+          + writer.getFullName() + "): " + e.getMessage(), e.getCause());
     }
+  }
+
+  /**
+   * Decodes the payload of framed bytes with a prepared reader (generic or specific, resolving or not). Every
+   * failure is an {@link AvroDecodeException} whose {@link AvroDecodeException#kind() kind} says what was wrong;
+   * with {@code rejectTrailingBytes}, bytes left after the datum are one. Bytes that are not a frame throw
+   * {@link NotWireFormatException}.
+   */
+  public static <T> T decode(byte[] bytes, DatumReader<T> datumReader, boolean rejectTrailingBytes) {
+    checkFrame(bytes);
+    int payloadLength = bytes.length - HEADER_LENGTH;
+    BinaryDecoder decoder = DecoderFactory.get().binaryDecoder(bytes, HEADER_LENGTH, payloadLength, null);
+    T datum;
+    try {
+      datum = datumReader.read(null, decoder);
+    } catch (EOFException e) {
+      throw new AvroDecodeException(AvroDecodeException.Kind.TRUNCATED, "The payload (" + payloadLength
+          + " bytes) ended in the middle of a value: the message was cut short or not written with this schema.", e);
+    } catch (IOException | AvroRuntimeException | IndexOutOfBoundsException | NegativeArraySizeException
+        | ClassCastException e) {
+      throw new AvroDecodeException("Avro could not decode the payload: " + describe(e), e);
+    }
+    if (rejectTrailingBytes) {
+      try {
+        if (!decoder.isEnd()) {
+          throw new AvroDecodeException(AvroDecodeException.Kind.TRAILING_BYTES, "Avro decoded a complete value but "
+              + "bytes of the " + payloadLength + "-byte payload were left over: the bytes were not written with "
+              + "this writer schema.", null);
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return datum;
   }
 
   /** The schema id in the frame's header. */
@@ -89,25 +142,31 @@ public final class WireFormat {
 
   private static void checkFrame(byte[] bytes) {
     if (bytes == null || bytes.length < HEADER_LENGTH) {
-      throw new InvalidInputException("The message is " + (bytes == null ? "null" : bytes.length + " bytes long")
+      throw new NotWireFormatException(true, "The message is " + (bytes == null ? "null" : bytes.length + " bytes long")
           + "; the Kafka wire format needs at least " + HEADER_LENGTH
           + " bytes (magic byte 0 and a 4-byte schema id) before the Avro payload.");
     }
     if (bytes[0] != MAGIC_BYTE) {
-      throw new InvalidInputException("The message starts with byte 0x" + HexFormat.of().toHexDigits(bytes[0])
+      throw new NotWireFormatException(false, "The message starts with byte 0x" + HexFormat.of().toHexDigits(bytes[0])
           + ", not the magic byte 0x00 of the Kafka wire format: it was not written by an Avro serializer using "
           + "the Confluent framing (magic byte, 4-byte schema id, Avro binary).");
     }
   }
 
+  /** A writer for {@code writer}: specific for generated classes, else generic with logical-type conversions. */
   @SuppressWarnings("unchecked")
-  private static DatumWriter<Object> writerFor(Schema writer, Object datum) {
+  public static DatumWriter<Object> writerFor(Schema writer, Object datum) {
     if (datum instanceof SpecificRecord) {
       // A generated class carries its own conversions (Instant for timestamp-millis...) in its model.
       SpecificData model = SpecificData.getForClass(datum.getClass());
       return (DatumWriter<Object>) (DatumWriter<?>) new SpecificDatumWriter<>(writer, model);
     }
     return new GenericDatumWriter<>(writer, CONVERTING);
+  }
+
+  /** The generic model with Avro's logical-type conversions (Instant, BigDecimal, UUID, LocalDate...). */
+  public static GenericData convertingGenericData() {
+    return CONVERTING;
   }
 
   private static GenericData convertingModel() {

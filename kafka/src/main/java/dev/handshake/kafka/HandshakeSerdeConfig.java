@@ -1,0 +1,260 @@
+package dev.handshake.kafka;
+
+import dev.handshake.core.InvalidInputException;
+import dev.handshake.core.registry.RegistryClientConfig;
+import dev.handshake.core.registry.RegistryCredentials;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.kafka.common.config.ConfigException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The serde's configuration: Confluent's key names and defaults (so switching from Confluent's serde means
+ * changing class names only), plus Handshake's own keys prefixed {@code handshake.}. Parsed once in
+ * {@code configure}; a wrong value is a {@link ConfigException} naming the key, as kafka-clients reports its own.
+ */
+public final class HandshakeSerdeConfig {
+  private static final Logger LOG = LoggerFactory.getLogger(HandshakeSerdeConfig.class);
+
+  public static final String SCHEMA_REGISTRY_URL = "schema.registry.url";
+  public static final String BASIC_AUTH_CREDENTIALS_SOURCE = "basic.auth.credentials.source";
+  public static final String BASIC_AUTH_USER_INFO = "basic.auth.user.info";
+  public static final String BEARER_AUTH_CREDENTIALS_SOURCE = "bearer.auth.credentials.source";
+  public static final String BEARER_AUTH_TOKEN = "bearer.auth.token";
+  public static final String AUTO_REGISTER_SCHEMAS = "auto.register.schemas";
+  public static final String USE_LATEST_VERSION = "use.latest.version";
+  public static final String LATEST_COMPATIBILITY_STRICT = "latest.compatibility.strict";
+  public static final String NORMALIZE_SCHEMAS = "normalize.schemas";
+  public static final String KEY_SUBJECT_NAME_STRATEGY = "key.subject.name.strategy";
+  public static final String VALUE_SUBJECT_NAME_STRATEGY = "value.subject.name.strategy";
+  public static final String SPECIFIC_AVRO_READER = "specific.avro.reader";
+  public static final String AVRO_USE_LOGICAL_TYPE_CONVERTERS = "avro.use.logical.type.converters";
+  /** Confluent's bound of its per-subject schema caches; here the bound of every cache of the serde. */
+  public static final String MAX_SCHEMAS_PER_SUBJECT = "max.schemas.per.subject";
+
+  /** Handshake: reader schema(s) the deserializer resolves every writer schema to (files, directories or JSON). */
+  public static final String READER_SCHEMAS = "handshake.reader.schemas";
+  /** Handshake: fail when bytes are left after the datum (default true; Confluent does not check). */
+  public static final String FAIL_ON_TRAILING_BYTES = "handshake.fail.on.trailing.bytes";
+
+  public static final String BASIC_AUTH_SOURCE_URL = "URL";
+  public static final String BASIC_AUTH_SOURCE_USER_INFO = "USER_INFO";
+  public static final String BEARER_AUTH_SOURCE_STATIC_TOKEN = "STATIC_TOKEN";
+  public static final int DEFAULT_MAX_SCHEMAS = 1000;
+
+  /** Confluent serde keys Handshake accepts but does not act on: logged once so nobody relies on them silently. */
+  static final Set<String> UNSUPPORTED_CONFLUENT_KEYS = Set.of("schema.reflection", "avro.reflection.allow.null",
+      "use.schema.id", "id.compatibility.strict", "latest.cache.ttl.sec", "latest.cache.size",
+      "avro.remove.java.properties", "use.latest.with.metadata", "context.name.strategy", "proxy.host",
+      "proxy.port", "rule.executors", "rule.actions", "bearer.auth.logical.cluster",
+      "bearer.auth.identity.pool.id", "key.schema.id.serializer", "value.schema.id.serializer",
+      "key.schema.id.deserializer", "value.schema.id.deserializer");
+  private static final Set<String> KNOWN = Set.of(SCHEMA_REGISTRY_URL, BASIC_AUTH_CREDENTIALS_SOURCE,
+      BASIC_AUTH_USER_INFO, BEARER_AUTH_CREDENTIALS_SOURCE, BEARER_AUTH_TOKEN, AUTO_REGISTER_SCHEMAS,
+      USE_LATEST_VERSION, LATEST_COMPATIBILITY_STRICT, NORMALIZE_SCHEMAS, KEY_SUBJECT_NAME_STRATEGY,
+      VALUE_SUBJECT_NAME_STRATEGY, SPECIFIC_AVRO_READER, AVRO_USE_LOGICAL_TYPE_CONVERTERS, MAX_SCHEMAS_PER_SUBJECT,
+      READER_SCHEMAS, FAIL_ON_TRAILING_BYTES);
+  private static final Set<String> LOGGED = ConcurrentHashMap.newKeySet();
+
+  private final RegistryClientConfig registry;
+  private final boolean autoRegister;
+  private final boolean useLatestVersion;
+  private final boolean latestCompatibilityStrict;
+  private final boolean normalizeSchemas;
+  private final SubjectNameStrategy subjectNameStrategy;
+  private final boolean specificReader;
+  private final boolean logicalTypeConverters;
+  private final int maxSchemas;
+  private final ReaderSchemas readerSchemas;
+  private final boolean failOnTrailingBytes;
+
+  private HandshakeSerdeConfig(Map<String, ?> configs, boolean isKey) {
+    registry = registryConfig(configs);
+    autoRegister = bool(configs, AUTO_REGISTER_SCHEMAS, true);
+    useLatestVersion = bool(configs, USE_LATEST_VERSION, false);
+    latestCompatibilityStrict = bool(configs, LATEST_COMPATIBILITY_STRICT, true);
+    normalizeSchemas = bool(configs, NORMALIZE_SCHEMAS, false);
+    String strategyKey = isKey ? KEY_SUBJECT_NAME_STRATEGY : VALUE_SUBJECT_NAME_STRATEGY;
+    subjectNameStrategy = strategy(configs, strategyKey);
+    specificReader = bool(configs, SPECIFIC_AVRO_READER, false);
+    logicalTypeConverters = bool(configs, AVRO_USE_LOGICAL_TYPE_CONVERTERS, false);
+    maxSchemas = positiveInt(configs, MAX_SCHEMAS_PER_SUBJECT, DEFAULT_MAX_SCHEMAS);
+    failOnTrailingBytes = bool(configs, FAIL_ON_TRAILING_BYTES, true);
+    String readers = string(configs, READER_SCHEMAS);
+    try {
+      readerSchemas = readers == null ? ReaderSchemas.NONE : ReaderSchemas.parse(readers);
+    } catch (InvalidInputException e) {
+      throw new ConfigException(READER_SCHEMAS, readers, e.getMessage());
+    }
+    logUnusedOnce(configs);
+  }
+
+  /** Parses the serde's keys out of a client's whole configuration (the other keys are kafka-clients' own). */
+  public static HandshakeSerdeConfig parse(Map<String, ?> configs, boolean isKey) {
+    return new HandshakeSerdeConfig(configs, isKey);
+  }
+
+  public RegistryClientConfig registry() {
+    return registry;
+  }
+
+  public boolean autoRegister() {
+    return autoRegister;
+  }
+
+  public boolean useLatestVersion() {
+    return useLatestVersion;
+  }
+
+  public boolean latestCompatibilityStrict() {
+    return latestCompatibilityStrict;
+  }
+
+  public boolean normalizeSchemas() {
+    return normalizeSchemas;
+  }
+
+  public SubjectNameStrategy subjectNameStrategy() {
+    return subjectNameStrategy;
+  }
+
+  public boolean specificReader() {
+    return specificReader;
+  }
+
+  public boolean logicalTypeConverters() {
+    return logicalTypeConverters;
+  }
+
+  public int maxSchemas() {
+    return maxSchemas;
+  }
+
+  public ReaderSchemas readerSchemas() {
+    return readerSchemas;
+  }
+
+  public boolean failOnTrailingBytes() {
+    return failOnTrailingBytes;
+  }
+
+  private static RegistryClientConfig registryConfig(Map<String, ?> configs) {
+    String urls = string(configs, SCHEMA_REGISTRY_URL);
+    if (urls == null || urls.isBlank()) {
+      throw new ConfigException(SCHEMA_REGISTRY_URL + " is required: the registry's URL (several separated by "
+          + "commas), e.g. http://localhost:8081");
+    }
+    RegistryClientConfig config;
+    try {
+      config = RegistryClientConfig.of(List.of(urls), SCHEMA_REGISTRY_URL);
+    } catch (InvalidInputException e) {
+      throw new ConfigException(e.getMessage());
+    }
+    return config.withCredentials(credentials(configs));
+  }
+
+  private static RegistryCredentials credentials(Map<String, ?> configs) {
+    String basicSource = upper(string(configs, BASIC_AUTH_CREDENTIALS_SOURCE), BASIC_AUTH_SOURCE_URL);
+    String userInfo = null;
+    if (BASIC_AUTH_SOURCE_USER_INFO.equals(basicSource)) {
+      userInfo = string(configs, BASIC_AUTH_USER_INFO);
+      if (userInfo == null || userInfo.isBlank()) {
+        throw new ConfigException(BASIC_AUTH_CREDENTIALS_SOURCE + "=USER_INFO needs " + BASIC_AUTH_USER_INFO
+            + "=user:password");
+      }
+    } else if (!BASIC_AUTH_SOURCE_URL.equals(basicSource)) {
+      throw new ConfigException(BASIC_AUTH_CREDENTIALS_SOURCE, basicSource, "Handshake supports USER_INFO (with "
+          + BASIC_AUTH_USER_INFO + ") and URL (no credentials; user info in the URL is refused, it would be logged)");
+    }
+    String bearerSource = upper(string(configs, BEARER_AUTH_CREDENTIALS_SOURCE), null);
+    String token = string(configs, BEARER_AUTH_TOKEN);
+    if (bearerSource != null && !BEARER_AUTH_SOURCE_STATIC_TOKEN.equals(bearerSource)) {
+      throw new ConfigException(BEARER_AUTH_CREDENTIALS_SOURCE, bearerSource, "Handshake supports STATIC_TOKEN "
+          + "(with " + BEARER_AUTH_TOKEN + ")");
+    }
+    try {
+      return RegistryCredentials.of(userInfo, BASIC_AUTH_USER_INFO, token, BEARER_AUTH_TOKEN);
+    } catch (InvalidInputException e) {
+      throw new ConfigException(e.getMessage());
+    }
+  }
+
+  private static SubjectNameStrategy strategy(Map<String, ?> configs, String key) {
+    String value = string(configs, key);
+    if (value == null || value.isBlank()) {
+      return SubjectNameStrategy.TOPIC_NAME;
+    }
+    SubjectNameStrategy strategy = SubjectNameStrategy.parse(value);
+    if (strategy == null) {
+      throw new ConfigException(key, value, "use TopicNameStrategy, RecordNameStrategy or TopicRecordNameStrategy "
+          + "(short names, or Confluent's io.confluent.kafka.serializers.subject.* class names)");
+    }
+    return strategy;
+  }
+
+  private static String string(Map<String, ?> configs, String key) {
+    Object value = configs.get(key);
+    if (value == null) {
+      return null;
+    }
+    if (value instanceof Class<?> type) {
+      return type.getName();
+    }
+    if (value instanceof List<?> list) {
+      return String.join(",", list.stream().map(String::valueOf).toList());
+    }
+    return value.toString();
+  }
+
+  private static boolean bool(Map<String, ?> configs, String key, boolean defaultValue) {
+    String value = string(configs, key);
+    if (value == null || value.isBlank()) {
+      return defaultValue;
+    }
+    return switch (value.trim().toLowerCase(Locale.ROOT)) {
+      case "true" -> true;
+      case "false" -> false;
+      default -> throw new ConfigException(key, value, "expected true or false");
+    };
+  }
+
+  private static int positiveInt(Map<String, ?> configs, String key, int defaultValue) {
+    String value = string(configs, key);
+    if (value == null || value.isBlank()) {
+      return defaultValue;
+    }
+    try {
+      int parsed = Integer.parseInt(value.trim());
+      if (parsed > 0) {
+        return parsed;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new ConfigException(key, value, "expected a positive number");
+  }
+
+  private static String upper(String value, String defaultValue) {
+    return value == null || value.isBlank() ? defaultValue : value.trim().toUpperCase(Locale.ROOT);
+  }
+
+  /** Keys meant for a schema-registry serde that this one does not act on, logged once per JVM like Kafka does. */
+  private static void logUnusedOnce(Map<String, ?> configs) {
+    for (String key : configs.keySet()) {
+      if (KNOWN.contains(key) || !LOGGED.add(key)) {
+        continue;
+      }
+      if (UNSUPPORTED_CONFLUENT_KEYS.contains(key) || key.startsWith("schema.registry.")) {
+        LOG.warn("The configuration '{}' is a Confluent serde setting that Handshake's serde does not support; "
+            + "it is ignored (see docs/kafka.md)", key);
+      } else if (key.startsWith("handshake.")) {
+        LOG.warn("The configuration '{}' is not a Handshake serde setting (known: {}, {}); it is ignored",
+            key, READER_SCHEMAS, FAIL_ON_TRAILING_BYTES);
+      }
+    }
+  }
+}
