@@ -62,8 +62,11 @@ public final class DeadLetterReplay {
         }
       } catch (RuntimeException | SQLException failure) {
         if (Failures.isTransient(failure)) {
-          throw failure instanceof SQLException sql ? sql : new TransientFailureException(
-              "Replay stopped on a transient failure: " + Failures.message(failure), failure);
+          if (failure instanceof SQLException sql) {
+            throw sql;
+          }
+          throw new TransientFailureException("Replay stopped on a transient failure: "
+              + Failures.message(failure), failure);
         }
         Transactions.inTransaction(dataSource, connection -> {
           DeadLetterStore.failedAgain(connection, candidate.id(), failure.getClass().getName(),

@@ -36,9 +36,11 @@ final class RecordApplier {
       UserStore.apply(connection, change);
     } catch (RuntimeException | SQLException failure) {
       if (Failures.isTransient(failure)) {
-        throw failure instanceof SQLException sql ? sql
-            : new TransientFailureException("Transient failure on " + record.topic() + "-" + record.partition()
-                + "@" + record.offset() + ": " + Failures.message(failure), failure);
+        if (failure instanceof SQLException sql) {
+          throw sql;
+        }
+        throw new TransientFailureException("Transient failure on " + record.topic() + "-" + record.partition()
+            + "@" + record.offset() + ": " + Failures.message(failure), failure);
       }
       connection.rollback(beforeRecord);
       DeadLetter letter = DeadLetterTopic.letterFor(record, failure);

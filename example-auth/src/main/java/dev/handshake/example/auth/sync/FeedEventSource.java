@@ -97,7 +97,10 @@ public final class FeedEventSource implements EventSource {
         UserStore.apply(connection, FeedEvents.toChange(event));
       } catch (RuntimeException | SQLException failure) {
         if (Failures.isTransient(failure)) {
-          throw failure instanceof SQLException sql ? sql : failure;
+          if (failure instanceof SQLException sql) {
+            throw sql;
+          }
+          throw (RuntimeException) failure;
         }
         connection.rollback(beforeEvent);
         DeadLetterStore.add(connection, new DeadLetter(0, DEAD_LETTER_TOPIC, 0, event.path("position").asLong(),
