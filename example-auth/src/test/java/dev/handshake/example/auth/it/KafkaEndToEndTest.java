@@ -49,9 +49,7 @@ class KafkaEndToEndTest {
   void startUserService() throws Exception {
     infrastructure.database().reset();
     topic = infrastructure.newTopic(PARTITIONS);
-    userService = UserServiceProcess.start(Map.of(
-        "DB_URL", infrastructure.database().createDatabase("users_" + topic.replace('-', '_')),
-        "DB_USER", "postgres",
+    userService = UserServiceProcess.onOwnDatabase(infrastructure, "users_" + topic.replace('-', '_'), Map.of(
         "KAFKA_BOOTSTRAP_SERVERS", infrastructure.kafka().bootstrapServers(),
         "SCHEMA_REGISTRY_URL", infrastructure.registryUrl(),
         "USER_EVENTS_TOPIC", topic,

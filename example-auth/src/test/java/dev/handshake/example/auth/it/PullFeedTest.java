@@ -24,8 +24,7 @@ class PullFeedTest {
   @BeforeAll
   static void startUserService(Infrastructure shared) throws Exception {
     infrastructure = shared;
-    userService = UserServiceProcess.start(Map.of("DB_URL", shared.database().createDatabase("users_feed"),
-        "DB_USER", "postgres"));
+    userService = UserServiceProcess.onOwnDatabase(shared, "users_feed", Map.of());
     users = new UserServiceUsers(userService);
   }
 

@@ -29,8 +29,7 @@ class ReconcileTest {
   @BeforeAll
   static void startUserService(Infrastructure shared) throws Exception {
     infrastructure = shared;
-    userService = UserServiceProcess.start(Map.of("DB_URL", shared.database().createDatabase("users_reconcile"),
-        "DB_USER", "postgres"));
+    userService = UserServiceProcess.onOwnDatabase(shared, "users_reconcile", Map.of());
     users = new UserServiceUsers(userService);
   }
 

@@ -43,6 +43,15 @@ public final class UserServiceProcess implements AutoCloseable {
     return new UserServiceProcess(ServerProcess.start("user-service", command, LISTENING, Duration.ofMinutes(3)));
   }
 
+  /** user-service on its own database {@code name} (created afresh) of the shared PostgreSQL; {@code env} adds. */
+  public static UserServiceProcess onOwnDatabase(Infrastructure infrastructure, String name,
+      Map<String, String> env) throws java.sql.SQLException {
+    Map<String, String> all = new java.util.HashMap<>(env);
+    all.put("DB_URL", infrastructure.database().createDatabase(name));
+    all.put("DB_USER", "postgres");
+    return start(all);
+  }
+
   public URI url() {
     return url;
   }
