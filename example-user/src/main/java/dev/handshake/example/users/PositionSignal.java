@@ -41,9 +41,16 @@ final class PositionSignal {
     return true;
   }
 
-  /** Waits until anything happens (new position or poke) or {@code timeout} passed. */
-  synchronized void awaitChange(Duration timeout) throws InterruptedException {
-    long seen = wakeUps;
+  /** A counter of everything that happened; pass it to {@link #awaitChangeSince}. */
+  synchronized long wakeUps() {
+    return wakeUps;
+  }
+
+  /**
+   * Waits until anything happened (new position or poke) since {@code seen} was read, or {@code timeout}
+   * passed: reading the counter before the work means a change during the work is never slept through.
+   */
+  synchronized void awaitChangeSince(long seen, Duration timeout) throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (wakeUps == seen) {
       long left = deadline - System.nanoTime();

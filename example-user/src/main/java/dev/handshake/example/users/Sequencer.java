@@ -32,6 +32,8 @@ final class Sequencer {
 
   /** The same on a connection the caller holds (the snapshot's, so it never waits for a second one). */
   long sequenceOn(Connection connection) throws SQLException {
+    // READ COMMITTED is what lets each statement see the rows committed while it waited for the lock.
+    connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
     long last;
     int assigned;
     do {

@@ -8,6 +8,7 @@ import java.io.PrintStream;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * user-service: users on its own PostgreSQL, a transactional outbox, the relay that publishes it to Kafka,
@@ -18,15 +19,31 @@ public final class UserService implements AutoCloseable {
   public static final int DEFAULT_PORT = 8081;
 
   private final Database database;
+  private final Parts parts;
   private final OutboxListener listener;
+  private final OutboxRelay relay;
   private final JsonHttpServer server;
-  private final OutboxAdmin admin;
 
-  private UserService(Database database, OutboxListener listener, JsonHttpServer server, OutboxAdmin admin) {
+  /** The service's parts, wired once; tests in this package reach them to set up exact situations. */
+  record Parts(Transactions transactions, PositionSignal signal, Sequencer sequencer, OutboxAdmin admin,
+      UserStore users, EventFeed feed, UserSnapshot snapshot) {
+    static Parts wire(Database database) {
+      Transactions transactions = new Transactions(database.dataSource());
+      PositionSignal signal = new PositionSignal();
+      Sequencer sequencer = new Sequencer(transactions, signal);
+      return new Parts(transactions, signal, sequencer, new OutboxAdmin(transactions, signal),
+          new UserStore(transactions, UserEvents.live(), sequencer), new EventFeed(transactions, signal),
+          new UserSnapshot(transactions, sequencer));
+    }
+  }
+
+  private UserService(Database database, Parts parts, OutboxListener listener, OutboxRelay relay,
+      JsonHttpServer server) {
     this.database = database;
+    this.parts = parts;
     this.listener = listener;
+    this.relay = relay;
     this.server = server;
-    this.admin = admin;
   }
 
   public static void main(String[] args) {
@@ -42,21 +59,29 @@ public final class UserService implements AutoCloseable {
     Settings settings = Settings.of(env);
     int port = settings.port("HTTP_PORT", DEFAULT_PORT);
     Duration poll = settings.millis("OUTBOX_POLL_MS", Duration.ofSeconds(1));
+    Optional<Map<String, Object>> kafka = RelayProducer.properties(settings);
+    OutboxRelay.Config relayConfig = new OutboxRelay.Config(settings.text("USER_EVENTS_TOPIC", "user-events"),
+        (int) settings.atLeast("RELAY_BATCH_SIZE", 500, 1), poll,
+        Duration.ofHours(settings.atLeast("OUTBOX_RETENTION_HOURS", 7 * 24, 1)));
     Database database = Database.open(settings, "db/users");
     OutboxListener listener = null;
+    OutboxRelay relay = null;
     try {
-      Transactions transactions = new Transactions(database.dataSource());
-      PositionSignal signal = new PositionSignal();
-      Sequencer sequencer = new Sequencer(transactions, signal);
-      OutboxAdmin admin = new OutboxAdmin(transactions, signal);
-      listener = new OutboxListener(database, sequencer, poll, System.err).start();
-      UserStore users = new UserStore(transactions, UserEvents.live(), sequencer);
-      UserRoutes routes = new UserRoutes(users, new EventFeed(transactions, signal),
-          new UserSnapshot(transactions, sequencer), admin);
-      out.println("relay off: KAFKA_BOOTSTRAP_SERVERS is not set; events wait in the outbox and GET /events serves them");
+      Parts parts = Parts.wire(database);
+      listener = new OutboxListener(database, parts.sequencer(), poll, System.err).start();
+      if (kafka.isPresent()) {
+        relay = new OutboxRelay(parts.transactions(), parts.signal(), parts.admin(),
+            RelayProducer.create(kafka.get()), relayConfig, OutboxRelay.AfterSend.NOTHING, System.err).start();
+        out.println("relay on: publishing the outbox to topic " + relayConfig.topic() + " at "
+            + kafka.get().get("bootstrap.servers"));
+      } else {
+        out.println("relay off: KAFKA_BOOTSTRAP_SERVERS is not set; events wait in the outbox and GET /events serves them");
+      }
+      UserRoutes routes = new UserRoutes(parts.users(), parts.feed(), parts.snapshot(), parts.admin());
       JsonHttpServer server = JsonHttpServer.start(settings, port, routes::addTo, out);
-      return new UserService(database, listener, server, admin);
+      return new UserService(database, parts, listener, relay, server);
     } catch (RuntimeException e) {
+      closeQuietly(relay);
       closeQuietly(listener);
       database.close();
       throw e;
@@ -70,7 +95,11 @@ public final class UserService implements AutoCloseable {
 
   /** {@code GET /admin/outbox} without HTTP: pending and sent counts, the last sent position. */
   OutboxAdmin admin() {
-    return admin;
+    return parts.admin();
+  }
+
+  Parts parts() {
+    return parts;
   }
 
   Database database() {
@@ -82,6 +111,7 @@ public final class UserService implements AutoCloseable {
     try {
       server.close();
     } finally {
+      closeQuietly(relay);
       closeQuietly(listener);
       database.close();
     }

@@ -84,10 +84,7 @@ final class UserStore {
    * second step fails the write still stands: the {@link OutboxListener} positions it on its next round.
    */
   private <T> T write(Transactions.Work<T> work) {
-    T result = transactions.inTransaction(connection -> {
-      UserSnapshot.holdWriteLock(connection);
-      return work.run(connection);
-    });
+    T result = transactions.inTransaction(work);
     try {
       sequencer.sequence();
     } catch (RuntimeException e) {
