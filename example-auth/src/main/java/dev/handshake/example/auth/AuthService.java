@@ -150,8 +150,12 @@ public final class AuthService implements AutoCloseable {
     }
 
     @Override
-    public void close() {
-      timer.shutdownNow();
+    public void close() throws InterruptedException {
+      timer.shutdown();
+      // A run in progress finishes before the database it writes to is closed.
+      if (!timer.awaitTermination(60, java.util.concurrent.TimeUnit.SECONDS)) {
+        timer.shutdownNow();
+      }
     }
   }
 }

@@ -63,19 +63,24 @@ class DeadLetterTest {
       producer.send("UserCreated", "u3", "three@example.com", "ACTIVE", 1);
       producer.sendRaw("u4".getBytes(StandardCharsets.UTF_8), unknownSchemaId, new RecordHeaders());
       producer.send("UserCreated", "u5", "five@example.com", "ACTIVE", 1);
+      // Decodes fine, but breaks auth's invariants: keyed by another user, it could overtake that user's events.
+      producer.sendKeyed("u1".getBytes(StandardCharsets.UTF_8), UserEventsProducer.event(
+          UserEventsProducer.writerSchema("UserUpdated"), UUID.randomUUID(), "u6", "six@example.com", "ACTIVE", 2),
+          99);
 
       try (AuthService auth = AuthService.start(infrastructure.authEnv(topic, Map.of()))) {
         AuthClient client = new AuthClient(auth.url());
-        Await.until("three applied and two dead-lettered",
-            () -> client.stat("applied") == 3 && client.stat("deadLettered") == 2);
+        Await.until("three applied and three dead-lettered",
+            () -> client.stat("applied") == 3 && client.stat("deadLettered") == 3);
 
         JsonNode dlq = client.get("/admin/dlq");
-        assertThat(dlq.path("count").asLong()).isEqualTo(2);
+        assertThat(dlq.path("count").asLong()).isEqualTo(3);
+        assertThat(dlq.path("records").get(2).path("error").asText()).contains("key 'u1'");
         assertThat(dlq.path("records").get(0).path("offset").asLong()).isEqualTo(badMagicOffset);
         assertThat(dlq.path("records").get(0).path("topic").asText()).isEqualTo(topic);
         assertThat(dlq.path("records").get(0).path("error").asText()).isNotBlank();
 
-        List<ConsumerRecord<byte[], byte[]>> dead = readAll(DeadLetterTopic.nameFor(topic), 2);
+        List<ConsumerRecord<byte[], byte[]>> dead = readAll(DeadLetterTopic.nameFor(topic), 3);
         ConsumerRecord<byte[], byte[]> first = dead.get(0);
         assertThat(first.key()).isEqualTo("u2".getBytes(StandardCharsets.UTF_8));
         assertThat(first.value()).isEqualTo(badMagic);
@@ -94,6 +99,7 @@ class DeadLetterTest {
         assertThat(dead.get(1).value()).isEqualTo(unknownSchemaId);
 
         assertThat(client.get("/users/u5").path("email").asText()).isEqualTo("five@example.com");
+        assertThat(client.send("GET", "/users/u6", null).status()).isEqualTo(404);
       }
     }
   }

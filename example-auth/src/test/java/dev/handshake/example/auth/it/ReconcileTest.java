@@ -47,8 +47,13 @@ class ReconcileTest {
 
   /** auth with no event source: only reconciliation changes it, so each repair is the reconciler's. */
   private static AuthService startAuth() throws Exception {
+    return startAuth(Map.of());
+  }
+
+  private static AuthService startAuth(Map<String, String> extra) throws Exception {
     Map<String, String> env = new HashMap<>(infrastructure.authEnv("unused", Map.of(
         "USER_SERVICE_URL", userService.url().toString())));
+    env.putAll(extra);
     env.remove("KAFKA_BOOTSTRAP_SERVERS");
     return AuthService.start(env);
   }
@@ -106,6 +111,19 @@ class ReconcileTest {
           .isEqualTo(2);
       assertThat(client.get("/users/" + user).path("email").asText()).isEqualTo("after@example.com");
       assertThat(client.get("/users/" + newcomer).path("deleted").asBoolean()).isFalse();
+    }
+  }
+
+  @Test
+  void reconciliationAlsoRunsOnItsSchedule() throws Exception {
+    String user = users.create("scheduled@example.com");
+    try (AuthService auth = startAuth(Map.of("RECONCILE_INTERVAL_MS", "200"))) {
+      AuthClient client = new AuthClient(auth.url());
+      Await.until("the scheduled run brought the user in",
+          () -> client.send("GET", "/users/" + user, null).status() == 200);
+      users.update(user, "{\"status\":\"SUSPENDED\"}");
+      Await.until("a later run repaired the status",
+          () -> client.get("/users/" + user).path("status").asText().equals("SUSPENDED"));
     }
   }
 

@@ -80,13 +80,18 @@ public final class UserEventsProducer implements AutoCloseable {
   }
 
   public RecordMetadata send(GenericRecord record, long position) throws Exception {
+    return sendKeyed(utf8(record.get("userId").toString()), record, position);
+  }
+
+  /** Sends {@code record} under {@code key}, which a correct producer always sets to the event's user id. */
+  public RecordMetadata sendKeyed(byte[] key, GenericRecord record, long position) throws Exception {
     RecordHeaders headers = new RecordHeaders();
     headers.add("id", utf8(record.get("eventId").toString()));
     headers.add("type", utf8(record.getSchema().getName()));
     headers.add("version", utf8(record.get("version").toString()));
     headers.add("position", utf8(Long.toString(position)));
     byte[] value = serializer.serialize(topic, headers, record);
-    return sendRaw(utf8(record.get("userId").toString()), value, headers);
+    return sendRaw(key, value, headers);
   }
 
   /** Sends bytes as they are: a poison record, or a record copied byte for byte. */
