@@ -18,6 +18,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -100,10 +101,17 @@ final class AuthRoutes {
     JsonHttpServer.respond(ctx, 200, JsonHttpServer.MAPPER.createObjectNode().set("users", users));
   }
 
-  private void stats(Context ctx) throws Exception {
+  private void stats(Context ctx) {
     Map<String, Long> counters;
     try (Connection connection = dataSource.getConnection()) {
       counters = Counters.read(connection);
+    } catch (SQLException e) {
+      // The consumer's own health still answers when the database does not: that is when it matters.
+      JsonHttpServer.respond(ctx, 503, JsonHttpServer.MAPPER.createObjectNode()
+          .put("error", "auth-service's database is unreachable: " + e.getMessage())
+          .put("lag", events.lag())
+          .put("transientFailures", events.transientFailures()));
+      return;
     }
     ObjectNode body = JsonHttpServer.MAPPER.createObjectNode();
     for (String name : new String[] {"applied", "duplicates", "stale", "deadLettered"}) {

@@ -31,6 +31,10 @@ public final class TestDatabase implements AutoCloseable {
     return postgres.getPostgresDatabase();
   }
 
+  public int port() {
+    return postgres.getPort();
+  }
+
   public String jdbcUrl() {
     return postgres.getJdbcUrl("postgres", "postgres");
   }

@@ -126,6 +126,36 @@ class DeadLetterTest {
   }
 
   @Test
+  void anUnreachableDatabasePausesTheConsumerAndNothingIsDeadLettered() throws Exception {
+    String topic = infrastructure.newTopic(1);
+    try (TcpProxy network = new TcpProxy(infrastructure.database().port());
+        UserEventsProducer producer = new UserEventsProducer(infrastructure, topic)) {
+      Map<String, String> env = infrastructure.authEnv(topic, Map.of(
+          "DB_URL", "jdbc:postgresql://127.0.0.1:" + network.port() + "/postgres"));
+      try (AuthService auth = AuthService.start(env)) {
+        AuthClient client = new AuthClient(auth.url());
+        producer.send("UserCreated", "u1", "one@example.com", "ACTIVE", 1);
+        Await.until("the first event applies", () -> client.stat("applied") == 1);
+
+        network.cut();
+        try {
+          producer.send("UserCreated", "u2", "two@example.com", "ACTIVE", 1);
+          Await.until("the consumer has failed and retried", Duration.ofMinutes(3), () -> {
+            AuthClient.Answer stats = client.send("GET", "/admin/stats", null);
+            return stats.status() == 503 && stats.body().path("transientFailures").asLong() >= 2;
+          });
+        } finally {
+          network.restore();
+        }
+        Await.until("the event applies once the database is back", Duration.ofMinutes(2),
+            () -> client.stat("applied") == 2);
+        assertThat(client.stat("deadLettered")).isZero();
+        assertThat(client.get("/admin/dlq").path("count").asLong()).isZero();
+      }
+    }
+  }
+
+  @Test
   void replayAfterAReaderSchemaFixAppliesEachDeadLetterOnceAndKeepsTheOnesStillFailing(@TempDir Path fixed)
       throws Exception {
     String topic = infrastructure.newTopic(1);
