@@ -27,6 +27,12 @@ final class BoundedCache<K, V> {
     }
   }
 
+  void put(K key, V value) {
+    synchronized (entries) {
+      entries.put(key, value);
+    }
+  }
+
   V computeIfAbsent(K key, Function<? super K, ? extends V> loader) {
     V value = get(key);
     if (value != null) {

@@ -47,7 +47,7 @@ public class HandshakeAvroDeserializer implements Deserializer<Object> {
   public void configure(Map<String, ?> configs, boolean isKey) {
     this.config = HandshakeSerdeConfig.parse(configs, isKey);
     SchemaRegistry registry = givenRegistry != null ? givenRegistry : new RestSchemaRegistry(config.registry());
-    this.schemas = new RegistrySchemas(registry, config.maxSchemas());
+    this.schemas = new RegistrySchemas(registry, config.maxSchemas(), config.missingIdCacheTtlSeconds());
     this.resolution = new ReaderResolution(config);
     this.readersByWriterId = new BoundedCache<>(config.maxSchemas());
   }
@@ -73,9 +73,11 @@ public class HandshakeAvroDeserializer implements Deserializer<Object> {
     if (ValueSchemas.isRawBytes(writer)) {
       return WireFormat.payload(data);
     }
-    SerdeContext resolving = context;
-    DatumReader<Object> reader = readersByWriterId.computeIfAbsent(id, key -> resolution.readerFor(writer,
-        resolving));
+    DatumReader<Object> reader = readersByWriterId.get(id);
+    if (reader == null) {
+      SerdeContext resolving = context;
+      reader = readersByWriterId.computeIfAbsent(id, key -> resolution.readerFor(writer, resolving));
+    }
     Object value = decode(data, reader, context);
     return writer.getType() == Schema.Type.STRING && value != null ? value.toString() : value;
   }

@@ -29,10 +29,9 @@ public class HandshakeAvroSerializer implements Serializer<Object> {
   private HandshakeSerdeConfig config;
   private boolean isKey;
   private RegistrySchemas schemas;
-  private BoundedCache<WriterKey, DatumWriter<Object>> writers;
-
-  private record WriterKey(Schema schema, boolean specific) {
-  }
+  private BoundedCache<SchemaIdentity, DatumWriter<Object>> writers;
+  /** With use.latest.version: the latest version each (subject, value schema) is written with, once checked. */
+  private BoundedCache<SchemaIdentity, RegistrySchemas.Latest> latestChecked;
 
   /** For kafka-clients, which instantiates the class and calls {@link #configure}. */
   public HandshakeAvroSerializer() {
@@ -50,8 +49,9 @@ public class HandshakeAvroSerializer implements Serializer<Object> {
     this.config = HandshakeSerdeConfig.parse(configs, isKey);
     this.isKey = isKey;
     SchemaRegistry registry = givenRegistry != null ? givenRegistry : new RestSchemaRegistry(config.registry());
-    this.schemas = new RegistrySchemas(registry, config.maxSchemas());
+    this.schemas = new RegistrySchemas(registry, config.maxSchemas(), config.missingIdCacheTtlSeconds());
     this.writers = new BoundedCache<>(config.maxSchemas());
+    this.latestChecked = new BoundedCache<>(config.maxSchemas());
   }
 
   @Override
@@ -79,12 +79,11 @@ public class HandshakeAvroSerializer implements Serializer<Object> {
     Schema writeWith = schema;
     int id;
     if (!config.autoRegister() && config.useLatestVersion()) {
-      RegistrySchemas.Latest latest = schemas.latest(subject, context);
-      if (config.latestCompatibilityStrict() && !latest.schema().equals(schema) && !canRead(latest.schema(), schema)) {
-        throw new InvalidRecordException("The latest version of subject \"" + subject + "\" (id " + latest.id()
-            + ") cannot read " + schema.getFullName() + " as the value is built, so writing it with that version "
-            + "would change its meaning; set " + HandshakeSerdeConfig.LATEST_COMPATIBILITY_STRICT + "=false to "
-            + "write anyway", context.withSchemaId(latest.id()), null);
+      SchemaIdentity key = new SchemaIdentity(subject, schema);
+      RegistrySchemas.Latest latest = latestChecked.get(key);
+      if (latest == null) {
+        latest = checkedLatest(subject, schema, context);
+        latestChecked.put(key, latest);
       }
       id = latest.id();
       writeWith = latest.schema();
@@ -101,9 +100,21 @@ public class HandshakeAvroSerializer implements Serializer<Object> {
     }
   }
 
+  private RegistrySchemas.Latest checkedLatest(String subject, Schema schema, SerdeContext context) {
+    RegistrySchemas.Latest latest = schemas.latest(subject, context);
+    if (config.latestCompatibilityStrict() && !latest.schema().equals(schema) && !canRead(latest.schema(), schema)) {
+      throw new InvalidRecordException("The latest version of subject \"" + subject + "\" (id " + latest.id()
+          + ") cannot read " + schema.getFullName() + " as the value is built, so writing it with that version "
+          + "would change its meaning; set " + HandshakeSerdeConfig.LATEST_COMPATIBILITY_STRICT + "=false to "
+          + "write anyway", context.withSchemaId(latest.id()), null);
+    }
+    return latest;
+  }
+
   private DatumWriter<Object> writer(Schema schema, Object data) {
-    boolean specific = data instanceof SpecificRecord;
-    return writers.computeIfAbsent(new WriterKey(schema, specific), key -> WireFormat.writerFor(schema, data));
+    SchemaIdentity key = new SchemaIdentity(data instanceof SpecificRecord ? "specific" : "generic", schema);
+    DatumWriter<Object> writer = writers.get(key);
+    return writer != null ? writer : writers.computeIfAbsent(key, k -> WireFormat.writerFor(schema, data));
   }
 
   private static boolean canRead(Schema reader, Schema writer) {

@@ -36,6 +36,9 @@ public final class HandshakeSerdeConfig {
   /** Confluent's bound of its per-subject schema caches; here the bound of every cache of the serde. */
   public static final String MAX_SCHEMAS_PER_SUBJECT = "max.schemas.per.subject";
 
+  /** Confluent's: how long an id the registry does not know is remembered as missing (0, the default: not). */
+  public static final String MISSING_ID_CACHE_TTL_SEC = "missing.id.cache.ttl.sec";
+
   /** Handshake: reader schema(s) the deserializer resolves every writer schema to (files, directories or JSON). */
   public static final String READER_SCHEMAS = "handshake.reader.schemas";
   /** Handshake: fail when bytes are left after the datum (default true; Confluent does not check). */
@@ -57,7 +60,7 @@ public final class HandshakeSerdeConfig {
       BASIC_AUTH_USER_INFO, BEARER_AUTH_CREDENTIALS_SOURCE, BEARER_AUTH_TOKEN, AUTO_REGISTER_SCHEMAS,
       USE_LATEST_VERSION, LATEST_COMPATIBILITY_STRICT, NORMALIZE_SCHEMAS, KEY_SUBJECT_NAME_STRATEGY,
       VALUE_SUBJECT_NAME_STRATEGY, SPECIFIC_AVRO_READER, AVRO_USE_LOGICAL_TYPE_CONVERTERS, MAX_SCHEMAS_PER_SUBJECT,
-      READER_SCHEMAS, FAIL_ON_TRAILING_BYTES);
+      MISSING_ID_CACHE_TTL_SEC, READER_SCHEMAS, FAIL_ON_TRAILING_BYTES);
   private static final Set<String> LOGGED = ConcurrentHashMap.newKeySet();
 
   private final RegistryClientConfig registry;
@@ -69,6 +72,7 @@ public final class HandshakeSerdeConfig {
   private final boolean specificReader;
   private final boolean logicalTypeConverters;
   private final int maxSchemas;
+  private final int missingIdCacheTtlSeconds;
   private final ReaderSchemas readerSchemas;
   private final boolean failOnTrailingBytes;
 
@@ -83,6 +87,7 @@ public final class HandshakeSerdeConfig {
     specificReader = bool(configs, SPECIFIC_AVRO_READER, false);
     logicalTypeConverters = bool(configs, AVRO_USE_LOGICAL_TYPE_CONVERTERS, false);
     maxSchemas = positiveInt(configs, MAX_SCHEMAS_PER_SUBJECT, DEFAULT_MAX_SCHEMAS);
+    missingIdCacheTtlSeconds = nonNegativeInt(configs, MISSING_ID_CACHE_TTL_SEC, 0);
     failOnTrailingBytes = bool(configs, FAIL_ON_TRAILING_BYTES, true);
     String readers = string(configs, READER_SCHEMAS);
     try {
@@ -132,6 +137,10 @@ public final class HandshakeSerdeConfig {
 
   public int maxSchemas() {
     return maxSchemas;
+  }
+
+  public int missingIdCacheTtlSeconds() {
+    return missingIdCacheTtlSeconds;
   }
 
   public ReaderSchemas readerSchemas() {
@@ -223,19 +232,27 @@ public final class HandshakeSerdeConfig {
   }
 
   private static int positiveInt(Map<String, ?> configs, String key, int defaultValue) {
+    return intAtLeast(configs, key, defaultValue, 1);
+  }
+
+  private static int nonNegativeInt(Map<String, ?> configs, String key, int defaultValue) {
+    return intAtLeast(configs, key, defaultValue, 0);
+  }
+
+  private static int intAtLeast(Map<String, ?> configs, String key, int defaultValue, int minimum) {
     String value = string(configs, key);
     if (value == null || value.isBlank()) {
       return defaultValue;
     }
     try {
       int parsed = Integer.parseInt(value.trim());
-      if (parsed > 0) {
+      if (parsed >= minimum) {
         return parsed;
       }
     } catch (NumberFormatException e) {
       // reported below
     }
-    throw new ConfigException(key, value, "expected a positive number");
+    throw new ConfigException(key, value, "expected a whole number of at least " + minimum);
   }
 
   private static String upper(String value, String defaultValue) {

@@ -22,7 +22,7 @@ public class HandshakeSerdeException extends SerializationException {
     super(message + context.describe(), cause);
     this.topic = context.topic();
     this.schemaId = context.schemaId();
-    this.firstBytesHex = context.firstBytesHex();
+    this.firstBytesHex = SerdeContext.hex(context.data());
   }
 
   /** True when the same bytes may succeed later (registry unreachable); false for permanent failures. */
@@ -45,8 +45,11 @@ public class HandshakeSerdeException extends SerializationException {
     return firstBytesHex;
   }
 
-  /** Where an error happened: the topic, the schema id if known and the data's first bytes. */
-  record SerdeContext(String topic, int schemaId, String firstBytesHex) {
+  /**
+   * Where an error happened: the topic, the schema id if known and the data (formatted only when an exception
+   * is built, so a record that decodes pays nothing for it).
+   */
+  record SerdeContext(String topic, int schemaId, byte[] data) {
     static final int NO_ID = Integer.MIN_VALUE;
 
     static SerdeContext of(String topic) {
@@ -54,11 +57,11 @@ public class HandshakeSerdeException extends SerializationException {
     }
 
     static SerdeContext of(String topic, byte[] data) {
-      return new SerdeContext(topic, NO_ID, hex(data));
+      return new SerdeContext(topic, NO_ID, data);
     }
 
     SerdeContext withSchemaId(int id) {
-      return new SerdeContext(topic, id, firstBytesHex);
+      return new SerdeContext(topic, id, data);
     }
 
     String describe() {
@@ -66,13 +69,13 @@ public class HandshakeSerdeException extends SerializationException {
       if (schemaId != NO_ID) {
         text.append(", schema id ").append(schemaId);
       }
-      if (firstBytesHex != null) {
-        text.append(", first bytes ").append(firstBytesHex);
+      if (data != null) {
+        text.append(", first bytes ").append(hex(data));
       }
       return text.append(']').toString();
     }
 
-    private static String hex(byte[] data) {
+    static String hex(byte[] data) {
       if (data == null) {
         return null;
       }

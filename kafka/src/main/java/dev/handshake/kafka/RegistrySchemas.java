@@ -24,7 +24,11 @@ final class RegistrySchemas {
   private final SchemaRegistry registry;
   private final BoundedCache<Integer, Schema> schemasById;
   private final BoundedCache<SubjectSchema, Integer> idsBySchema;
+  private final BoundedCache<SchemaIdentity, Integer> idsByInstance;
   private final BoundedCache<String, Latest> latestBySubject;
+  /** Ids the registry said it does not have, until when (System.nanoTime()) that answer is reused. */
+  private final BoundedCache<Integer, Long> missingIdsUntil;
+  private final long missingIdTtlNanos;
 
   /** A subject's latest version: its id and parsed schema. */
   record Latest(int id, Schema schema) {
@@ -33,10 +37,13 @@ final class RegistrySchemas {
   private record SubjectSchema(String subject, Schema schema) {
   }
 
-  RegistrySchemas(SchemaRegistry registry, int capacity) {
+  RegistrySchemas(SchemaRegistry registry, int capacity, int missingIdTtlSeconds) {
     this.registry = registry;
+    this.missingIdsUntil = new BoundedCache<>(capacity);
+    this.missingIdTtlNanos = java.util.concurrent.TimeUnit.SECONDS.toNanos(missingIdTtlSeconds);
     this.schemasById = new BoundedCache<>(capacity);
     this.idsBySchema = new BoundedCache<>(capacity);
+    this.idsByInstance = new BoundedCache<>(capacity);
     this.latestBySubject = new BoundedCache<>(capacity);
   }
 
@@ -46,13 +53,23 @@ final class RegistrySchemas {
 
   /** The writer schema of {@code id}, with its references resolved. */
   Schema schemaById(int id, SerdeContext context) {
+    Schema cached = schemasById.get(id);
+    if (cached != null) {
+      return cached;
+    }
+    Long missingUntil = missingIdsUntil.get(id);
+    if (missingUntil != null && System.nanoTime() - missingUntil < 0) {
+      throw unknownId(id, context, null, " (remembered from an earlier answer for "
+          + HandshakeSerdeConfig.MISSING_ID_CACHE_TTL_SEC + ")");
+    }
     return schemasById.computeIfAbsent(id, key -> {
       try {
         return parse(registry.schemaById(id), context);
       } catch (SchemaNotFoundException e) {
-        throw new UnknownSchemaIdException("The schema registry at " + registry.describe() + " has no schema with id "
-            + id + ": the data was written against another registry, or the schema was deleted permanently",
-            context, e);
+        if (missingIdTtlNanos > 0) {
+          missingIdsUntil.put(id, System.nanoTime() + missingIdTtlNanos);
+        }
+        throw unknownId(id, context, e, "");
       } catch (RuntimeException e) {
         throw translate(e, "fetching schema id " + id, context);
       }
@@ -61,6 +78,18 @@ final class RegistrySchemas {
 
   /** The id of {@code schema} under {@code subject}: registered if {@code register}, else looked up. */
   int idFor(String subject, Schema schema, boolean register, SerdeContext context) {
+    SchemaIdentity instance = new SchemaIdentity(subject, schema);
+    Integer cached = idsByInstance.get(instance);
+    if (cached != null) {
+      return cached;
+    }
+    int id = idForEqualSchema(subject, schema, register, context);
+    idsByInstance.put(instance, id);
+    return id;
+  }
+
+  /** Another instance of an equal schema shares its id, without a registry call. */
+  private int idForEqualSchema(String subject, Schema schema, boolean register, SerdeContext context) {
     return idsBySchema.computeIfAbsent(new SubjectSchema(subject, schema), key -> {
       RegistrySchema content = RegistrySchema.of(schema.toString());
       try {
@@ -96,6 +125,12 @@ final class RegistrySchemas {
         throw translate(e, "fetching the latest version of subject \"" + subject + "\"", context);
       }
     });
+  }
+
+  private UnknownSchemaIdException unknownId(int id, SerdeContext context, Throwable cause, String remembered) {
+    return new UnknownSchemaIdException("The schema registry at " + registry.describe() + " has no schema with id "
+        + id + remembered + ": the data was written against another registry, or the schema was deleted "
+        + "permanently", context, cause);
   }
 
   private SchemaNotRegisteredException notRegistered(String subject, Schema schema, SerdeContext context,

@@ -18,7 +18,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 public final class SharedServers implements BeforeAllCallback {
   private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(SharedServers.class);
 
-  private Running running;
+  // Static: helpers of one test class may serialize through another class's extension field.
+  private static volatile Running running;
 
   @Override
   public void beforeAll(ExtensionContext context) {

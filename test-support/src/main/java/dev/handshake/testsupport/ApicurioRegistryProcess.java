@@ -4,7 +4,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -77,6 +79,26 @@ public final class ApicurioRegistryProcess implements AutoCloseable {
 
     public int port() {
         return port;
+    }
+
+    /** Apicurio's own API, for Apicurio's serdes: {@code http://127.0.0.1:PORT/apis/registry/v2}. */
+    public String nativeApiUrl() {
+        return "http://127.0.0.1:" + port + "/apis/registry/v2";
+    }
+
+    /**
+     * The settings Apicurio's serde (2.4.x) needs to write and read Confluent's wire format on this registry:
+     * no headers, the 4-byte id handler, content ids (what the ccompat API calls ids), auto-registration.
+     * Plain strings, so this module needs none of Apicurio's classes.
+     */
+    public Map<String, Object> confluentModeSerdeConfig() {
+        Map<String, Object> config = new HashMap<>();
+        config.put("apicurio.registry.url", nativeApiUrl());
+        config.put("apicurio.registry.headers.enabled", "false");
+        config.put("apicurio.registry.id-handler", "io.apicurio.registry.serde.Legacy4ByteIdHandler");
+        config.put("apicurio.registry.use-id", "contentId");
+        config.put("apicurio.registry.auto-register", "true");
+        return config;
     }
 
     public long pid() {

@@ -14,11 +14,9 @@ import org.apache.avro.data.TimeConversions;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericDatumReader;
 import org.apache.avro.generic.GenericDatumWriter;
-import org.apache.avro.io.BinaryDecoder;
 import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.DatumReader;
 import org.apache.avro.io.DatumWriter;
-import org.apache.avro.io.DecoderFactory;
 import org.apache.avro.io.EncoderFactory;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificDatumWriter;
@@ -32,6 +30,9 @@ import org.apache.avro.specific.SpecificRecord;
 public final class WireFormat {
   public static final byte MAGIC_BYTE = 0;
   public static final int HEADER_LENGTH = 5;
+
+  private static final int MAX_KEPT_BUFFER = 64 * 1024;
+  private static final ThreadLocal<EncodeBuffer> ENCODE_BUFFERS = ThreadLocal.withInitial(EncodeBuffer::new);
 
   /** Generic model that also writes the converted values (Instant, BigDecimal...) generic records may hold. */
   private static final GenericData CONVERTING = convertingModel();
@@ -48,19 +49,43 @@ public final class WireFormat {
    * writers (a serializer caches one per schema instead of building one per record).
    */
   public static byte[] encode(int schemaId, DatumWriter<Object> datumWriter, Schema writer, Object datum) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(64);
+    EncodeBuffer out = ENCODE_BUFFERS.get();
+    out.reset();
     writeHeader(out, schemaId);
-    BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(out, null);
     try {
-      datumWriter.write(datum, encoder);
-      encoder.flush();
+      out.encoder = EncoderFactory.get().binaryEncoder(out, out.encoder);
+      datumWriter.write(datum, out.encoder);
+      out.encoder.flush();
     } catch (IOException e) {
+      out.encoder = null;
       throw new UncheckedIOException(e);
     } catch (AvroRuntimeException | ClassCastException | NullPointerException e) {
+      // The buffered encoder may hold part of the failed datum: never reuse it.
+      out.encoder = null;
       throw new AvroEncodeException("The event does not fit the writer schema " + writer.getFullName() + ": "
           + describe(e) + ". Build the event with the schema the producer writes with.", e);
     }
-    return out.toByteArray();
+    byte[] framed = out.toByteArray();
+    if (out.capacity() > MAX_KEPT_BUFFER) {
+      ENCODE_BUFFERS.remove();
+    }
+    return framed;
+  }
+
+  /**
+   * A per-thread buffer and encoder, reused from one datum to the next, so encoding allocates little more than
+   * the result (a producer thread serializes one record after another).
+   */
+  private static final class EncodeBuffer extends ByteArrayOutputStream {
+    BinaryEncoder encoder;
+
+    EncodeBuffer() {
+      super(256);
+    }
+
+    int capacity() {
+      return buf.length;
+    }
   }
 
   /** Frames a payload that is not Avro-encoded (Confluent writes a {@code bytes} schema's value as is). */
@@ -104,12 +129,13 @@ public final class WireFormat {
    * Decodes the payload of framed bytes with a prepared reader (generic or specific, resolving or not). Every
    * failure is an {@link AvroDecodeException} whose {@link AvroDecodeException#kind() kind} says what was wrong;
    * with {@code rejectTrailingBytes}, bytes left after the datum are one. Bytes that are not a frame throw
-   * {@link NotWireFormatException}.
+   * {@link NotWireFormatException}. Lengths in the payload are checked before anything is allocated
+   * ({@link BoundedBinaryDecoder}).
    */
   public static <T> T decode(byte[] bytes, DatumReader<T> datumReader, boolean rejectTrailingBytes) {
     checkFrame(bytes);
     int payloadLength = bytes.length - HEADER_LENGTH;
-    BinaryDecoder decoder = DecoderFactory.get().binaryDecoder(bytes, HEADER_LENGTH, payloadLength, null);
+    BoundedBinaryDecoder decoder = new BoundedBinaryDecoder(bytes, HEADER_LENGTH, payloadLength);
     T datum;
     try {
       datum = datumReader.read(null, decoder);
@@ -120,16 +146,10 @@ public final class WireFormat {
         | ClassCastException e) {
       throw new AvroDecodeException("Avro could not decode the payload: " + describe(e), e);
     }
-    if (rejectTrailingBytes) {
-      try {
-        if (!decoder.isEnd()) {
-          throw new AvroDecodeException(AvroDecodeException.Kind.TRAILING_BYTES, "Avro decoded a complete value but "
-              + "bytes of the " + payloadLength + "-byte payload were left over: the bytes were not written with "
-              + "this writer schema.", null);
-        }
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
+    if (rejectTrailingBytes && !decoder.isEnd()) {
+      throw new AvroDecodeException(AvroDecodeException.Kind.TRAILING_BYTES, "Avro decoded a complete value but "
+          + decoder.remaining() + " of the " + payloadLength + " payload bytes were left over: the bytes were not "
+          + "written with this writer schema.", null);
     }
     return datum;
   }

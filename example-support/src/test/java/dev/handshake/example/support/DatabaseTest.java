@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -28,13 +29,17 @@ class DatabaseTest {
   }
 
   @Test
-  void withoutDataDirEachStartIsAFreshMigratedDatabase() throws SQLException {
+  void withoutDataDirEachStartIsAFreshMigratedDatabaseStoppedOnClose() throws SQLException {
+    String jdbcUrl;
     try (Database database = Database.open(Settings.of(Map.of()), MIGRATIONS)) {
+      jdbcUrl = database.jdbcUrl();
       assertThat(queryText(database, "SELECT count(*)::text FROM note")).isEqualTo("0");
       try (Connection listener = database.connectOutsidePool()) {
         assertThat(listener.isValid(5)).isTrue();
       }
     }
+    assertThatThrownBy(() -> DriverManager.getConnection(jdbcUrl, "postgres", null).close())
+        .as("the embedded PostgreSQL is stopped").isInstanceOf(SQLException.class);
   }
 
   @Test

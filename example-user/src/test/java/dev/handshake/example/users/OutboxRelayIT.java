@@ -35,7 +35,7 @@ import org.junit.jupiter.api.Test;
  * database, with no service relay beside them, and are driven one batch at a time where the test needs to
  * say exactly what happened when.
  */
-class OutboxRelayTest {
+class OutboxRelayIT {
   private static final Duration WAIT = Duration.ofSeconds(90);
   private static final AtomicInteger TOPICS = new AtomicInteger();
   private static KafkaStack stack;

@@ -2,42 +2,25 @@ package dev.handshake.example.users;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Positions follow commit order, not insert order: a transaction that inserted first but commits last is
  * still found by a reader that already read past the other one. An outbox read by insert id (a sequence or
  * identity assigned at INSERT) skips it: kafka-connect-jdbc #27, #915, #1015.
  */
-class OutboxPositionTest {
-  private static UserService service;
-
-  @BeforeAll
-  static void start() {
-    service = UserService.start(Map.of("HTTP_PORT", "0", "OUTBOX_POLL_MS", "50"),
-        new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
-  }
-
-  @AfterAll
-  static void stop() {
-    if (service != null) {
-      service.close();
-    }
-  }
+class OutboxPositionIT {
+  @RegisterExtension
+  static final RunningService RUNNING = new RunningService().with("OUTBOX_POLL_MS", "50");
 
   @Test
   void aRowThatCommitsLateIsReadAfterTheRowsThatCommittedBeforeIt() throws Exception {
-    UserService.Parts parts = service.parts();
+    UserService.Parts parts = RUNNING.service().parts();
     long start = parts.sequencer().sequence();
     try (Connection early = TestEvents.open(parts.transactions().dataSource());
         Connection late = TestEvents.open(parts.transactions().dataSource())) {
@@ -59,7 +42,7 @@ class OutboxPositionTest {
 
   @Test
   void anOpenTransactionHoldsBackNothingElse() throws Exception {
-    UserService.Parts parts = service.parts();
+    UserService.Parts parts = RUNNING.service().parts();
     long start = parts.sequencer().sequence();
     try (Connection open = TestEvents.open(parts.transactions().dataSource())) {
       TestEvents.appendCreated(open, "pending");

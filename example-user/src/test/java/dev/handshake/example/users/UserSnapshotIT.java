@@ -2,6 +2,8 @@ package dev.handshake.example.users;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.handshake.example.support.ApiException;
@@ -9,6 +11,10 @@ import dev.handshake.example.support.Database;
 import dev.handshake.example.support.JsonHttpServer;
 import dev.handshake.example.support.Settings;
 import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -32,7 +38,7 @@ import org.junit.jupiter.api.Test;
  * {@code GET /users/snapshot} holds exactly the effect of the events at or below its position: a consumer that
  * loads it and then applies the events after the position ends where one that read every event ends.
  */
-class UserSnapshotTest {
+class UserSnapshotIT {
 
   @Test
   void underConcurrentWritesEverySnapshotEqualsTheEventsUpToItsPosition() throws Exception {
@@ -119,6 +125,41 @@ class UserSnapshotTest {
         assertThat(UserSnapshot.exactPosition(reader)).contains(position);
         reader.rollback();
       }
+    }
+  }
+
+  @Test
+  void oneHundredThousandUsersStreamOutChunkedInOnePass() throws Exception {
+    try (UserService service = UserService.start(Map.of("HTTP_PORT", "0"),
+        new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))) {
+      try (Connection connection = service.parts().transactions().dataSource().getConnection();
+          var insert = connection.createStatement()) {
+        insert.executeUpdate("""
+            INSERT INTO users (id, email, name, status, version)
+            SELECT 'bulk-' || to_char(n, 'FM000000'), 'bulk' || n || '@example.com', 'Bulk ' || n, 'ACTIVE', 1
+            FROM generate_series(1, 100000) AS n""");
+      }
+      HttpResponse<InputStream> response = HttpClient.newHttpClient().send(
+          HttpRequest.newBuilder(service.url().resolve("/users/snapshot")).build(),
+          HttpResponse.BodyHandlers.ofInputStream());
+      assertThat(response.statusCode()).isEqualTo(200);
+      // Written while it is read: no Content-Length, the body arrives in chunks.
+      assertThat(response.headers().firstValue("content-length")).isEmpty();
+
+      long users = 0;
+      String previousId = "";
+      try (InputStream body = response.body();
+          JsonParser json = JsonHttpServer.MAPPER.getFactory().createParser(body)) {
+        while (json.nextToken() != null) {
+          if (json.currentToken() == JsonToken.FIELD_NAME && "id".equals(json.currentName())) {
+            String id = json.nextTextValue();
+            assertThat(id).as("users in id order, each once").isGreaterThan(previousId);
+            previousId = id;
+            users++;
+          }
+        }
+      }
+      assertThat(users).isEqualTo(100_000);
     }
   }
 

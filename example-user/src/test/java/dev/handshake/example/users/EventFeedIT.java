@@ -4,48 +4,29 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.handshake.example.users.ApiClient.Response;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@code GET /events}: paging by position, the long-poll, and what a purged position answers. */
-class EventFeedTest {
-  private static UserService service;
-  private static ApiClient api;
-
-  @BeforeAll
-  static void start() {
-    service = UserService.start(Map.of("HTTP_PORT", "0"),
-        new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
-    api = new ApiClient(service.url());
-  }
-
-  @AfterAll
-  static void stop() {
-    if (service != null) {
-      service.close();
-    }
-  }
+class EventFeedIT {
+  @RegisterExtension
+  static final RunningService RUNNING = new RunningService();
 
   @Test
   void pagesCoverEveryEventOnceInPositionOrder() {
     long start = head();
     Set<String> created = new HashSet<>();
     for (int i = 0; i < 25; i++) {
-      created.add(api.createUser("page" + i + "@example.com", "Page " + i).get("id").asText());
+      created.add(RUNNING.api().createUser("page" + i + "@example.com", "Page " + i).get("id").asText());
     }
 
     List<Long> positions = new ArrayList<>();
@@ -53,7 +34,7 @@ class EventFeedTest {
     long after = start;
     int pages = 0;
     while (true) {
-      JsonNode page = api.get("/events?after=" + after + "&limit=10").body();
+      JsonNode page = RUNNING.api().get("/events?after=" + after + "&limit=10").body();
       if (page.get("events").isEmpty()) {
         assertThat(page.get("last").asLong()).isEqualTo(after);
         break;
@@ -79,9 +60,9 @@ class EventFeedTest {
   void aLongPollAnswersWithTheNextEventWhenItArrives() throws Exception {
     long head = head();
     CompletableFuture<Response> waiting =
-        CompletableFuture.supplyAsync(() -> api.get("/events?after=" + head + "&timeout=60000"));
+        CompletableFuture.supplyAsync(() -> RUNNING.api().get("/events?after=" + head + "&timeout=60000"));
     // The request is parked on the position signal until the write below is positioned.
-    String id = api.createUser("awaited@example.com", "Awaited").get("id").asText();
+    String id = RUNNING.api().createUser("awaited@example.com", "Awaited").get("id").asText();
 
     Response response = waiting.get(90, TimeUnit.SECONDS);
     assertThat(response.status()).isEqualTo(200);
@@ -92,35 +73,35 @@ class EventFeedTest {
   @Test
   void withoutATimeoutAnEmptyPageComesAtOnce() {
     long head = head();
-    JsonNode page = api.get("/events?after=" + head).body();
+    JsonNode page = RUNNING.api().get("/events?after=" + head).body();
     assertThat(page.get("events")).isEmpty();
     assertThat(page.get("last").asLong()).isEqualTo(head);
   }
 
   @Test
   void aPositionWhoseEventsWerePurgedIs410NotASilentGap() throws Exception {
-    api.createUser("purged@example.com", "Purged");
+    RUNNING.api().createUser("purged@example.com", "Purged");
     long head = head();
     markAllSent();
-    assertThat(service.admin().purge(Duration.ZERO)).isPositive();
+    assertThat(RUNNING.service().admin().purge(Duration.ZERO)).isPositive();
 
-    Response gone = api.get("/events?after=0");
+    Response gone = RUNNING.api().get("/events?after=0");
     assertThat(gone.status()).isEqualTo(410);
     assertThat(gone.field()).isEqualTo("after");
     assertThat(gone.error()).contains("GET /users/snapshot");
-    assertThat(api.get("/events?after=" + head).status()).isEqualTo(200);
-    Response replay = api.post("/admin/outbox/replay", "{\"fromPosition\":1}");
+    assertThat(RUNNING.api().get("/events?after=" + head).status()).isEqualTo(200);
+    Response replay = RUNNING.api().post("/admin/outbox/replay", "{\"fromPosition\":1}");
     assertThat(replay.status()).isEqualTo(409);
     assertThat(replay.field()).isEqualTo("fromPosition");
   }
 
   private static long head() {
-    return service.parts().sequencer().sequence();
+    return RUNNING.service().parts().sequencer().sequence();
   }
 
   /** What the relay does after the broker's ack; here without a broker, to test the purge on its own. */
   private static void markAllSent() throws Exception {
-    try (Connection connection = service.parts().transactions().dataSource().getConnection();
+    try (Connection connection = RUNNING.service().parts().transactions().dataSource().getConnection();
         Statement update = connection.createStatement()) {
       update.executeUpdate("UPDATE outbox SET sent_at = now() - interval '1 second' WHERE position IS NOT NULL");
     }
