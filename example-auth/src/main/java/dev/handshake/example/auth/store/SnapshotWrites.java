@@ -3,6 +3,7 @@ package dev.handshake.example.auth.store;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.UUID;
 
 /**
  * Writes that come from user-service's snapshot rather than from events (bootstrap and reconciliation). Each is one
@@ -20,8 +21,7 @@ public final class SnapshotWrites {
    */
   public static boolean writeRow(Connection connection, String id, String email, String status, long version,
       long snapshotPosition) throws SQLException {
-    new UserChange(java.util.UUID.randomUUID(), UserChange.Kind.UPDATED, id, email, status, version, null)
-        .checkInvariants();
+    requireValid(id, email, status, version);
     try (PreparedStatement upsert = connection.prepareStatement("""
         insert into users (id, email, status, version, deleted, source_position) values (?, ?, ?, ?, false, ?)
         on conflict (id) do update set email = excluded.email, status = excluded.status, version = excluded.version,
@@ -36,6 +36,11 @@ public final class SnapshotWrites {
       upsert.setLong(5, snapshotPosition);
       return upsert.executeUpdate() == 1;
     }
+  }
+
+  /** A snapshot row must meet the same invariants as an event before auth lets it decide who may log in. */
+  public static void requireValid(String id, String email, String status, long version) {
+    new UserChange(UUID.randomUUID(), UserChange.Kind.UPDATED, id, email, status, version, null).checkInvariants();
   }
 
   /**

@@ -1,6 +1,7 @@
 package dev.handshake.example.auth.sync;
 
 import dev.handshake.example.auth.store.SnapshotWrites;
+import dev.handshake.example.auth.store.UnappliableEventException;
 import dev.handshake.example.auth.store.UserCopy;
 import dev.handshake.example.auth.store.UserStore;
 import dev.handshake.example.auth.sync.UserServiceClient.SnapshotRow;
@@ -30,7 +31,7 @@ public final class Reconciler {
   }
 
   /** {@code POST /admin/reconcile}'s answer. */
-  public record Result(long checked, long repaired, long skippedNewer, boolean dryRun) {
+  public record Result(long checked, long repaired, long skippedNewer, long invalid, boolean dryRun) {
   }
 
   public Result reconcile(boolean dryRun) throws Exception {
@@ -47,17 +48,24 @@ public final class Reconciler {
         @Override
         public void row(SnapshotRow row) throws Exception {
           inSnapshot.add(row.id());
-          checkRow(connection, row, position[0], dryRun, tally);
+          try {
+            checkRow(connection, row, position[0], dryRun, tally);
+          } catch (UnappliableEventException e) {
+            // A row auth cannot interpret (an unknown status...) is reported, never guessed at; the rest goes on.
+            tally.invalid++;
+            System.err.println("auth-service: reconciliation skipped user " + row.id() + ": " + e.getMessage());
+          }
         }
       });
       checkDeletedUpstream(connection, inSnapshot, position[0], dryRun, tally);
     }
-    return new Result(tally.checked, tally.repaired, tally.skippedNewer, dryRun);
+    return new Result(tally.checked, tally.repaired, tally.skippedNewer, tally.invalid, dryRun);
   }
 
   private static void checkRow(Connection connection, SnapshotRow row, long position, boolean dryRun, Tally tally)
       throws Exception {
     tally.checked++;
+    SnapshotWrites.requireValid(row.id(), row.email(), row.status(), row.version());
     Optional<UserCopy> local = UserStore.find(connection, row.id());
     if (local.isPresent() && (local.get().version() > row.version()
         || local.get().deleted() && local.get().version() >= row.version())) {
@@ -105,5 +113,6 @@ public final class Reconciler {
     long checked;
     long repaired;
     long skippedNewer;
+    long invalid;
   }
 }

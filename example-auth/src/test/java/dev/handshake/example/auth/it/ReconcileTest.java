@@ -115,6 +115,24 @@ class ReconcileTest {
   }
 
   @Test
+  void aSnapshotRowAuthCannotInterpretIsReportedAndLeftAlone() throws Exception {
+    byte[] body = ("{\"position\":7,\"users\":[{\"id\":\"x1\",\"email\":\"x1@example.com\","
+        + "\"status\":\"LOCKED\",\"version\":1},{\"id\":\"x2\",\"email\":\"x2@example.com\","
+        + "\"status\":\"ACTIVE\",\"version\":1}]}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    Reconciler reconciler = new Reconciler(infrastructure.database().dataSource(),
+        reader -> UserServiceClient.readSnapshot(new ByteArrayInputStream(body), reader));
+
+    Reconciler.Result result = reconciler.reconcile(false);
+
+    assertThat(result.invalid()).isEqualTo(1);
+    assertThat(result.repaired()).isEqualTo(1);
+    try (java.sql.Connection connection = infrastructure.database().dataSource().getConnection()) {
+      assertThat(dev.handshake.example.auth.store.UserStore.find(connection, "x1")).isEmpty();
+      assertThat(dev.handshake.example.auth.store.UserStore.find(connection, "x2")).isPresent();
+    }
+  }
+
+  @Test
   void reconciliationAlsoRunsOnItsSchedule() throws Exception {
     String user = users.create("scheduled@example.com");
     try (AuthService auth = startAuth(Map.of("RECONCILE_INTERVAL_MS", "200"))) {
