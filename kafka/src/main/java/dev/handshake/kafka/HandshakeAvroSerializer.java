@@ -29,9 +29,35 @@ public class HandshakeAvroSerializer implements Serializer<Object> {
   private HandshakeSerdeConfig config;
   private boolean isKey;
   private RegistrySchemas schemas;
-  private BoundedCache<SchemaIdentity, DatumWriter<Object>> writers;
-  /** With use.latest.version: the latest version each (subject, value schema) is written with, once checked. */
-  private BoundedCache<SchemaIdentity, RegistrySchemas.Latest> latestChecked;
+  /** Per (topic, schema instance): everything a record needs, so the per-record path is one lookup. */
+  private BoundedCache<SchemaIdentity, Target> targets;
+
+  /** The id and schema a value is written with, and the writers for it (built on first use). */
+  private static final class Target {
+    final int id;
+    final Schema writeWith;
+    DatumWriter<Object> genericWriter;
+    DatumWriter<Object> specificWriter;
+
+    Target(int id, Schema writeWith) {
+      this.id = id;
+      this.writeWith = writeWith;
+    }
+
+    DatumWriter<Object> writerFor(Object data, boolean convertLogicalTypes) {
+      // A benign race: two threads may each build a writer once; either is correct.
+      if (data instanceof SpecificRecord) {
+        if (specificWriter == null) {
+          specificWriter = WireFormat.writerFor(writeWith, data, true);
+        }
+        return specificWriter;
+      }
+      if (genericWriter == null) {
+        genericWriter = WireFormat.writerFor(writeWith, data, convertLogicalTypes);
+      }
+      return genericWriter;
+    }
+  }
 
   /** For kafka-clients, which instantiates the class and calls {@link #configure}. */
   public HandshakeAvroSerializer() {
@@ -50,8 +76,7 @@ public class HandshakeAvroSerializer implements Serializer<Object> {
     this.isKey = isKey;
     SchemaRegistry registry = givenRegistry != null ? givenRegistry : new RestSchemaRegistry(config.registry());
     this.schemas = new RegistrySchemas(registry, config.maxSchemas(), config.missingIdCacheTtlSeconds());
-    this.writers = new BoundedCache<>(config.maxSchemas());
-    this.latestChecked = new BoundedCache<>(config.maxSchemas());
+    this.targets = new BoundedCache<>(config.maxSchemas());
   }
 
   @Override
@@ -75,29 +100,31 @@ public class HandshakeAvroSerializer implements Serializer<Object> {
           + "specific record, an enum, fixed, array or map with its schema, or a primitive (Boolean, Integer, Long, "
           + "Float, Double, CharSequence, byte[], ByteBuffer)", context, null);
     }
-    String subject = config.subjectNameStrategy().subject(topic, isKey, schema);
-    Schema writeWith = schema;
-    int id;
-    if (!config.autoRegister() && config.useLatestVersion()) {
-      SchemaIdentity key = new SchemaIdentity(subject, schema);
-      RegistrySchemas.Latest latest = latestChecked.get(key);
-      if (latest == null) {
-        latest = checkedLatest(subject, schema, context);
-        latestChecked.put(key, latest);
-      }
-      id = latest.id();
-      writeWith = latest.schema();
-    } else {
-      id = schemas.idFor(subject, schema, config.autoRegister(), context);
+    SchemaIdentity key = new SchemaIdentity(topic, schema);
+    Target target = targets.get(key);
+    if (target == null) {
+      target = target(topic, schema, context);
+      targets.put(key, target);
     }
-    if (ValueSchemas.isRawBytes(writeWith)) {
-      return WireFormat.frame(id, data instanceof ByteBuffer buffer ? bytesOf(buffer) : (byte[]) data);
+    if (ValueSchemas.isRawBytes(target.writeWith)) {
+      return WireFormat.frame(target.id, data instanceof ByteBuffer buffer ? bytesOf(buffer) : (byte[]) data);
     }
     try {
-      return WireFormat.encode(id, writer(writeWith, data), writeWith, data);
+      DatumWriter<Object> writer = target.writerFor(data, config.logicalTypeConverters());
+      return WireFormat.encode(target.id, writer, target.writeWith, data);
     } catch (AvroEncodeException e) {
-      throw new InvalidRecordException(e.getMessage(), context.withSchemaId(id), e);
+      throw new InvalidRecordException(e.getMessage(), context.withSchemaId(target.id), e);
     }
+  }
+
+  /** Registers or looks up the schema (or the subject's latest version) once per topic and schema instance. */
+  private Target target(String topic, Schema schema, SerdeContext context) {
+    String subject = config.subjectNameStrategy().subject(topic, isKey, schema);
+    if (!config.autoRegister() && config.useLatestVersion()) {
+      RegistrySchemas.Latest latest = checkedLatest(subject, schema, context);
+      return new Target(latest.id(), latest.schema());
+    }
+    return new Target(schemas.idFor(subject, schema, config.autoRegister(), context), schema);
   }
 
   private RegistrySchemas.Latest checkedLatest(String subject, Schema schema, SerdeContext context) {
@@ -109,12 +136,6 @@ public class HandshakeAvroSerializer implements Serializer<Object> {
           + "write anyway", context.withSchemaId(latest.id()), null);
     }
     return latest;
-  }
-
-  private DatumWriter<Object> writer(Schema schema, Object data) {
-    SchemaIdentity key = new SchemaIdentity(data instanceof SpecificRecord ? "specific" : "generic", schema);
-    DatumWriter<Object> writer = writers.get(key);
-    return writer != null ? writer : writers.computeIfAbsent(key, k -> WireFormat.writerFor(schema, data));
   }
 
   private static boolean canRead(Schema reader, Schema writer) {

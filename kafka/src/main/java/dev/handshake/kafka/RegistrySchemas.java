@@ -24,7 +24,6 @@ final class RegistrySchemas {
   private final SchemaRegistry registry;
   private final BoundedCache<Integer, Schema> schemasById;
   private final BoundedCache<SubjectSchema, Integer> idsBySchema;
-  private final BoundedCache<SchemaIdentity, Integer> idsByInstance;
   private final BoundedCache<String, Latest> latestBySubject;
   /** Ids the registry said it does not have, until when (System.nanoTime()) that answer is reused. */
   private final BoundedCache<Integer, Long> missingIdsUntil;
@@ -43,7 +42,6 @@ final class RegistrySchemas {
     this.missingIdTtlNanos = java.util.concurrent.TimeUnit.SECONDS.toNanos(missingIdTtlSeconds);
     this.schemasById = new BoundedCache<>(capacity);
     this.idsBySchema = new BoundedCache<>(capacity);
-    this.idsByInstance = new BoundedCache<>(capacity);
     this.latestBySubject = new BoundedCache<>(capacity);
   }
 
@@ -78,18 +76,6 @@ final class RegistrySchemas {
 
   /** The id of {@code schema} under {@code subject}: registered if {@code register}, else looked up. */
   int idFor(String subject, Schema schema, boolean register, SerdeContext context) {
-    SchemaIdentity instance = new SchemaIdentity(subject, schema);
-    Integer cached = idsByInstance.get(instance);
-    if (cached != null) {
-      return cached;
-    }
-    int id = idForEqualSchema(subject, schema, register, context);
-    idsByInstance.put(instance, id);
-    return id;
-  }
-
-  /** Another instance of an equal schema shares its id, without a registry call. */
-  private int idForEqualSchema(String subject, Schema schema, boolean register, SerdeContext context) {
     return idsBySchema.computeIfAbsent(new SubjectSchema(subject, schema), key -> {
       RegistrySchema content = RegistrySchema.of(schema.toString());
       try {

@@ -44,6 +44,28 @@ class SerializerAndConfigTest {
   }
 
   @Test
+  void logicalTypeConvertersTurnTimestampsIntoInstantsBothWays() {
+    Map<String, Object> converting = Map.of(HandshakeSerdeConfig.AVRO_USE_LOGICAL_TYPE_CONVERTERS, "true");
+    GenericRecord deleted = new org.apache.avro.generic.GenericData.Record(
+        dev.handshake.example.user.UserDeleted.getClassSchema());
+    deleted.put("eventId", java.util.UUID.randomUUID());
+    deleted.put("userId", "u-5");
+    deleted.put("email", "u-5@example.com");
+    deleted.put("version", 2L);
+    deleted.put("occurredAt", java.time.Instant.ofEpochMilli(1_700_000_000_123L));
+
+    byte[] framed = serializer(converting, false).serialize("converted", deleted);
+    GenericRecord read = (GenericRecord) deserializer(converting, false).deserialize("converted", framed);
+    GenericRecord raw = (GenericRecord) deserializer(Map.of(), false).deserialize("converted", framed);
+
+    assertThat(read.get("occurredAt")).isEqualTo(java.time.Instant.ofEpochMilli(1_700_000_000_123L));
+    assertThat(raw.get("occurredAt")).isEqualTo(1_700_000_000_123L);
+    assertThatThrownBy(() -> serializer(Map.of(), false).serialize("converted", deleted))
+        .as("without converters a generic record must hold the underlying long, as with Confluent's default")
+        .isInstanceOf(InvalidRecordException.class);
+  }
+
+  @Test
   void nullIsATombstoneBothWays() {
     assertThat(serializer(Map.of(), false).serialize("tombstones", null)).isNull();
     assertThat(deserializer(Map.of(), false).deserialize("tombstones", null)).isNull();

@@ -219,8 +219,10 @@ public final class KafkaBroker implements AutoCloseable {
     }
 
     private static boolean isFree(int port) {
-        try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getByName(HOST))) {
+        // As the broker will bind it: with SO_REUSEADDR, so a port the last broker left in TIME_WAIT counts as free.
+        try (ServerSocket socket = new ServerSocket()) {
             socket.setReuseAddress(true);
+            socket.bind(new java.net.InetSocketAddress(InetAddress.getByName(HOST), port), 1);
             return true;
         } catch (IOException e) {
             return false;

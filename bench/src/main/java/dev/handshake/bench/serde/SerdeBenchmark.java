@@ -127,19 +127,24 @@ public class SerdeBenchmark {
     public void start(Event event) {
       registry = ApicurioRegistryProcess.start(ApicurioRegistryProcess.locateRunnerJar(),
           List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"), java.time.Duration.ofSeconds(180));
-      Map<String, Object> config = registry.confluentModeSerdeConfig();
-      serializer = new AvroKafkaSerializer<>();
-      serializer.configure(config, false);
-      deserializer = new AvroKafkaDeserializer<>();
-      deserializer.configure(config, false);
-      serializer.serialize(TOPIC, event.record);
-      // Apicurio's deserializer could not parse the schema its own serializer registered for UserCreated
-      // (AvroTypeException "Invalid default for field status" on an unresolved UserStatus, with Avro 1.12.1),
-      // so it reads the same record as Handshake's serializer registered it through the ccompat API.
-      HandshakeAvroSerializer ours = new HandshakeAvroSerializer();
-      ours.configure(Map.of(HandshakeSerdeConfig.SCHEMA_REGISTRY_URL, registry.baseUrl()), false);
-      bytes = ours.serialize(TOPIC, event.record);
-      deserializer.deserialize(TOPIC, bytes);
+      try {
+        Map<String, Object> config = registry.confluentModeSerdeConfig();
+        serializer = new AvroKafkaSerializer<>();
+        serializer.configure(config, false);
+        deserializer = new AvroKafkaDeserializer<>();
+        deserializer.configure(config, false);
+        serializer.serialize(TOPIC, event.record);
+        // Apicurio's deserializer could not parse the schema its own serializer registered for UserCreated
+        // (AvroTypeException "Invalid default for field status" on an unresolved UserStatus, with Avro 1.12.1),
+        // so it reads the same record as Handshake's serializer registered it through the ccompat API.
+        HandshakeAvroSerializer ours = new HandshakeAvroSerializer();
+        ours.configure(Map.of(HandshakeSerdeConfig.SCHEMA_REGISTRY_URL, registry.baseUrl()), false);
+        bytes = ours.serialize(TOPIC, event.record);
+        deserializer.deserialize(TOPIC, bytes);
+      } catch (RuntimeException e) {
+        registry.close(); // JMH skips @TearDown when @Setup fails: never leave the child JVM behind
+        throw e;
+      }
     }
 
     @TearDown(Level.Trial)

@@ -174,14 +174,22 @@ public final class WireFormat {
   }
 
   /** A writer for {@code writer}: specific for generated classes, else generic with logical-type conversions. */
-  @SuppressWarnings("unchecked")
   public static DatumWriter<Object> writerFor(Schema writer, Object datum) {
+    return writerFor(writer, datum, true);
+  }
+
+  /**
+   * As {@link #writerFor(Schema, Object)}; without {@code convertLogicalTypes} generic values must hold the
+   * underlying types (long for timestamp-millis...), which skips a conversion lookup per logical-type field.
+   */
+  @SuppressWarnings("unchecked")
+  public static DatumWriter<Object> writerFor(Schema writer, Object datum, boolean convertLogicalTypes) {
     if (datum instanceof SpecificRecord) {
       // A generated class carries its own conversions (Instant for timestamp-millis...) in its model.
       SpecificData model = SpecificData.getForClass(datum.getClass());
       return (DatumWriter<Object>) (DatumWriter<?>) new SpecificDatumWriter<>(writer, model);
     }
-    return new GenericDatumWriter<>(writer, CONVERTING);
+    return new GenericDatumWriter<>(writer, convertLogicalTypes ? CONVERTING : GenericData.get());
   }
 
   /** The generic model with Avro's logical-type conversions (Instant, BigDecimal, UUID, LocalDate...). */
