@@ -26,11 +26,9 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.UUID;
 import org.apache.avro.generic.GenericRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * auth-service's contract with user-service: the three user events, as auth-service decodes them with its
@@ -44,22 +42,9 @@ class UserEventsContractTest {
   private static final String TOPIC = "user-events";
   private static final String EMAIL_PATTERN = "[^@\\s]+@[^@\\s]+";
 
-  private static TestDatabase database;
+  @RegisterExtension
+  static final FreshDatabase database = new FreshDatabase();
 
-  @BeforeAll
-  static void startDatabase() {
-    database = TestDatabase.start();
-  }
-
-  @AfterAll
-  static void stopDatabase() throws Exception {
-    database.close();
-  }
-
-  @BeforeEach
-  void emptyStore() throws SQLException {
-    database.reset();
-  }
 
   @Pact(consumer = "auth-service")
   public V4Pact userCreated(PactBuilder builder) {

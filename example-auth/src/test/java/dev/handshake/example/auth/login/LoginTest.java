@@ -2,37 +2,26 @@ package dev.handshake.example.auth.login;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.handshake.example.auth.TestDatabase;
+import dev.handshake.example.auth.FreshDatabase;
 import dev.handshake.example.auth.store.Transactions;
 import dev.handshake.example.auth.store.UserChange;
 import dev.handshake.example.auth.store.UserChange.Kind;
 import dev.handshake.example.auth.store.UserStore;
 import java.sql.SQLException;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Login on a real PostgreSQL: only a known, active, not deleted user with the right password gets in. */
 class LoginTest {
-  private static TestDatabase database;
+  @RegisterExtension
+  static final FreshDatabase database = new FreshDatabase();
   private static Login login;
 
   @BeforeAll
-  static void startDatabase() {
-    database = TestDatabase.start();
+  static void login() {
     login = new Login(database.dataSource(), new PasswordHasher(10_000));
-  }
-
-  @AfterAll
-  static void stopDatabase() throws Exception {
-    database.close();
-  }
-
-  @BeforeEach
-  void empty() throws SQLException {
-    database.reset();
   }
 
   @Test

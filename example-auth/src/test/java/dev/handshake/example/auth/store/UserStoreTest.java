@@ -3,34 +3,19 @@ package dev.handshake.example.auth.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.handshake.example.auth.TestDatabase;
+import dev.handshake.example.auth.FreshDatabase;
 import dev.handshake.example.auth.store.UserChange.Kind;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The apply rules on a real PostgreSQL: idempotent by event id, never older over newer, versioned tombstones. */
 class UserStoreTest {
-  private static TestDatabase database;
+  @RegisterExtension
+  static final FreshDatabase database = new FreshDatabase();
 
-  @BeforeAll
-  static void startDatabase() {
-    database = TestDatabase.start();
-  }
-
-  @AfterAll
-  static void stopDatabase() throws Exception {
-    database.close();
-  }
-
-  @BeforeEach
-  void empty() throws SQLException {
-    database.reset();
-  }
 
   @Test
   void theSameEventTwiceChangesNothingTheSecondTime() throws SQLException {
