@@ -23,7 +23,6 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,11 +39,6 @@ class DeadLetterTest {
   @BeforeAll
   static void parts(Infrastructure shared) {
     infrastructure = shared;
-  }
-
-  @BeforeEach
-  void emptyDatabase() throws Exception {
-    infrastructure.database().reset();
   }
 
   @Test

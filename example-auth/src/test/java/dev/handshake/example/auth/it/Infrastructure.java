@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
@@ -99,8 +100,11 @@ public final class Infrastructure implements AutoCloseable {
     }
   }
 
-  /** Resolves an {@link Infrastructure} parameter (e.g. of a {@code @BeforeAll} method) to the shared one. */
-  public static final class Resolver implements ParameterResolver {
+  /**
+   * Resolves an {@link Infrastructure} parameter (e.g. of a {@code @BeforeAll} method) to the shared one, and
+   * empties auth's database before each test.
+   */
+  public static final class Resolver implements ParameterResolver, BeforeEachCallback {
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
       return parameter.getParameter().getType() == Infrastructure.class;
@@ -108,6 +112,15 @@ public final class Infrastructure implements AutoCloseable {
 
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+      return shared(context);
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) throws Exception {
+      shared(context).database().reset();
+    }
+
+    private static Infrastructure shared(ExtensionContext context) {
       return context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
           .getOrComputeIfAbsent(Infrastructure.class, key -> new Closing(start()), Closing.class).infrastructure;
     }

@@ -12,7 +12,6 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -28,11 +27,6 @@ class KafkaConsumerTest {
   @BeforeAll
   static void parts(Infrastructure shared) {
     infrastructure = shared;
-  }
-
-  @BeforeEach
-  void emptyDatabase() throws Exception {
-    infrastructure.database().reset();
   }
 
   @Test

@@ -47,7 +47,6 @@ class KafkaEndToEndTest {
 
   @BeforeEach
   void startUserService() throws Exception {
-    infrastructure.database().reset();
     topic = infrastructure.newTopic(PARTITIONS);
     userService = UserServiceProcess.onOwnDatabase(infrastructure, "users_" + topic.replace('-', '_'), Map.of(
         "KAFKA_BOOTSTRAP_SERVERS", infrastructure.kafka().bootstrapServers(),

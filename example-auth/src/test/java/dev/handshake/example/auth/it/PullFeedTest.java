@@ -7,7 +7,6 @@ import dev.handshake.example.auth.AuthService;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -33,11 +32,6 @@ class PullFeedTest {
     if (userService != null) {
       userService.close();
     }
-  }
-
-  @BeforeEach
-  void emptyDatabase() throws Exception {
-    infrastructure.database().reset();
   }
 
   private static Map<String, String> feedEnv(Map<String, String> extra) {

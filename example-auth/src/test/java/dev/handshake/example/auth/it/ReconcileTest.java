@@ -11,7 +11,6 @@ import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -38,11 +37,6 @@ class ReconcileTest {
     if (userService != null) {
       userService.close();
     }
-  }
-
-  @BeforeEach
-  void emptyDatabase() throws Exception {
-    infrastructure.database().reset();
   }
 
   /** auth with no event source: only reconciliation changes it, so each repair is the reconciler's. */
