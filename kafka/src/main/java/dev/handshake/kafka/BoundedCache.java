@@ -1,35 +1,36 @@
 package dev.handshake.kafka;
 
-import java.util.LinkedHashMap;
+import java.util.Iterator;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
- * A thread-safe map that forgets its least recently used entry beyond {@code capacity}: a consumer of a topic
- * with ever new schema ids (or a fuzzer) cannot grow it without bound. Loading runs outside the lock, so a slow
- * registry call never blocks readers of other keys; two threads may load the same key once each.
+ * A thread-safe map that never holds more than {@code capacity} entries: a consumer of a topic with ever new
+ * schema ids (or a fuzzer) cannot grow it without bound. Reads take no lock (they are on every record's
+ * path); when full, an arbitrary entry makes room, which only costs a later reload. Loading runs outside
+ * any lock, so a slow registry call never blocks readers; two threads may load the same key once each.
  */
 final class BoundedCache<K, V> {
-  private final Map<K, V> entries;
+  private final Map<K, V> entries = new ConcurrentHashMap<>();
+  private final int capacity;
 
   BoundedCache(int capacity) {
-    this.entries = new LinkedHashMap<>(16, 0.75f, true) {
-      @Override
-      protected boolean removeEldestEntry(Map.Entry<K, V> eldest) {
-        return size() > capacity;
-      }
-    };
+    this.capacity = capacity;
   }
 
   V get(K key) {
-    synchronized (entries) {
-      return entries.get(key);
-    }
+    return entries.get(key);
   }
 
   void put(K key, V value) {
-    synchronized (entries) {
-      entries.put(key, value);
+    entries.put(key, value);
+    // Trimmed after the put, so whichever writer comes last leaves the map within its bound.
+    Iterator<K> keys = entries.keySet().iterator();
+    while (entries.size() > capacity && keys.hasNext()) {
+      if (!keys.next().equals(key)) {
+        keys.remove();
+      }
     }
   }
 
@@ -39,15 +40,11 @@ final class BoundedCache<K, V> {
       return value;
     }
     V loaded = loader.apply(key);
-    synchronized (entries) {
-      entries.put(key, loaded);
-    }
+    put(key, loaded);
     return loaded;
   }
 
   int size() {
-    synchronized (entries) {
-      return entries.size();
-    }
+    return entries.size();
   }
 }

@@ -3,7 +3,6 @@ package dev.handshake.kafka;
 import dev.handshake.core.avro.AvroDecodeException;
 import dev.handshake.core.avro.NotWireFormatException;
 import dev.handshake.core.avro.WireFormat;
-import dev.handshake.core.registry.RestSchemaRegistry;
 import dev.handshake.core.registry.SchemaRegistry;
 import dev.handshake.kafka.HandshakeSerdeException.SerdeContext;
 import java.util.Map;
@@ -46,8 +45,7 @@ public class HandshakeAvroDeserializer implements Deserializer<Object> {
   @Override
   public void configure(Map<String, ?> configs, boolean isKey) {
     this.config = HandshakeSerdeConfig.parse(configs, isKey);
-    SchemaRegistry registry = givenRegistry != null ? givenRegistry : new RestSchemaRegistry(config.registry());
-    this.schemas = new RegistrySchemas(registry, config.maxSchemas(), config.missingIdCacheTtlSeconds());
+    this.schemas = RegistrySchemas.of(givenRegistry, config);
     this.resolution = new ReaderResolution(config);
     this.readersByWriterId = new BoundedCache<>(config.maxSchemas());
   }

@@ -2,7 +2,6 @@ package dev.handshake.kafka;
 
 import dev.handshake.core.avro.AvroEncodeException;
 import dev.handshake.core.avro.WireFormat;
-import dev.handshake.core.registry.RestSchemaRegistry;
 import dev.handshake.core.registry.SchemaRegistry;
 import dev.handshake.kafka.HandshakeSerdeException.SerdeContext;
 import java.nio.ByteBuffer;
@@ -74,8 +73,7 @@ public class HandshakeAvroSerializer implements Serializer<Object> {
   public void configure(Map<String, ?> configs, boolean isKey) {
     this.config = HandshakeSerdeConfig.parse(configs, isKey);
     this.isKey = isKey;
-    SchemaRegistry registry = givenRegistry != null ? givenRegistry : new RestSchemaRegistry(config.registry());
-    this.schemas = new RegistrySchemas(registry, config.maxSchemas(), config.missingIdCacheTtlSeconds());
+    this.schemas = RegistrySchemas.of(givenRegistry, config);
     this.targets = new BoundedCache<>(config.maxSchemas());
   }
 

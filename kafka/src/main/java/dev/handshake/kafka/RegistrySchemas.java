@@ -4,6 +4,7 @@ import dev.handshake.core.registry.RegisteredSchema;
 import dev.handshake.core.registry.RegistryException;
 import dev.handshake.core.registry.RegistrySchema;
 import dev.handshake.core.registry.RegistryUnavailableException;
+import dev.handshake.core.registry.RestSchemaRegistry;
 import dev.handshake.core.registry.SchemaNotFoundException;
 import dev.handshake.core.registry.SchemaReference;
 import dev.handshake.core.registry.SchemaRegistry;
@@ -43,6 +44,12 @@ final class RegistrySchemas {
     this.schemasById = new BoundedCache<>(capacity);
     this.idsBySchema = new BoundedCache<>(capacity);
     this.latestBySubject = new BoundedCache<>(capacity);
+  }
+
+  /** On {@code given} (a caller's client), else on a REST client for the configured URLs and credentials. */
+  static RegistrySchemas of(SchemaRegistry given, HandshakeSerdeConfig config) {
+    SchemaRegistry registry = given != null ? given : new RestSchemaRegistry(config.registry());
+    return new RegistrySchemas(registry, config.maxSchemas(), config.missingIdCacheTtlSeconds());
   }
 
   String describe() {

@@ -3,6 +3,7 @@ package dev.handshake.core.avro;
 import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
@@ -51,7 +52,11 @@ public final class WireFormat {
   public static byte[] encode(int schemaId, DatumWriter<Object> datumWriter, Schema writer, Object datum) {
     EncodeBuffer out = ENCODE_BUFFERS.get();
     out.reset();
-    writeHeader(out, schemaId);
+    out.write(MAGIC_BYTE);
+    out.write(schemaId >>> 24);
+    out.write(schemaId >>> 16);
+    out.write(schemaId >>> 8);
+    out.write(schemaId);
     try {
       out.encoder = EncoderFactory.get().binaryEncoder(out, out.encoder);
       datumWriter.write(datum, out.encoder);
@@ -74,17 +79,43 @@ public final class WireFormat {
 
   /**
    * A per-thread buffer and encoder, reused from one datum to the next, so encoding allocates little more than
-   * the result (a producer thread serializes one record after another).
+   * the result (a producer thread serializes one record after another). Unlike ByteArrayOutputStream it takes
+   * no lock per write: uncontended locks are not free since biased locking left the JDK.
    */
-  private static final class EncodeBuffer extends ByteArrayOutputStream {
+  private static final class EncodeBuffer extends OutputStream {
+    private byte[] buf = new byte[256];
+    private int count;
     BinaryEncoder encoder;
 
-    EncodeBuffer() {
-      super(256);
+    void reset() {
+      count = 0;
+    }
+
+    @Override
+    public void write(int b) {
+      ensure(1);
+      buf[count++] = (byte) b;
+    }
+
+    @Override
+    public void write(byte[] bytes, int offset, int length) {
+      ensure(length);
+      System.arraycopy(bytes, offset, buf, count, length);
+      count += length;
+    }
+
+    byte[] toByteArray() {
+      return Arrays.copyOf(buf, count);
     }
 
     int capacity() {
       return buf.length;
+    }
+
+    private void ensure(int more) {
+      if (count + more > buf.length) {
+        buf = Arrays.copyOf(buf, Math.max(buf.length * 2, count + more));
+      }
     }
   }
 
