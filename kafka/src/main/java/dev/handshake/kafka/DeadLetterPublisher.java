@@ -1,19 +1,22 @@
 package dev.handshake.kafka;
 
+import dev.handshake.kafka.DeadLetterHeaders.FailedPart;
+import dev.handshake.kafka.DeadLetterHeaders.Origin;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.InvalidGroupIdException;
 import org.apache.kafka.common.errors.RecordDeserializationException;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.header.Headers;
 
 /**
  * The consumer side of a record the deserializer could not read (KIP-1036): Kafka's
  * {@link RecordDeserializationException} carries its partition, offset and raw key and value; this sends those
- * bytes unchanged to a dead-letter topic, with headers saying where they came from and why they failed, and
+ * bytes unchanged to a dead-letter topic, with Spring Kafka's {@link DeadLetterHeaders} saying where they came from
+ * and why they failed (a key's failure under Spring's {@code kafka_dlt-key-exception-*} names), and
  * seeks past the record so the poll loop goes on. A transient failure (the registry unreachable) is not
  * dead-lettered: the caller polls again and the same record is retried.
  *
@@ -26,14 +29,6 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
  * }</pre>
  */
 public final class DeadLetterPublisher {
-  public static final String HEADER_PREFIX = "handshake.dlt.";
-  public static final String ORIGINAL_TOPIC = HEADER_PREFIX + "original.topic";
-  public static final String ORIGINAL_PARTITION = HEADER_PREFIX + "original.partition";
-  public static final String ORIGINAL_OFFSET = HEADER_PREFIX + "original.offset";
-  public static final String ORIGIN = HEADER_PREFIX + "origin";
-  public static final String EXCEPTION = HEADER_PREFIX + "exception";
-  public static final String MESSAGE = HEADER_PREFIX + "message";
-
   private final Producer<byte[], byte[]> producer;
   private final String deadLetterTopic;
 
@@ -52,19 +47,13 @@ public final class DeadLetterPublisher {
     if (failure.getCause() instanceof HandshakeSerdeException serde && serde.isTransient()) {
       return false;
     }
-    RecordHeaders headers = new RecordHeaders();
-    if (failure.headers() != null) {
-      for (Header header : failure.headers()) {
-        headers.add(header);
-      }
-    }
-    headers.add(ORIGINAL_TOPIC, utf8(failure.topicPartition().topic()));
-    headers.add(ORIGINAL_PARTITION, utf8(String.valueOf(failure.topicPartition().partition())));
-    headers.add(ORIGINAL_OFFSET, utf8(String.valueOf(failure.offset())));
-    headers.add(ORIGIN, utf8(failure.origin() == null ? "UNKNOWN" : failure.origin().name()));
     Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
-    headers.add(EXCEPTION, utf8(cause.getClass().getName()));
-    headers.add(MESSAGE, utf8(String.valueOf(cause.getMessage())));
+    Origin origin = new Origin(failure.topicPartition().topic(), failure.topicPartition().partition(),
+        failure.offset(), failure.timestamp(), failure.timestampType(), consumerGroup(consumer));
+    FailedPart part = failure.origin() == RecordDeserializationException.DeserializationExceptionOrigin.KEY
+        ? FailedPart.KEY : FailedPart.VALUE;
+    Headers headers = DeadLetterHeaders.of(failure.headers() == null ? List.of() : failure.headers(), origin, part,
+        cause, cause.getMessage());
     Long timestamp = failure.timestamp() >= 0 ? failure.timestamp() : null;
     ProducerRecord<byte[], byte[]> dead = new ProducerRecord<>(deadLetterTopic, null, timestamp,
         bytes(failure.keyBuffer()), bytes(failure.valueBuffer()), headers);
@@ -92,7 +81,12 @@ public final class DeadLetterPublisher {
     return bytes;
   }
 
-  private static byte[] utf8(String text) {
-    return text.getBytes(StandardCharsets.UTF_8);
+  /** The consumer's group, or null when it has none (an assign()-only consumer without group.id). */
+  private static String consumerGroup(Consumer<?, ?> consumer) {
+    try {
+      return consumer.groupMetadata().groupId();
+    } catch (InvalidGroupIdException noGroup) {
+      return null;
+    }
   }
 }

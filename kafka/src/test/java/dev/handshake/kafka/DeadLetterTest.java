@@ -2,11 +2,11 @@ package dev.handshake.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.avro.generic.GenericRecord;
@@ -80,17 +80,25 @@ class DeadLetterTest {
     assertThat(dead.get(0).value()).containsExactly(notAvro);
     assertThat(dead.get(0).key()).containsExactly(bytes("u-2"));
     assertThat(dead.get(1).value()).containsExactly(hugeLength);
-    assertThat(headers(dead.get(0))).containsEntry(DeadLetterPublisher.ORIGINAL_TOPIC, topic)
-        .containsEntry(DeadLetterPublisher.ORIGINAL_OFFSET, "1").containsEntry(DeadLetterPublisher.ORIGIN, "VALUE")
-        .containsEntry(DeadLetterPublisher.EXCEPTION, UnknownMagicByteException.class.getName());
-    assertThat(headers(dead.get(1))).containsEntry(DeadLetterPublisher.ORIGINAL_OFFSET, "2")
-        .containsEntry(DeadLetterPublisher.EXCEPTION, LengthBeyondPayloadException.class.getName());
+    assertThat(text(dead.get(0), DeadLetterHeaders.ORIGINAL_TOPIC)).isEqualTo(topic);
+    assertThat(ByteBuffer.wrap(header(dead.get(0), DeadLetterHeaders.ORIGINAL_PARTITION)).getInt()).isZero();
+    assertThat(ByteBuffer.wrap(header(dead.get(0), DeadLetterHeaders.ORIGINAL_OFFSET)).getLong()).isEqualTo(1);
+    assertThat(text(dead.get(0), DeadLetterHeaders.EXCEPTION_FQCN))
+        .isEqualTo(UnknownMagicByteException.class.getName());
+    assertThat(text(dead.get(0), DeadLetterHeaders.EXCEPTION_MESSAGE)).isNotBlank();
+    assertThat(dead.get(0).headers().lastHeader(DeadLetterHeaders.KEY_EXCEPTION_FQCN)).isNull();
+    assertThat(ByteBuffer.wrap(header(dead.get(1), DeadLetterHeaders.ORIGINAL_OFFSET)).getLong()).isEqualTo(2);
+    assertThat(text(dead.get(1), DeadLetterHeaders.EXCEPTION_FQCN))
+        .isEqualTo(LengthBeyondPayloadException.class.getName());
   }
 
-  private static Map<String, String> headers(ConsumerRecord<byte[], byte[]> record) {
-    Map<String, String> headers = new HashMap<>();
-    record.headers().forEach(header -> headers.put(header.key(), new String(header.value(), StandardCharsets.UTF_8)));
-    return headers;
+  private static byte[] header(ConsumerRecord<byte[], byte[]> record, String name) {
+    assertThat(record.headers().lastHeader(name)).as(name).isNotNull();
+    return record.headers().lastHeader(name).value();
+  }
+
+  private static String text(ConsumerRecord<byte[], byte[]> record, String name) {
+    return new String(header(record, name), StandardCharsets.UTF_8);
   }
 
   private static byte[] bytes(String text) {

@@ -1,8 +1,9 @@
 package dev.handshake.example.auth.consume;
 
 import dev.handshake.example.auth.store.DeadLetter;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
+import dev.handshake.kafka.DeadLetterHeaders;
+import dev.handshake.kafka.DeadLetterHeaders.FailedPart;
+import dev.handshake.kafka.DeadLetterHeaders.Origin;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,25 +22,17 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeader;
+import org.apache.kafka.common.record.TimestampType;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
  * Publishes poison records to {@code <topic>-dlt}: the original key, value and headers byte for byte, on the same
- * partition number, plus Spring Kafka's {@code kafka_dlt-*} headers in Spring's encodings (partition as a 4-byte
- * big-endian int; offset and timestamp as 8-byte big-endian longs; the rest UTF-8), so tools written for Spring's
- * DeadLetterPublishingRecoverer read them.
+ * partition number, plus Spring Kafka's {@code kafka_dlt-*} headers as the serde module's {@link DeadLetterHeaders}
+ * defines them, so tools written for Spring's DeadLetterPublishingRecoverer read them. auth's failures are about
+ * the value (or the record as a whole), so they go under Spring's value exception names.
  */
 public final class DeadLetterTopic implements AutoCloseable {
   public static final String SUFFIX = "-dlt";
-  public static final String ORIGINAL_TOPIC = "kafka_dlt-original-topic";
-  public static final String ORIGINAL_PARTITION = "kafka_dlt-original-partition";
-  public static final String ORIGINAL_OFFSET = "kafka_dlt-original-offset";
-  public static final String ORIGINAL_TIMESTAMP = "kafka_dlt-original-timestamp";
-  public static final String ORIGINAL_TIMESTAMP_TYPE = "kafka_dlt-original-timestamp-type";
-  public static final String ORIGINAL_CONSUMER_GROUP = "kafka_dlt-original-consumer-group";
-  public static final String EXCEPTION_FQCN = "kafka_dlt-exception-fqcn";
-  public static final String EXCEPTION_CAUSE_FQCN = "kafka_dlt-exception-cause-fqcn";
-  public static final String EXCEPTION_MESSAGE = "kafka_dlt-exception-message";
   private static final Duration SEND_TIMEOUT = Duration.ofSeconds(30);
 
   private final KafkaProducer<byte[], byte[]> producer;
@@ -97,23 +90,14 @@ public final class DeadLetterTopic implements AutoCloseable {
   public void publish(DeadLetter letter, Throwable failure) {
     String target = nameFor(letter.topic());
     Integer partition = letter.partition() < producer.partitionsFor(target).size() ? letter.partition() : null;
-    ProducerRecord<byte[], byte[]> out = new ProducerRecord<>(target, partition, null, letter.key(),
-        letter.value());
+    List<Header> original = new ArrayList<>();
     for (DeadLetter.Header header : letter.headers()) {
-      out.headers().add(new RecordHeader(header.name(), header.value()));
+      original.add(new RecordHeader(header.name(), header.value()));
     }
-    out.headers()
-        .add(ORIGINAL_TOPIC, utf8(letter.topic()))
-        .add(ORIGINAL_PARTITION, ByteBuffer.allocate(Integer.BYTES).putInt(letter.partition()).array())
-        .add(ORIGINAL_OFFSET, ByteBuffer.allocate(Long.BYTES).putLong(letter.offset()).array())
-        .add(ORIGINAL_TIMESTAMP, ByteBuffer.allocate(Long.BYTES).putLong(letter.timestamp()).array())
-        .add(ORIGINAL_TIMESTAMP_TYPE, utf8(letter.timestampType()))
-        .add(ORIGINAL_CONSUMER_GROUP, utf8(consumerGroup))
-        .add(EXCEPTION_FQCN, utf8(failure.getClass().getName()))
-        .add(EXCEPTION_MESSAGE, utf8(Failures.message(failure)));
-    if (failure.getCause() != null) {
-      out.headers().add(EXCEPTION_CAUSE_FQCN, utf8(failure.getCause().getClass().getName()));
-    }
+    Origin origin = new Origin(letter.topic(), letter.partition(), letter.offset(), letter.timestamp(),
+        TimestampType.valueOf(letter.timestampType()), consumerGroup);
+    ProducerRecord<byte[], byte[]> out = new ProducerRecord<>(target, partition, null, letter.key(), letter.value(),
+        DeadLetterHeaders.of(original, origin, FailedPart.VALUE, failure, Failures.message(failure)));
     try {
       producer.send(out).get(SEND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
     } catch (ExecutionException | TimeoutException e) {
@@ -123,10 +107,6 @@ public final class DeadLetterTopic implements AutoCloseable {
       Thread.currentThread().interrupt();
       throw new TransientFailureException("Interrupted while publishing a dead letter", e);
     }
-  }
-
-  private static byte[] utf8(String text) {
-    return text.getBytes(StandardCharsets.UTF_8);
   }
 
   @Override

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.handshake.example.auth.AuthService;
 import dev.handshake.example.auth.consume.DeadLetterTopic;
+import dev.handshake.kafka.DeadLetterHeaders;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -82,14 +83,15 @@ class DeadLetterTest {
         assertThat(first.headers().lastHeader("trace").value()).isEqualTo(new byte[] {(byte) 0xff, 0, 7});
         assertThat(first.headers().lastHeader("id").value()).isEqualTo("not-a-real-event".getBytes(
             StandardCharsets.UTF_8));
-        assertThat(text(first, DeadLetterTopic.ORIGINAL_TOPIC)).isEqualTo(topic);
-        assertThat(ByteBuffer.wrap(first.headers().lastHeader(DeadLetterTopic.ORIGINAL_PARTITION).value())
+        assertThat(text(first, DeadLetterHeaders.ORIGINAL_TOPIC)).isEqualTo(topic);
+        assertThat(ByteBuffer.wrap(first.headers().lastHeader(DeadLetterHeaders.ORIGINAL_PARTITION).value())
             .getInt()).isZero();
-        assertThat(ByteBuffer.wrap(first.headers().lastHeader(DeadLetterTopic.ORIGINAL_OFFSET).value())
+        assertThat(ByteBuffer.wrap(first.headers().lastHeader(DeadLetterHeaders.ORIGINAL_OFFSET).value())
             .getLong()).isEqualTo(badMagicOffset);
-        assertThat(first.headers().lastHeader(DeadLetterTopic.ORIGINAL_TIMESTAMP).value()).hasSize(8);
-        assertThat(text(first, DeadLetterTopic.EXCEPTION_FQCN)).contains("Exception");
-        assertThat(text(first, DeadLetterTopic.EXCEPTION_MESSAGE)).isNotBlank();
+        assertThat(first.headers().lastHeader(DeadLetterHeaders.ORIGINAL_TIMESTAMP).value()).hasSize(8);
+        assertThat(text(first, DeadLetterHeaders.ORIGINAL_TIMESTAMP_TYPE)).isEqualTo("CreateTime");
+        assertThat(text(first, DeadLetterHeaders.EXCEPTION_FQCN)).contains("Exception");
+        assertThat(text(first, DeadLetterHeaders.EXCEPTION_MESSAGE)).isNotBlank();
         assertThat(dead.get(1).value()).isEqualTo(unknownSchemaId);
 
         assertThat(client.get("/users/u5").path("email").asText()).isEqualTo("five@example.com");
