@@ -11,20 +11,31 @@ import au.com.dius.pact.core.model.PactSpecVersion;
 import au.com.dius.pact.core.model.V4Interaction;
 import au.com.dius.pact.core.model.V4Pact;
 import au.com.dius.pact.core.model.annotations.Pact;
+import dev.handshake.example.auth.consume.UserEvents;
+import dev.handshake.example.auth.store.ApplyOutcome;
+import dev.handshake.example.auth.store.Transactions;
+import dev.handshake.example.auth.store.UserCopy;
+import dev.handshake.example.auth.store.UserStore;
 import dev.handshake.example.user.UserCreated;
 import dev.handshake.example.user.UserDeleted;
 import dev.handshake.example.user.UserStatus;
 import dev.handshake.example.user.UserUpdated;
 import dev.handshake.junit5.AvroMessageInteraction;
 import dev.handshake.junit5.ReceivedAvroMessage;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.UUID;
+import org.apache.avro.generic.GenericRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * auth-service's contract with user-service: the three user events, as auth-service decodes them with its
- * own reader schemas, and the fields it relies on. Each test runs auth's real handler on the example event.
+ * own reader schemas, and the fields it relies on. Each test runs auth's real mapping ({@link UserEvents}) and
+ * store ({@link UserStore}, on a real PostgreSQL) on the example event.
  * Writes target/pacts/auth-service-user-service.json; the build checks contracts/ holds the same.
  */
 @ExtendWith(PactConsumerTestExt.class)
@@ -33,13 +44,21 @@ class UserEventsContractTest {
   private static final String TOPIC = "user-events";
   private static final String EMAIL_PATTERN = "[^@\\s]+@[^@\\s]+";
 
-  private Credentials credentials;
-  private UserEventHandler handler;
+  private static TestDatabase database;
+
+  @BeforeAll
+  static void startDatabase() {
+    database = TestDatabase.start();
+  }
+
+  @AfterAll
+  static void stopDatabase() throws Exception {
+    database.close();
+  }
 
   @BeforeEach
-  void freshStore() {
-    credentials = new Credentials();
-    handler = new UserEventHandler(credentials);
+  void emptyStore() throws SQLException {
+    database.reset();
   }
 
   @Pact(consumer = "auth-service")
@@ -90,41 +109,51 @@ class UserEventsContractTest {
 
   @Test
   @PactTestFor(pactMethod = "userCreated")
-  void aCreatedActiveUserCanLogIn(V4Interaction.AsynchronousMessage message) {
+  void aCreatedActiveUserCanLogIn(V4Interaction.AsynchronousMessage message) throws SQLException {
     UserCreated event = ReceivedAvroMessage.from(message).record(UserCreated.class);
 
-    assertThat(handler.on(event)).isTrue();
+    assertThat(apply(event)).isEqualTo(ApplyOutcome.APPLIED);
 
-    assertThat(credentials.canLogIn("ada@example.com")).isTrue();
-    assertThat(credentials.find("42")).get().extracting(Credential::version).isEqualTo(1L);
+    assertThat(user()).extracting(UserCopy::email, UserCopy::version, UserCopy::canLogIn)
+        .containsExactly("ada@example.com", 1L, true);
   }
 
   @Test
   @PactTestFor(pactMethod = "userUpdated")
-  void aSuspendedUserCannotLogInAnyMore(V4Interaction.AsynchronousMessage message) {
-    handler.on(created(1L));
+  void aSuspendedUserCannotLogInAnyMore(V4Interaction.AsynchronousMessage message) throws SQLException {
+    apply(created(1L));
     UserUpdated event = ReceivedAvroMessage.from(message).record(UserUpdated.class);
 
-    assertThat(handler.on(event)).isTrue();
+    assertThat(apply(event)).isEqualTo(ApplyOutcome.APPLIED);
 
-    assertThat(credentials.canLogIn("ada@example.com")).isFalse();
-    assertThat(credentials.canLogIn("ada.lovelace@example.com")).isFalse();
-    assertThat(credentials.find("42")).get().extracting(Credential::email).isEqualTo("ada.lovelace@example.com");
+    assertThat(user()).extracting(UserCopy::email, UserCopy::status, UserCopy::canLogIn)
+        .containsExactly("ada.lovelace@example.com", "SUSPENDED", false);
   }
 
   @Test
   @PactTestFor(pactMethod = "userDeleted")
-  void aDeletedUserCannotLogInAndAnOlderEventDoesNotRevive(V4Interaction.AsynchronousMessage message) {
-    handler.on(created(1L));
-    assertThat(credentials.canLogIn("ada@example.com")).isTrue();
+  void aDeletedUserCannotLogInAndAnOlderEventDoesNotRevive(V4Interaction.AsynchronousMessage message)
+      throws SQLException {
+    apply(created(1L));
+    assertThat(user().canLogIn()).isTrue();
     UserDeleted event = ReceivedAvroMessage.from(message).record(UserDeleted.class);
 
-    assertThat(handler.on(event)).isTrue();
-    assertThat(handler.on(event)).as("the same event again is a no-op").isFalse();
-    assertThat(handler.on(created(2L))).as("older than the deletion").isFalse();
+    assertThat(apply(event)).isEqualTo(ApplyOutcome.APPLIED);
+    assertThat(apply(event)).as("the same event again is a no-op").isEqualTo(ApplyOutcome.DUPLICATE);
+    assertThat(apply(created(2L))).as("older than the deletion").isEqualTo(ApplyOutcome.STALE);
 
-    assertThat(credentials.canLogIn("ada@example.com")).isFalse();
-    assertThat(credentials.find("42")).get().extracting(Credential::deleted).isEqualTo(true);
+    assertThat(user()).extracting(UserCopy::deleted, UserCopy::canLogIn).containsExactly(true, false);
+  }
+
+  private static ApplyOutcome apply(GenericRecord event) throws SQLException {
+    return Transactions.inTransaction(database.dataSource(),
+        connection -> UserStore.apply(connection, UserEvents.toChange(event, null)));
+  }
+
+  private static UserCopy user() throws SQLException {
+    try (Connection connection = database.dataSource().getConnection()) {
+      return UserStore.find(connection, "42").orElseThrow();
+    }
   }
 
   private static UserCreated created(long version) {

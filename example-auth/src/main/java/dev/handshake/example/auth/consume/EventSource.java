@@ -1,0 +1,37 @@
+package dev.handshake.example.auth.consume;
+
+/** Where auth's user events come from: the Kafka topic, or user-service's pull feed. */
+public interface EventSource extends AutoCloseable {
+
+  /** No source configured: auth serves logins and its admin API from what its database already holds. */
+  EventSource NONE = new EventSource() {
+    @Override
+    public void start() {
+    }
+
+    @Override
+    public long lag() {
+      return -1;
+    }
+
+    @Override
+    public long transientFailures() {
+      return 0;
+    }
+
+    @Override
+    public void close() {
+    }
+  };
+
+  void start();
+
+  /** How many events auth has not applied yet, as far as it knows (-1 when unknown). */
+  long lag();
+
+  /** How often reading or applying failed transiently (and was retried) since start. */
+  long transientFailures();
+
+  @Override
+  void close();
+}

@@ -1,0 +1,222 @@
+package dev.handshake.example.auth.consume;
+
+import dev.handshake.example.auth.store.OffsetStore;
+import dev.handshake.example.auth.store.Transactions;
+import java.sql.Connection;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.sql.DataSource;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+
+/**
+ * Consumes the user-events topic and acknowledges only what auth's database holds: each poll batch is applied in
+ * one transaction that also stores every partition's next offset, and on start and on every assignment the
+ * consumer seeks to the offsets in the database (Kafka's "storing offsets outside Kafka"). Kafka's own committed
+ * offsets are written afterwards only as a hint for lag monitoring; they are never read back.
+ *
+ * <p>Records are fetched as bytes and decoded here, not by the consumer, so a poison record in the middle of a
+ * batch is dead-lettered with its exact bytes inside the batch's transaction while the records around it apply.
+ */
+public final class KafkaEventSource implements EventSource {
+  private static final Duration POLL = Duration.ofMillis(200);
+  private static final Duration FIRST_BACKOFF = Duration.ofMillis(200);
+  private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
+
+  private final KafkaConsumer<byte[], byte[]> consumer;
+  private final String topic;
+  private final DataSource dataSource;
+  private final RecordApplier applier;
+  private final Thread thread;
+  private final AtomicLong lag = new AtomicLong(-1);
+  private final AtomicLong transientFailures = new AtomicLong();
+  /** Assigned partitions not yet positioned from the database: paused until they are. */
+  private final Set<TopicPartition> unpositioned = new HashSet<>();
+  private volatile boolean running = true;
+  private volatile boolean started;
+  private Duration backoff = FIRST_BACKOFF;
+  private long pausedUntilNanos;
+  private boolean backingOff;
+
+  public KafkaEventSource(String bootstrapServers, String consumerGroup, String topic, DataSource dataSource,
+      EventDecoder decoder, DeadLetterTopic deadLetterTopic, Long snapshotPosition) {
+    this.topic = topic;
+    this.dataSource = dataSource;
+    this.applier = new RecordApplier(decoder, deadLetterTopic, snapshotPosition);
+    this.consumer = new KafkaConsumer<>(Map.of(
+        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+        ConsumerConfig.GROUP_ID_CONFIG, consumerGroup,
+        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+        ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+        ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 200,
+        ConsumerConfig.CLIENT_ID_CONFIG, "auth-service-" + consumerGroup),
+        new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    this.thread = new Thread(this::run, "auth-consumer-" + topic);
+  }
+
+  @Override
+  public void start() {
+    started = true;
+    thread.start();
+  }
+
+  @Override
+  public long lag() {
+    return lag.get();
+  }
+
+  @Override
+  public long transientFailures() {
+    return transientFailures.get();
+  }
+
+  private void run() {
+    try {
+      consumer.subscribe(List.of(topic), new FromDatabase());
+      while (running) {
+        positionFromDatabase();
+        resumeAfterBackoff();
+        ConsumerRecords<byte[], byte[]> records = consumer.poll(POLL);
+        measureLag();
+        if (!records.isEmpty()) {
+          applyBatch(records);
+        }
+      }
+    } catch (WakeupException stopping) {
+      // close() woke the poll: leave the loop.
+    } finally {
+      consumer.close(Duration.ofSeconds(5));
+    }
+  }
+
+  private void applyBatch(ConsumerRecords<byte[], byte[]> records) {
+    try {
+      Map<TopicPartition, OffsetAndMetadata> next = Transactions.inTransaction(dataSource, connection -> {
+        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+        for (TopicPartition partition : records.partitions()) {
+          List<ConsumerRecord<byte[], byte[]>> batch = records.records(partition);
+          for (ConsumerRecord<byte[], byte[]> record : batch) {
+            applier.apply(connection, record);
+          }
+          long nextOffset = batch.get(batch.size() - 1).offset() + 1;
+          OffsetStore.save(connection, partition.topic(), partition.partition(), nextOffset);
+          offsets.put(partition, new OffsetAndMetadata(nextOffset));
+        }
+        return offsets;
+      });
+      backoff = FIRST_BACKOFF;
+      // Only a hint: a crash before (or a failure of) this commit loses nothing, the database has the offsets.
+      consumer.commitAsync(next, null);
+    } catch (Exception failure) {
+      // Nothing of the batch committed: go back to its first records and try again after a pause. A poison
+      // record never gets here (it is dead-lettered inside the batch), so this is a transient failure.
+      for (TopicPartition partition : records.partitions()) {
+        consumer.seek(partition, records.records(partition).get(0).offset());
+      }
+      pauseAll(failure);
+    }
+  }
+
+  private void positionFromDatabase() {
+    if (unpositioned.isEmpty()) {
+      return;
+    }
+    try (Connection connection = dataSource.getConnection()) {
+      for (TopicPartition partition : Set.copyOf(unpositioned)) {
+        Optional<Long> stored = OffsetStore.find(connection, partition.topic(), partition.partition());
+        if (stored.isPresent()) {
+          consumer.seek(partition, stored.get());
+        } else {
+          // Nothing stored: start from the beginning, whatever Kafka's committed offset says.
+          consumer.seekToBeginning(List.of(partition));
+        }
+        unpositioned.remove(partition);
+        if (!backingOff) {
+          consumer.resume(List.of(partition));
+        }
+      }
+    } catch (Exception failure) {
+      pauseAll(failure);
+    }
+  }
+
+  private void pauseAll(Exception failure) {
+    transientFailures.incrementAndGet();
+    System.err.println("auth-service: transient failure, retrying in " + backoff.toMillis() + " ms: "
+        + Failures.message(failure));
+    consumer.pause(consumer.assignment());
+    backingOff = true;
+    pausedUntilNanos = System.nanoTime() + backoff.toNanos();
+    backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
+  }
+
+  private void resumeAfterBackoff() {
+    if (backingOff && System.nanoTime() - pausedUntilNanos >= 0) {
+      backingOff = false;
+      Set<TopicPartition> ready = new HashSet<>(consumer.assignment());
+      ready.removeAll(unpositioned);
+      consumer.resume(ready);
+    }
+  }
+
+  private void measureLag() {
+    long total = 0;
+    for (TopicPartition partition : consumer.assignment()) {
+      var partitionLag = consumer.currentLag(partition);
+      if (partitionLag.isEmpty()) {
+        return;
+      }
+      total += partitionLag.getAsLong();
+    }
+    lag.set(total);
+  }
+
+  @Override
+  public void close() {
+    running = false;
+    if (!started) {
+      consumer.close(Duration.ZERO);
+      return;
+    }
+    consumer.wakeup();
+    try {
+      thread.join(Duration.ofSeconds(30).toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Every assignment is positioned from the database before any of its records is fetched. */
+  private final class FromDatabase implements ConsumerRebalanceListener {
+    @Override
+    public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+      consumer.pause(partitions);
+      unpositioned.addAll(partitions);
+    }
+
+    @Override
+    public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+      unpositioned.removeAll(partitions);
+    }
+
+    @Override
+    public void onPartitionsLost(Collection<TopicPartition> partitions) {
+      unpositioned.removeAll(partitions);
+    }
+  }
+}

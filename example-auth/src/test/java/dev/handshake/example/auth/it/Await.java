@@ -1,0 +1,36 @@
+package dev.handshake.example.auth.it;
+
+import java.time.Duration;
+import java.util.concurrent.Callable;
+
+/** Waits for a condition with a deadline (generous: the machine is shared), checking it every few milliseconds. */
+public final class Await {
+  public static final Duration DEFAULT = Duration.ofSeconds(60);
+
+  private Await() {
+  }
+
+  public static void until(String what, Callable<Boolean> condition) throws Exception {
+    until(what, DEFAULT, condition);
+  }
+
+  public static void until(String what, Duration timeout, Callable<Boolean> condition) throws Exception {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    Exception last = null;
+    while (System.nanoTime() - deadline < 0) {
+      try {
+        if (Boolean.TRUE.equals(condition.call())) {
+          return;
+        }
+      } catch (Exception e) {
+        last = e;
+      }
+      Thread.sleep(50);
+    }
+    AssertionError timedOut = new AssertionError("Timed out after " + timeout + " waiting until " + what);
+    if (last != null) {
+      timedOut.initCause(last);
+    }
+    throw timedOut;
+  }
+}

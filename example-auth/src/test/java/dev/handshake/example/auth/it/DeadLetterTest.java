@@ -1,0 +1,234 @@
+package dev.handshake.example.auth.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.handshake.example.auth.AuthService;
+import dev.handshake.example.auth.consume.DeadLetterTopic;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Poison records go to {@code <topic>-dlt} byte for byte with Spring's headers while the records around them apply;
+ * transient failures are retried and never dead-lettered; replay after a reader-schema fix applies each dead letter
+ * once.
+ */
+@ExtendWith(Infrastructure.Resolver.class)
+class DeadLetterTest {
+  private static Infrastructure infrastructure;
+
+  @BeforeAll
+  static void parts(Infrastructure shared) {
+    infrastructure = shared;
+  }
+
+  @BeforeEach
+  void emptyDatabase() throws Exception {
+    infrastructure.database().reset();
+  }
+
+  @Test
+  void poisonInTheMiddleOfABatchIsDeadLetteredByteForByteAndTheRestApplies() throws Exception {
+    String topic = infrastructure.newTopic(1);
+    byte[] badMagic = {1, 0, 0, 0, 1, 2, 3};
+    byte[] unknownSchemaId = {0, 0, 0, 0x7f, 0x7f, 2, 4};
+    RecordHeaders poisonHeaders = new RecordHeaders();
+    poisonHeaders.add("id", "not-a-real-event".getBytes(StandardCharsets.UTF_8));
+    poisonHeaders.add("trace", new byte[] {(byte) 0xff, 0, 7});
+    try (UserEventsProducer producer = new UserEventsProducer(infrastructure, topic)) {
+      // All before auth starts, so they arrive in one poll batch.
+      producer.send("UserCreated", "u1", "one@example.com", "ACTIVE", 1);
+      long badMagicOffset = producer.sendRaw("u2".getBytes(StandardCharsets.UTF_8), badMagic, poisonHeaders)
+          .offset();
+      producer.send("UserCreated", "u3", "three@example.com", "ACTIVE", 1);
+      producer.sendRaw("u4".getBytes(StandardCharsets.UTF_8), unknownSchemaId, new RecordHeaders());
+      producer.send("UserCreated", "u5", "five@example.com", "ACTIVE", 1);
+      // Decodes fine, but breaks auth's invariants: keyed by another user, it could overtake that user's events.
+      producer.sendKeyed("u1".getBytes(StandardCharsets.UTF_8), UserEventsProducer.event(
+          UserEventsProducer.writerSchema("UserUpdated"), UUID.randomUUID(), "u6", "six@example.com", "ACTIVE", 2),
+          99);
+
+      try (AuthService auth = AuthService.start(infrastructure.authEnv(topic, Map.of()))) {
+        AuthClient client = new AuthClient(auth.url());
+        Await.until("three applied and three dead-lettered",
+            () -> client.stat("applied") == 3 && client.stat("deadLettered") == 3);
+
+        JsonNode dlq = client.get("/admin/dlq");
+        assertThat(dlq.path("count").asLong()).isEqualTo(3);
+        assertThat(dlq.path("records").get(2).path("error").asText()).contains("key 'u1'");
+        assertThat(dlq.path("records").get(0).path("offset").asLong()).isEqualTo(badMagicOffset);
+        assertThat(dlq.path("records").get(0).path("topic").asText()).isEqualTo(topic);
+        assertThat(dlq.path("records").get(0).path("error").asText()).isNotBlank();
+
+        List<ConsumerRecord<byte[], byte[]>> dead = readAll(DeadLetterTopic.nameFor(topic), 3);
+        ConsumerRecord<byte[], byte[]> first = dead.get(0);
+        assertThat(first.key()).isEqualTo("u2".getBytes(StandardCharsets.UTF_8));
+        assertThat(first.value()).isEqualTo(badMagic);
+        assertThat(first.partition()).isZero();
+        assertThat(first.headers().lastHeader("trace").value()).isEqualTo(new byte[] {(byte) 0xff, 0, 7});
+        assertThat(first.headers().lastHeader("id").value()).isEqualTo("not-a-real-event".getBytes(
+            StandardCharsets.UTF_8));
+        assertThat(text(first, DeadLetterTopic.ORIGINAL_TOPIC)).isEqualTo(topic);
+        assertThat(ByteBuffer.wrap(first.headers().lastHeader(DeadLetterTopic.ORIGINAL_PARTITION).value())
+            .getInt()).isZero();
+        assertThat(ByteBuffer.wrap(first.headers().lastHeader(DeadLetterTopic.ORIGINAL_OFFSET).value())
+            .getLong()).isEqualTo(badMagicOffset);
+        assertThat(first.headers().lastHeader(DeadLetterTopic.ORIGINAL_TIMESTAMP).value()).hasSize(8);
+        assertThat(text(first, DeadLetterTopic.EXCEPTION_FQCN)).contains("Exception");
+        assertThat(text(first, DeadLetterTopic.EXCEPTION_MESSAGE)).isNotBlank();
+        assertThat(dead.get(1).value()).isEqualTo(unknownSchemaId);
+
+        assertThat(client.get("/users/u5").path("email").asText()).isEqualTo("five@example.com");
+        assertThat(client.send("GET", "/users/u6", null).status()).isEqualTo(404);
+      }
+    }
+  }
+
+  @Test
+  void anUnreachableRegistryPausesTheConsumerAndNothingIsDeadLettered() throws Exception {
+    String topic = infrastructure.newTopic(1);
+    try (UserEventsProducer producer = new UserEventsProducer(infrastructure, topic)) {
+      producer.send("UserCreated", "u1", "ada@example.com", "ACTIVE", 1);
+      infrastructure.stopRegistry();
+      try (AuthService auth = AuthService.start(infrastructure.authEnv(topic, Map.of()))) {
+        AuthClient client = new AuthClient(auth.url());
+        Await.until("the consumer has retried", () -> client.stat("transientFailures") >= 2);
+        assertThat(client.stat("deadLettered")).isZero();
+        assertThat(client.stat("applied")).isZero();
+
+        infrastructure.restartRegistry();
+        Await.until("the event applies once the registry is back", () -> client.stat("applied") == 1);
+        assertThat(client.stat("deadLettered")).isZero();
+      } finally {
+        infrastructure.restartRegistryIfStopped();
+      }
+    }
+  }
+
+  @Test
+  void anUnreachableDatabasePausesTheConsumerAndNothingIsDeadLettered() throws Exception {
+    String topic = infrastructure.newTopic(1);
+    try (TcpProxy network = new TcpProxy(infrastructure.database().port());
+        UserEventsProducer producer = new UserEventsProducer(infrastructure, topic)) {
+      Map<String, String> env = infrastructure.authEnv(topic, Map.of(
+          "DB_URL", "jdbc:postgresql://127.0.0.1:" + network.port() + "/postgres"));
+      try (AuthService auth = AuthService.start(env)) {
+        AuthClient client = new AuthClient(auth.url());
+        producer.send("UserCreated", "u1", "one@example.com", "ACTIVE", 1);
+        Await.until("the first event applies", () -> client.stat("applied") == 1);
+
+        network.cut();
+        try {
+          producer.send("UserCreated", "u2", "two@example.com", "ACTIVE", 1);
+          Await.until("the consumer has failed and retried", Duration.ofMinutes(3), () -> {
+            AuthClient.Answer stats = client.send("GET", "/admin/stats", null);
+            return stats.status() == 503 && stats.body().path("transientFailures").asLong() >= 2;
+          });
+        } finally {
+          network.restore();
+        }
+        Await.until("the event applies once the database is back", Duration.ofMinutes(2),
+            () -> client.stat("applied") == 2);
+        assertThat(client.stat("deadLettered")).isZero();
+        assertThat(client.get("/admin/dlq").path("count").asLong()).isZero();
+      }
+    }
+  }
+
+  @Test
+  void replayAfterAReaderSchemaFixAppliesEachDeadLetterOnceAndKeepsTheOnesStillFailing(@TempDir Path fixed)
+      throws Exception {
+    String topic = infrastructure.newTopic(1);
+    Map<String, String> env = infrastructure.authEnv(topic, Map.of());
+    // user-service adds a status symbol; auth's reader enum has no default, so it cannot read LOCKED.
+    Schema updatedWithLocked = new Schema.Parser().parse(Files.readString(Path.of("..", "schemas", "user-events",
+        "UserUpdated.avsc")).replace("[\"ACTIVE\", \"SUSPENDED\"]", "[\"ACTIVE\", \"SUSPENDED\", \"LOCKED\"]"));
+    try (UserEventsProducer producer = new UserEventsProducer(infrastructure, topic)) {
+      producer.send("UserCreated", "u1", "ada@example.com", "ACTIVE", 1);
+      GenericRecord locked = UserEventsProducer.event(updatedWithLocked, UUID.randomUUID(), "u1",
+          "ada@example.com", "LOCKED", 2);
+      producer.send(locked);
+      producer.sendRaw("u9".getBytes(StandardCharsets.UTF_8), new byte[] {9, 9}, new RecordHeaders());
+
+      try (AuthService auth = AuthService.start(env)) {
+        AuthClient client = new AuthClient(auth.url());
+        Await.until("one applied, two dead-lettered",
+            () -> client.stat("applied") == 1 && client.stat("deadLettered") == 2);
+        assertThat(client.get("/users/u1").path("status").asText()).isEqualTo("ACTIVE");
+      }
+
+      // The fix, deployed: auth's reader enum gains a default, so an unknown status reads as SUSPENDED.
+      writeFixedReaders(fixed);
+      Map<String, String> fixedEnv = new java.util.HashMap<>(env);
+      fixedEnv.put("READER_SCHEMAS_DIR", fixed.toString());
+      try (AuthService auth = AuthService.start(fixedEnv)) {
+        AuthClient client = new AuthClient(auth.url());
+        JsonNode replay = client.send("POST", "/admin/dlq/replay", null).body();
+        assertThat(replay.path("replayed").asInt()).isEqualTo(1);
+        assertThat(replay.path("stillFailing").asInt()).isEqualTo(1);
+        assertThat(client.get("/users/u1").path("status").asText()).isEqualTo("SUSPENDED");
+        assertThat(client.get("/users/u1").path("version").asLong()).isEqualTo(2);
+        assertThat(client.get("/admin/dlq").path("count").asLong()).isEqualTo(1);
+
+        JsonNode again = client.send("POST", "/admin/dlq/replay", null).body();
+        assertThat(again.path("replayed").asInt()).isZero();
+        assertThat(again.path("stillFailing").asInt()).isEqualTo(1);
+        assertThat(client.stat("applied")).as("the replayed event applied once").isEqualTo(2);
+        assertThat(client.get("/admin/dlq").path("records").get(0).path("replayAttempts").asInt()).isEqualTo(2);
+      }
+    }
+  }
+
+  private static void writeFixedReaders(Path directory) throws Exception {
+    for (Schema schema : List.of(dev.handshake.example.user.UserCreated.getClassSchema(),
+        dev.handshake.example.user.UserUpdated.getClassSchema(),
+        dev.handshake.example.user.UserDeleted.getClassSchema())) {
+      String json = schema.toString(true).replace("\"symbols\" : [ \"ACTIVE\", \"SUSPENDED\" ]",
+          "\"symbols\" : [ \"ACTIVE\", \"SUSPENDED\" ], \"default\" : \"SUSPENDED\"");
+      Files.writeString(directory.resolve(schema.getName() + ".avsc"), json);
+    }
+    assertThat(Files.readString(directory.resolve("UserCreated.avsc"))).contains("\"default\" : \"SUSPENDED\"");
+  }
+
+  private static String text(ConsumerRecord<byte[], byte[]> record, String header) {
+    Header found = record.headers().lastHeader(header);
+    assertThat(found).as("header " + header).isNotNull();
+    return new String(found.value(), StandardCharsets.UTF_8);
+  }
+
+  private static List<ConsumerRecord<byte[], byte[]>> readAll(String topic, int expected) throws Exception {
+    List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
+    try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
+        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, infrastructure.kafka().bootstrapServers(),
+        ConsumerConfig.GROUP_ID_CONFIG, "dlt-reader-" + UUID.randomUUID(),
+        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new ByteArrayDeserializer(),
+        new ByteArrayDeserializer())) {
+      consumer.subscribe(List.of(topic));
+      Await.until(expected + " records on " + topic, () -> {
+        consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+        return records.size() >= expected;
+      });
+    }
+    return records;
+  }
+}
