@@ -41,6 +41,8 @@ LOGS="$DATA_DIR/logs"
 mkdir -p "$LOGS"
 
 alive() { [[ -n "${1:-}" ]] && kill -0 "$1" 2>/dev/null; }
+# A process just killed (kill -9) can still be there for a moment: give it 5 s to go before calling it alive.
+still_alive() { local deadline=$((SECONDS + 5)); while alive "$1"; do ((SECONDS < deadline)) || return 0; sleep 0.1; done; return 1; }
 
 # Builds what the stack runs when a jar is missing (a fresh clone): the services, the CLI and the launcher.
 ensure_built() {
@@ -157,10 +159,10 @@ start_service() {
   local -a env=(HTTP_PORT="$(service_port "$name")" DB_USER=postgres
     KAFKA_BOOTSTRAP_SERVERS="$KAFKA_BOOTSTRAP_SERVERS" SCHEMA_REGISTRY_URL="$SCHEMA_REGISTRY_URL")
   if [[ "$name" == user-service ]]; then
-    alive "$USER_SERVICE_PID" && { say "user-service is already running (pid $USER_SERVICE_PID)"; return; }
+    still_alive "$USER_SERVICE_PID" && { say "user-service is already running (pid $USER_SERVICE_PID)"; return; }
     jar="$USER_JAR"; env+=(DB_URL="$USER_DB_URL" OUTBOX_POLL_MS="${OUTBOX_POLL_MS:-200}")
   else
-    alive "$AUTH_SERVICE_PID" && { say "auth-service is already running (pid $AUTH_SERVICE_PID)"; return; }
+    still_alive "$AUTH_SERVICE_PID" && { say "auth-service is already running (pid $AUTH_SERVICE_PID)"; return; }
     jar="$AUTH_JAR"; env+=(DB_URL="$AUTH_DB_URL" USER_SERVICE_URL="$USER_SERVICE_URL")
   fi
   : >"$log"

@@ -106,7 +106,7 @@ reload
 replay=$(call POST "$AUTH/admin/dlq/replay") || fail "dead-letter replay"
 [[ "$(jq -r .replayed <<<"$replay")" == 1 ]] || fail "replay should apply 1 dead letter: $replay"
 [[ "$(call GET "$AUTH/users/$ada" | jq -r .status)" == SUSPENDED ]] || fail "ada's LOCKED should read as SUSPENDED"
-call PUT "$USERS/users/$ada" '{"name":"Ada L."}' >/dev/null; call PUT "$USERS/users/$ada" '{"status":"ACTIVE"}' >/dev/null
+call PUT "$USERS/users/$ada" '{"name":"Ada L."}' >/dev/null; call PUT "$USERS/users/$ada" '{"name":"Ada"}' >/dev/null
 await "auth equals user-service after the rollback" 60 equal "$AUTH"
 ok "auth fixed (its UserStatus reader got a default), dead letter replayed: $replay; release rolled back, equal again"
 
@@ -124,7 +124,7 @@ equal "$AUTH" || fail "the late events changed auth's reconciled users"
 ok "relay paused (publisher broken), 3 changes missed; reconcile repaired auth ($repair); the late events were stale and changed nothing"
 
 second_dir="$DATA/auth-2"; mkdir -p "$second_dir"
-env HTTP_PORT=0 DATA_DIR="$second_dir" BOOTSTRAP=snapshot CONSUMER_GROUP=auth-2 USER_SERVICE_URL="$USERS" \
+env HTTP_PORT=0 DATA_DIR="$second_dir" BOOTSTRAP=snapshot READER_SCHEMAS_DIR="$fixed" CONSUMER_GROUP=auth-2 USER_SERVICE_URL="$USERS" \
   KAFKA_BOOTSTRAP_SERVERS="$(env_of KAFKA_BOOTSTRAP_SERVERS)" SCHEMA_REGISTRY_URL="$(env_of SCHEMA_REGISTRY_URL)" \
   java -Xmx256m -XX:+UseSerialGC -jar example-auth/target/auth-service.jar >"$DATA/logs/auth-2.log" 2>&1 </dev/null &
 SECOND_PID=$!
