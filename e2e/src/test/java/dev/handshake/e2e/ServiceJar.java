@@ -1,0 +1,68 @@
+package dev.handshake.e2e;
+
+import dev.handshake.testsupport.ServerProcess;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * user-service or auth-service run from its jar as its own process, configured by environment variables, exactly
+ * as demo/stack.sh runs it: the two services' generated event classes cannot share one class path.
+ */
+final class ServiceJar implements AutoCloseable {
+  static final Path USER_SERVICE = Path.of("..", "example-user", "target", "user-service.jar");
+  static final Path AUTH_SERVICE = Path.of("..", "example-auth", "target", "auth-service.jar");
+  private static final Pattern LISTENING = Pattern.compile("listening on (http://\\S+)");
+
+  private final ServerProcess process;
+  private final URI url;
+
+  private ServiceJar(ServerProcess process) {
+    this.process = process;
+    this.url = URI.create(process.readyMatch().group(1));
+  }
+
+  static ServiceJar start(String name, Path jar, Map<String, String> env) {
+    if (!Files.isRegularFile(jar)) {
+      throw new IllegalStateException(jar.toAbsolutePath() + " is missing: build it first "
+          + "(./mvnw -B package -DskipTests -Dinvoker.skip=true -pl e2e -am)");
+    }
+    List<String> command = new ArrayList<>();
+    command.add("env");
+    env.forEach((key, value) -> command.add(key + "=" + value));
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(List.of("-Xmx256m", "-XX:+UseSerialGC", "-jar", jar.toAbsolutePath().toString()));
+    return new ServiceJar(ServerProcess.start(name, command, LISTENING, Duration.ofMinutes(3)));
+  }
+
+  URI url() {
+    return url;
+  }
+
+  ServiceClient client() {
+    return new ServiceClient(url);
+  }
+
+  long pid() {
+    return process.pid();
+  }
+
+  /** SIGKILL: no shutdown hook, no flush, as in a crash. */
+  void kill() {
+    process.kill();
+  }
+
+  String output() {
+    return process.tailText();
+  }
+
+  @Override
+  public void close() {
+    process.close();
+  }
+}
