@@ -1,5 +1,6 @@
 package dev.handshake.e2e;
 
+import dev.handshake.testsupport.Await;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.handshake.core.registry.RegistrySchema;
 import dev.handshake.core.registry.RestSchemaRegistry;

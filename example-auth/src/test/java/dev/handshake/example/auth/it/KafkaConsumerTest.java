@@ -1,5 +1,6 @@
 package dev.handshake.example.auth.it;
 
+import dev.handshake.testsupport.Await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

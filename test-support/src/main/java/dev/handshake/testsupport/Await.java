@@ -1,20 +1,20 @@
-package dev.handshake.e2e;
+package dev.handshake.testsupport;
 
 import java.time.Duration;
 import java.util.concurrent.Callable;
 
-/** Waits on a condition with a deadline (polling it), never for a fixed time. */
-final class Await {
-  static final Duration DEFAULT = Duration.ofMinutes(2);
+/** Waits on a condition with a deadline (polling it), never for a fixed time; generous, as the machine is shared. */
+public final class Await {
+  public static final Duration DEFAULT = Duration.ofMinutes(2);
 
   private Await() {
   }
 
-  static void until(String what, Callable<Boolean> condition) throws Exception {
+  public static void until(String what, Callable<Boolean> condition) throws Exception {
     until(what, DEFAULT, condition);
   }
 
-  static void until(String what, Duration timeout, Callable<Boolean> condition) throws Exception {
+  public static void until(String what, Duration timeout, Callable<Boolean> condition) throws Exception {
     long deadline = System.nanoTime() + timeout.toNanos();
     Exception last = null;
     while (System.nanoTime() - deadline < 0) {
