@@ -1,5 +1,6 @@
 package dev.handshake.example.users;
 
+import dev.handshake.example.support.Transaction;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -37,7 +38,7 @@ final class Sequencer {
     long last;
     int assigned;
     do {
-      long[] result = Transactions.inTransaction(connection, Sequencer::assignBatch);
+      long[] result = Transaction.run(connection, Sequencer::assignBatch);
       last = result[0];
       assigned = (int) result[1];
     } while (assigned == BATCH);

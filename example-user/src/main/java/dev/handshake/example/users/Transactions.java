@@ -1,16 +1,12 @@
 package dev.handshake.example.users;
 
+import dev.handshake.example.support.Transaction;
 import java.sql.Connection;
 import java.sql.SQLException;
 import javax.sql.DataSource;
 
 /** Runs work in one database transaction: committed when it returns, rolled back when it throws. */
 final class Transactions {
-  @FunctionalInterface
-  interface Work<T> {
-    T run(Connection connection) throws SQLException;
-  }
-
   private final DataSource dataSource;
 
   Transactions(DataSource dataSource) {
@@ -21,35 +17,20 @@ final class Transactions {
     return dataSource;
   }
 
-  <T> T inTransaction(Work<T> work) {
-    try (Connection connection = dataSource.getConnection()) {
-      return inTransaction(connection, work);
+  <T> T inTransaction(Transaction.Work<T> work) {
+    try {
+      return Transaction.run(dataSource, work);
     } catch (SQLException e) {
       throw new DatabaseException(e);
     }
   }
 
   /** Work on a pooled connection that manages its own transactions. */
-  <T> T withConnection(Work<T> work) {
+  <T> T withConnection(Transaction.Work<T> work) {
     try (Connection connection = dataSource.getConnection()) {
       return work.run(connection);
     } catch (SQLException e) {
       throw new DatabaseException(e);
-    }
-  }
-
-  /** One transaction on a connection the caller holds (and keeps). */
-  static <T> T inTransaction(Connection connection, Work<T> work) throws SQLException {
-    connection.setAutoCommit(false);
-    try {
-      T result = work.run(connection);
-      connection.commit();
-      return result;
-    } catch (SQLException | RuntimeException e) {
-      connection.rollback();
-      throw e;
-    } finally {
-      connection.setAutoCommit(true);
     }
   }
 

@@ -1,6 +1,6 @@
 package dev.handshake.example.auth.store;
 
-import java.sql.Connection;
+import dev.handshake.example.support.Transaction;
 import java.sql.SQLException;
 import java.sql.SQLTransientException;
 import javax.sql.DataSource;
@@ -8,27 +8,11 @@ import javax.sql.DataSource;
 /** Runs work in one database transaction: all of it commits, or none of it does. */
 public final class Transactions {
 
-  /** Work on one connection inside a transaction. */
-  @FunctionalInterface
-  public interface Work<T> {
-    T run(Connection connection) throws SQLException;
-  }
-
   private Transactions() {
   }
 
-  public static <T> T inTransaction(DataSource dataSource, Work<T> work) throws SQLException {
-    try (Connection connection = dataSource.getConnection()) {
-      connection.setAutoCommit(false);
-      try {
-        T result = work.run(connection);
-        connection.commit();
-        return result;
-      } catch (SQLException | RuntimeException | Error e) {
-        rollbackQuietly(connection, e);
-        throw e;
-      }
-    }
+  public static <T> T inTransaction(DataSource dataSource, Transaction.Work<T> work) throws SQLException {
+    return Transaction.run(dataSource, work);
   }
 
   /**
@@ -43,13 +27,5 @@ public final class Transactions {
     String state = e.getSQLState();
     return state == null || state.startsWith("08") || state.startsWith("40") || state.startsWith("53")
         || state.startsWith("57");
-  }
-
-  private static void rollbackQuietly(Connection connection, Throwable cause) {
-    try {
-      connection.rollback();
-    } catch (SQLException rollbackFailure) {
-      cause.addSuppressed(rollbackFailure);
-    }
   }
 }
