@@ -11,12 +11,17 @@ import dev.handshake.core.registry.SchemaReference;
 import dev.handshake.core.registry.SchemaRegistry;
 import dev.handshake.core.registry.SubjectCheck;
 import dev.handshake.core.registry.SubjectCheckResult;
-import dev.handshake.core.report.TextReportWriter;
+import dev.handshake.core.rules.RuleDocs;
 import dev.handshake.core.schema.SchemaFile;
+import dev.handshake.core.tasks.CheckConfiguration;
+import dev.handshake.core.tasks.CheckOutcome;
+import dev.handshake.core.tasks.CheckTask;
+import dev.handshake.core.tasks.TaskLog;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -84,44 +89,45 @@ final class CheckCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     CompatibilityLevel override = level == null ? null : CompatibilityLevel.parse(level, "--level");
     SchemaRegistry registry = registry();
-    SubjectCheck check = new SubjectCheck(registry);
-    if (schemasDir != null && registryOptions.hasRegistry()) {
-      check.withLocalHistory(schemasDir);
-    }
-    SubjectCheckResult result = registryOptions.call(() -> {
-      List<SchemaReference> refs = RegistryClientOptions.references(references);
-      SchemaFile candidate = check.loadCandidate(file, refs);
-      return check.check(subject, candidate, refs, override);
-    });
     PrintWriter out = spec.commandLine().getOut();
+    CheckOutcome outcome = registryOptions.call(() -> {
+      List<SchemaReference> refs = RegistryClientOptions.references(references);
+      SchemaFile candidate = new SubjectCheck(registry).loadCandidate(file, refs);
+      CheckConfiguration config = new CheckConfiguration(registry,
+          List.of(new CheckConfiguration.Candidate(subject, candidate, refs, override)),
+          Optional.ofNullable(registryOptions.hasRegistry() ? schemasDir : null), RuleDocs.DEFAULT);
+      // text: every line on standard output as the task says it; json: one document after it ran
+      return new CheckTask(config, format == Format.text ? TaskLog.of(out::println, out::println, out::println)
+          : TaskLog.of(line -> { }, line -> { }, line -> { })).run();
+    });
+    SubjectCheckResult result = outcome.results().get(0);
     if (format == Format.json) {
-      ObjectNode json = CompatibilityReportJson.toJson(result.report());
-      json.put("subject", result.subject());
-      json.put("registry", result.registry());
-      json.put("levelSource", result.levelSource());
-      json.put("newSubject", result.newSubject());
-      var versions = json.putArray("versions");
-      result.versions().forEach(versions::add);
-      result.verdict().ifPresent(verdict -> {
-        ObjectNode registryVerdict = json.putObject("registryVerdict");
-        registryVerdict.put("compatible", verdict.compatible());
-        registryVerdict.put("level", verdict.level().name());
-        registryVerdict.put("levelSource", verdict.levelSource());
-        verdict.askedVersions().forEach(registryVerdict.putArray("askedVersions")::add);
-        verdict.messages().forEach(registryVerdict.putArray("messages")::add);
-        json.put("agrees", !result.disagrees());
-      });
-      json.put("compatible", result.compatible());
-      json.put("summary", result.summary());
-      out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(json));
-    } else {
-      out.print(TextReportWriter.lines(result.report().findings()));
-      result.report().notes().forEach(note -> out.println("note: " + note));
-      result.registryLines().forEach(out::println);
-      out.println(result.summary());
+      out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(json(result)));
     }
     out.flush();
     return result.compatible() ? HandshakeCli.EXIT_OK : HandshakeCli.EXIT_INCOMPATIBLE;
+  }
+
+  private static ObjectNode json(SubjectCheckResult result) {
+    ObjectNode json = CompatibilityReportJson.toJson(result.report());
+    json.put("subject", result.subject());
+    json.put("registry", result.registry());
+    json.put("levelSource", result.levelSource());
+    json.put("newSubject", result.newSubject());
+    var versions = json.putArray("versions");
+    result.versions().forEach(versions::add);
+    result.verdict().ifPresent(verdict -> {
+      ObjectNode registryVerdict = json.putObject("registryVerdict");
+      registryVerdict.put("compatible", verdict.compatible());
+      registryVerdict.put("level", verdict.level().name());
+      registryVerdict.put("levelSource", verdict.levelSource());
+      verdict.askedVersions().forEach(registryVerdict.putArray("askedVersions")::add);
+      verdict.messages().forEach(registryVerdict.putArray("messages")::add);
+      json.put("agrees", !result.disagrees());
+    });
+    json.put("compatible", result.compatible());
+    json.put("summary", result.summary());
+    return json;
   }
 
   private SchemaRegistry registry() {

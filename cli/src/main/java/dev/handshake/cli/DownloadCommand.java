@@ -1,16 +1,13 @@
 package dev.handshake.cli;
 
-import dev.handshake.core.HandshakeException;
 import dev.handshake.core.InvalidInputException;
-import dev.handshake.core.registry.RegistryUnavailableException;
-import dev.handshake.core.registry.RestSchemaRegistry;
-import dev.handshake.core.registry.SchemaDownloader;
+import dev.handshake.core.tasks.DownloadConfiguration;
+import dev.handshake.core.tasks.DownloadTask;
+import dev.handshake.core.tasks.TaskLog;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -27,8 +24,9 @@ import picocli.CommandLine.Spec;
             + "(orders/v1-value becomes orders_x2Fv1-value). A subject that cannot be downloaded is skipped, the "
             + "others are written, and the skipped ones are listed with the reason."},
     exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {"0:every subject written", "2:bad input, or some subjects skipped (listed with the reason)",
-        "3:registry unreachable or server error"},
+    exitCodeList = {"0:every subject written",
+        "2:bad input, or some subjects skipped because they or the version do not exist (listed with the reason)",
+        "3:registry unreachable or server error, or a file could not be written"},
     footerHeading = "%nExamples:%n",
     footer = {
         "  handshake download --registry http://localhost:8081 --all-versions \\",
@@ -88,32 +86,17 @@ final class DownloadCommand implements Callable<Integer> {
     if (version == null) {
       version = "latest";
     }
-    RestSchemaRegistry registry = registryOptions.connect();
-    SchemaDownloader downloader = new SchemaDownloader(registry);
     Integer number = allVersions || "latest".equals(version) ? null : number(version);
-    List<String> wanted = subjects.isEmpty() ? registryOptions.call(registry::subjects) : subjects;
-    Map<String, String> skipped = new LinkedHashMap<>();
-    for (String subject : wanted) {
-      try {
-        List<SchemaDownloader.Downloaded> written = registryOptions.call(() -> allVersions
-            ? downloader.history(subject, output) : List.of(downloader.one(subject, number, output)));
-        written.forEach(file -> out.println(file.describe()));
-      } catch (RegistryUnavailableException e) {
-        throw e;
-      } catch (HandshakeException e) {
-        // One subject that cannot be written must not cost the others: carry on, and say so at the end.
-        skipped.put(subject, e.getMessage());
-      }
-    }
-    out.flush();
-    if (skipped.isEmpty()) {
+    DownloadConfiguration config = new DownloadConfiguration(registryOptions.connect(), subjects, List.of(),
+        "--subject", number, allVersions, output);
+    // each file written on standard output; the skipped subjects, with the reason, on standard error
+    try {
+      registryOptions.call(() -> new DownloadTask(config, TaskLog.of(out::println, err::println, err::println)).run());
       return HandshakeCli.EXIT_OK;
+    } finally {
+      out.flush();
+      err.flush();
     }
-    err.println("handshake: skipped " + skipped.size() + " of " + wanted.size() + " subject"
-        + (wanted.size() == 1 ? "" : "s") + "; the others were written:");
-    skipped.forEach((subject, reason) -> err.println("  subject \"" + subject + "\": " + reason));
-    err.flush();
-    return HandshakeCli.EXIT_BAD_INPUT;
   }
 
   private static int number(String version) {

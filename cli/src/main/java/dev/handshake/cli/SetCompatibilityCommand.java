@@ -1,9 +1,11 @@
 package dev.handshake.cli;
 
 import dev.handshake.core.InvalidInputException;
-import dev.handshake.core.compat.CompatibilityLevel;
-import dev.handshake.core.registry.RestSchemaRegistry;
+import dev.handshake.core.tasks.SetCompatibilityConfiguration;
+import dev.handshake.core.tasks.SetCompatibilityTask;
+import dev.handshake.core.tasks.TaskLog;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -52,31 +54,14 @@ final class SetCompatibilityCommand implements Callable<Integer> {
     if (global == (subject != null)) {
       throw new InvalidInputException("give exactly one of --subject SUBJECT or --global");
     }
-    RestSchemaRegistry registry = registryOptions.connect();
     PrintWriter out = spec.commandLine().getOut();
-    if ("DEFAULT".equalsIgnoreCase(level.trim())) {
-      if (global) {
-        throw new InvalidInputException("DEFAULT only applies to --subject; give the global level itself");
-      }
-      registryOptions.call(() -> {
-        registry.deleteSubjectCompatibility(subject);
-        return null;
-      });
-      out.println("subject \"" + subject + "\" now follows the global level "
-          + registryOptions.call(registry::globalCompatibility) + " at " + registry.describe());
-    } else {
-      CompatibilityLevel parsed = CompatibilityLevel.parse(level, "LEVEL");
-      registryOptions.call(() -> {
-        if (global) {
-          registry.setGlobalCompatibility(parsed);
-        } else {
-          registry.setSubjectCompatibility(subject, parsed);
-        }
-        return null;
-      });
-      out.println((global ? "global level" : "level of subject \"" + subject + "\"") + " set to " + parsed
-          + " at " + registry.describe());
-    }
+    SetCompatibilityConfiguration.Change change = new SetCompatibilityConfiguration.Change(global ? null : subject,
+        level, "LEVEL");
+    registryOptions.call(() -> {
+      new SetCompatibilityTask(new SetCompatibilityConfiguration(registryOptions.connect(), List.of(change)),
+          TaskLog.of(out::println, out::println, out::println)).run();
+      return null;
+    });
     out.flush();
     return HandshakeCli.EXIT_OK;
   }

@@ -5,11 +5,18 @@ import dev.handshake.core.registry.RegistryClientConfig;
 import dev.handshake.core.registry.RegistryCredentials;
 import dev.handshake.core.registry.RestSchemaRegistry;
 import dev.handshake.core.registry.SchemaRegistry;
-import dev.handshake.core.report.Finding;
-import dev.handshake.core.report.TextReportWriter;
+import dev.handshake.core.HandshakeIOException;
+import dev.handshake.core.InvalidInputException;
 import dev.handshake.core.rules.RuleDocs;
+import dev.handshake.core.schema.SchemaFile;
+import dev.handshake.core.schema.SchemaLoader;
 import dev.handshake.core.tasks.ProjectPaths;
+import dev.handshake.core.tasks.TaskLog;
 import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -114,9 +121,27 @@ abstract class AbstractRegistryMojo extends AbstractMojo {
     return path.isAbsolute() ? path : basedir.toPath().resolve(path);
   }
 
-  /** One finding as a text line, linking its rule page under {@code rulesDocsUrl}. */
-  String line(Finding finding) {
-    return TextReportWriter.line(finding, new RuleDocs(rulesDocsUrl));
+  RuleDocs ruleDocs() {
+    return new RuleDocs(rulesDocsUrl);
+  }
+
+  TaskLog taskLog() {
+    return TaskFailures.log(getLog());
+  }
+
+  /** The schema file configured for {@code <subjects><subject>}, parsed, named relative to the project. */
+  SchemaFile schemaOf(String subject, File file) {
+    if (file == null) {
+      throw new InvalidInputException("<subjects><" + subject + "> has no file; give the .avsc path");
+    }
+    Path path = resolve(file);
+    try {
+      return new SchemaLoader().parse(display(path), Files.readString(path, StandardCharsets.UTF_8), List.of());
+    } catch (NoSuchFileException e) {
+      throw new InvalidInputException("<subjects><" + subject + ">: schema file " + path + " does not exist", e);
+    } catch (IOException e) {
+      throw new HandshakeIOException("<subjects><" + subject + ">: cannot read schema file " + path, e);
+    }
   }
 
   /** The command that re-runs {@code goal} with the configuration this build uses. */

@@ -1,23 +1,16 @@
 package dev.handshake.maven;
 
-import dev.handshake.core.InvalidInputException;
 import dev.handshake.core.compat.CompatibilityLevel;
 import dev.handshake.core.registry.SchemaRegistry;
-import dev.handshake.core.registry.SubjectCheck;
-import dev.handshake.core.registry.SubjectCheckResult;
-import dev.handshake.core.report.Finding;
-import dev.handshake.core.schema.SchemaFile;
-import dev.handshake.core.schema.SchemaLoader;
+import dev.handshake.core.tasks.CheckConfiguration;
+import dev.handshake.core.tasks.CheckOutcome;
+import dev.handshake.core.tasks.CheckTask;
 import java.io.File;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -55,37 +48,18 @@ public class CheckMojo extends AbstractRegistryMojo {
     SchemaRegistry registry = registryOrOffline(schemasDirectory);
     getLog().info("handshake: checking " + subjects.size() + " subject" + (subjects.size() == 1 ? "" : "s")
         + " against " + (hasRegistryUrls() ? "the registry at " : "the offline history in ") + registry.describe());
-    SubjectCheck check = new SubjectCheck(registry);
-    SchemaLoader loader = new SchemaLoader();
-    List<Finding> findings = new ArrayList<>();
-    List<String> failedSubjects = new ArrayList<>();
+    List<CheckConfiguration.Candidate> candidates = new ArrayList<>();
     for (Map.Entry<String, File> entry : subjects.entrySet()) {
-      String subject = entry.getKey();
-      CompatibilityLevel override = levelFor(subject);
-      SchemaFile candidate = load(loader, subject, entry.getValue());
-      SubjectCheckResult result = check.check(subject, candidate, override);
-      for (Finding finding : result.report().findings()) {
-        getLog().error(line(finding));
-      }
-      if (result.compatible()) {
-        getLog().info(result.summary());
-      } else {
-        result.registryLines().forEach(getLog()::error);
-        getLog().error(result.summary());
-        findings.addAll(result.report().findings());
-        // The registry's verdict counts even where Handshake's engine found nothing: registering would fail.
-        failedSubjects.add(subject);
-      }
+      candidates.add(new CheckConfiguration.Candidate(entry.getKey(), schemaOf(entry.getKey(), entry.getValue()),
+          List.of(), levelFor(entry.getKey())));
     }
+    CheckOutcome outcome = new CheckTask(new CheckConfiguration(registry, candidates, Optional.empty(), ruleDocs()),
+        taskLog()).run();
     FailOnce failOnce = new FailOnce(project, mojoExecution, getLog());
-    if (!failedSubjects.isEmpty()) {
+    if (outcome.refusal().isPresent()) {
       // the findings and the registry's verdict are printed above, once; the failure names the subjects and the command
-      String what = findings.isEmpty()
-          ? "the registry refused subject" + (failedSubjects.size() == 1 ? " " : "s ") + String.join(", ", failedSubjects)
-          : findings.size() + " compatibility finding" + (findings.size() == 1 ? "" : "s") + " in subject"
-              + (failedSubjects.size() == 1 ? " " : "s ") + String.join(", ", failedSubjects);
-      failOnce.fail(what + " (each printed above). Fix the schemas as each finding says; re-run with "
-          + rerun("check") + ".");
+      failOnce.fail(outcome.refusal().get() + " (each printed above). Fix the schemas as each finding says; re-run "
+          + "with " + rerun("check") + ".");
       return;
     }
     failOnce.passed();
@@ -96,19 +70,5 @@ public class CheckMojo extends AbstractRegistryMojo {
       return null;
     }
     return CompatibilityLevel.parse(compatibilityLevels.get(subject), "<compatibilityLevels><" + subject + ">");
-  }
-
-  private SchemaFile load(SchemaLoader loader, String subject, File file) {
-    if (file == null) {
-      throw new InvalidInputException("<subjects><" + subject + "> has no file; give the candidate .avsc path");
-    }
-    Path path = resolve(file);
-    try {
-      return loader.parse(display(path), Files.readString(path, StandardCharsets.UTF_8), List.of());
-    } catch (NoSuchFileException e) {
-      throw new InvalidInputException("<subjects><" + subject + ">: schema file " + path + " does not exist", e);
-    } catch (IOException e) {
-      throw new InvalidInputException("<subjects><" + subject + ">: cannot read " + path + ": " + e.getMessage(), e);
-    }
   }
 }

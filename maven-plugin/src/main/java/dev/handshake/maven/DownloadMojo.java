@@ -1,13 +1,9 @@
 package dev.handshake.maven;
 
-import dev.handshake.core.InvalidInputException;
-import dev.handshake.core.registry.RestSchemaRegistry;
-import dev.handshake.core.registry.SchemaDownloader;
+import dev.handshake.core.tasks.DownloadConfiguration;
+import dev.handshake.core.tasks.DownloadTask;
 import java.io.File;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -34,28 +30,8 @@ public class DownloadMojo extends AbstractRegistryMojo {
 
   @Override
   void run() throws MojoExecutionException, MojoFailureException {
-    List<Pattern> patterns = new ArrayList<>();
-    for (String pattern : subjectPatterns) {
-      try {
-        patterns.add(Pattern.compile(pattern));
-      } catch (PatternSyntaxException e) {
-        throw new InvalidInputException("<subjectPatterns>: \"" + pattern + "\" is not a regular expression: "
-            + e.getDescription(), e);
-      }
-    }
-    RestSchemaRegistry registry = restRegistry("download");
-    SchemaDownloader downloader = new SchemaDownloader(registry);
-    List<String> matched = registry.subjects().stream()
-        .filter(subject -> patterns.stream().anyMatch(p -> p.matcher(subject).matches())).sorted().toList();
-    if (matched.isEmpty()) {
-      throw new MojoFailureException("no subject at " + registry.describe() + " matches <subjectPatterns> "
-          + subjectPatterns + "; the registry has " + registry.subjects().size() + " subjects");
-    }
-    for (String subject : matched) {
-      List<SchemaDownloader.Downloaded> written = allVersions
-          ? downloader.history(subject, outputDirectory.toPath())
-          : List.of(downloader.one(subject, null, outputDirectory.toPath()));
-      written.forEach(file -> getLog().info("downloaded " + file.describe()));
-    }
+    new DownloadTask(new DownloadConfiguration(restRegistry("download"), List.of(),
+        subjectPatterns == null || subjectPatterns.isEmpty() ? List.of(".*") : subjectPatterns, "<subjectPatterns>",
+        null, allVersions, outputDirectory.toPath()), taskLog()).run();
   }
 }

@@ -1,16 +1,8 @@
 package dev.handshake.maven;
 
-import dev.handshake.core.InvalidInputException;
 import dev.handshake.core.registry.RestSchemaRegistry;
-import dev.handshake.core.rules.RuleDocs;
-import dev.handshake.core.schema.SchemaFile;
-import dev.handshake.core.schema.SchemaLoader;
 import dev.handshake.core.tasks.RegisterTask;
 import java.io.File;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,35 +32,16 @@ public class RegisterMojo extends AbstractRegistryMojo {
           + "path/to/Schema.avsc</my.Subject></subjects>");
     }
     RestSchemaRegistry registry = restRegistry("register");
-    SchemaLoader loader = new SchemaLoader();
     List<RegisterTask.Candidate> candidates = new ArrayList<>();
     for (Map.Entry<String, File> entry : subjects.entrySet()) {
-      candidates.add(new RegisterTask.Candidate(entry.getKey(), load(loader, entry.getKey(), entry.getValue()),
+      candidates.add(new RegisterTask.Candidate(entry.getKey(), schemaOf(entry.getKey(), entry.getValue()),
           List.of()));
     }
-    RegisterTask.RegisterOutcome outcome = new RegisterTask(registry, new RuleDocs(rulesDocsUrl),
-        TaskFailures.log(getLog())).run(candidates);
+    RegisterTask.RegisterOutcome outcome = new RegisterTask(registry, ruleDocs(), taskLog()).run(candidates);
     if (outcome.refused()) {
       // each finding and the registry's verdict are printed above, once
-      int count = outcome.findings().size();
-      throw new MojoFailureException("nothing was registered: " + (count == 0 ? "the registry refused" : count
-          + " compatibility finding" + (count == 1 ? "" : "s") + " in") + " subject"
-          + (outcome.refusedSubjects().size() == 1 ? " " : "s ") + String.join(", ", outcome.refusedSubjects())
-          + " (each printed above). Fix the schemas as each finding says; check with " + rerun("check")
-          + " before deploying.");
-    }
-  }
-
-  private SchemaFile load(SchemaLoader loader, String subject, File file) {
-    if (file == null) {
-      throw new InvalidInputException("<subjects><" + subject + "> has no file; give the .avsc path");
-    }
-    Path path = resolve(file);
-    try {
-      return loader.parse(display(path), Files.readString(path, StandardCharsets.UTF_8), List.of());
-    } catch (IOException e) {
-      throw new InvalidInputException("<subjects><" + subject + ">: cannot read schema file " + path + ": "
-          + e.getMessage(), e);
+      throw new MojoFailureException("nothing was registered: " + outcome.refusal() + " (each printed above). Fix "
+          + "the schemas as each finding says; check with " + rerun("check") + " before deploying.");
     }
   }
 }

@@ -1,8 +1,10 @@
 package dev.handshake.maven;
 
-import dev.handshake.core.compat.CompatibilityLevel;
-import dev.handshake.core.registry.RestSchemaRegistry;
+import dev.handshake.core.tasks.SetCompatibilityConfiguration;
+import dev.handshake.core.tasks.SetCompatibilityTask;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -27,23 +29,10 @@ public class SetCompatibilityMojo extends AbstractRegistryMojo {
           + "<compatibilityLevels><my.Subject>FULL_TRANSITIVE</my.Subject></compatibilityLevels> ("
           + GLOBAL + " for the global level)");
     }
-    RestSchemaRegistry registry = restRegistry("set-compatibility");
-    for (Map.Entry<String, String> entry : compatibilityLevels.entrySet()) {
-      String subject = entry.getKey();
-      String value = entry.getValue() == null ? "" : entry.getValue().trim();
-      if ("DEFAULT".equalsIgnoreCase(value) && !GLOBAL.equals(subject)) {
-        registry.deleteSubjectCompatibility(subject);
-        getLog().info("subject " + subject + " now follows the global level at " + registry.describe());
-        continue;
-      }
-      CompatibilityLevel level = CompatibilityLevel.parse(value, "<compatibilityLevels><" + subject + ">");
-      if (GLOBAL.equals(subject)) {
-        registry.setGlobalCompatibility(level);
-        getLog().info("global level set to " + level + " at " + registry.describe());
-      } else {
-        registry.setSubjectCompatibility(subject, level);
-        getLog().info("level of subject " + subject + " set to " + level + " at " + registry.describe());
-      }
-    }
+    List<SetCompatibilityConfiguration.Change> changes = new ArrayList<>();
+    compatibilityLevels.forEach((subject, level) -> changes.add(new SetCompatibilityConfiguration.Change(
+        GLOBAL.equals(subject) ? null : subject, level, "<compatibilityLevels><" + subject + ">")));
+    new SetCompatibilityTask(new SetCompatibilityConfiguration(restRegistry("set-compatibility"), changes),
+        taskLog()).run();
   }
 }

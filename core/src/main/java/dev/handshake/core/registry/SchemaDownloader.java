@@ -2,7 +2,7 @@ package dev.handshake.core.registry;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.handshake.core.HandshakeException;
+import dev.handshake.core.HandshakeIOException;
 import dev.handshake.core.InvalidInputException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -61,7 +61,7 @@ public final class SchemaDownloader {
       Files.createDirectories(parent);
       Files.writeString(file, text, StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw new HandshakeException("cannot write " + file + ": " + e.getMessage(), e);
+      throw new HandshakeIOException("cannot write " + file, e);
     }
     return new Downloaded(file, schema);
   }

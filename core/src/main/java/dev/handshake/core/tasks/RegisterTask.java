@@ -4,10 +4,7 @@ import dev.handshake.core.registry.RegisteredSchema;
 import dev.handshake.core.registry.RegistrySchema;
 import dev.handshake.core.registry.SchemaReference;
 import dev.handshake.core.registry.SchemaRegistry;
-import dev.handshake.core.registry.SubjectCheck;
-import dev.handshake.core.registry.SubjectCheckResult;
 import dev.handshake.core.report.Finding;
-import dev.handshake.core.report.TextReportWriter;
 import dev.handshake.core.rules.RuleDocs;
 import dev.handshake.core.schema.SchemaFile;
 import java.util.ArrayList;
@@ -43,6 +40,11 @@ public final class RegisterTask {
     public boolean refused() {
       return !refusedSubjects.isEmpty();
     }
+
+    /** What refused the candidates, in {@code check}'s words. */
+    public String refusal() {
+      return Refusal.describe(findings.size(), refusedSubjects);
+    }
   }
 
   public RegisterTask(SchemaRegistry registry, RuleDocs docs, TaskLog log) {
@@ -52,23 +54,12 @@ public final class RegisterTask {
   }
 
   public RegisterOutcome run(List<Candidate> candidates) {
-    SubjectCheck check = new SubjectCheck(registry);
-    List<String> refused = new ArrayList<>();
-    List<Finding> findings = new ArrayList<>();
-    for (Candidate candidate : candidates) {
-      new RegistrySchema(candidate.schema().text(), candidate.references())
-          .requireRegistrableSize(candidate.schema().displayPath());
-      SubjectCheckResult result = check.check(candidate.subject(), candidate.schema(), candidate.references(), null);
-      result.report().findings().forEach(finding -> log.error(TextReportWriter.line(finding, docs)));
-      if (!result.compatible()) {
-        result.registryLines().forEach(log::error);
-        log.error(result.summary());
-        refused.add(candidate.subject());
-        findings.addAll(result.report().findings());
-      }
-    }
-    if (!refused.isEmpty()) {
-      return new RegisterOutcome(List.of(), refused, findings);
+    // The check is check's own, under the registry's levels: what register refuses, check refuses too.
+    CheckOutcome checked = new CheckTask(new CheckConfiguration(registry, candidates.stream()
+        .map(c -> new CheckConfiguration.Candidate(c.subject(), c.schema(), c.references(), null)).toList(),
+        Optional.empty(), docs), log).run();
+    if (!checked.compatible()) {
+      return new RegisterOutcome(List.of(), checked.refusedSubjects(), checked.findings());
     }
     List<Registered> registered = new ArrayList<>();
     for (Candidate candidate : candidates) {
