@@ -4,8 +4,8 @@ import dev.handshake.core.avro.TypeNames;
 import dev.handshake.core.report.Finding;
 import dev.handshake.core.rules.Rule;
 import dev.handshake.core.rules.Violation;
+import dev.handshake.core.schema.SchemaPointerWalk;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -93,10 +93,9 @@ public final class PairChecker {
       this.writerIsNewer = direction == Direction.FORWARD;
       this.newer = writerIsNewer ? writer.label() : reader.label();
       this.older = writerIsNewer ? reader.label() : writer.label();
-      this.segments = Arrays.stream(incompatibility.getLocation().split("/"))
-          .filter(s -> !s.isEmpty()).toList();
+      this.segments = SchemaPointerWalk.segments(incompatibility.getLocation());
       this.readerRoot = reader.file().schema();
-      this.path = ValuePaths.of(readerRoot, segments);
+      this.path = SchemaPointerWalk.walk(readerRoot, segments).valuePath();
     }
 
     /**
@@ -124,7 +123,7 @@ public final class PairChecker {
     }
 
     Schema readerRecordOfField() {
-      return ValuePaths.schemaAt(readerRoot, segments.subList(0, segments.size() - 3));
+      return SchemaPointerWalk.walk(readerRoot, segments.subList(0, segments.size() - 3)).schema();
     }
 
     Explanation missingField() {

@@ -5,6 +5,7 @@ import dev.handshake.core.compat.PairChecker;
 import dev.handshake.core.compat.SchemaVersion;
 import dev.handshake.core.rules.Violation;
 import dev.handshake.core.schema.SchemaFile;
+import dev.handshake.core.schema.SchemaPointerWalk;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +39,7 @@ final class ConsumerSchemaCheck {
     checked.put(key, violations);
     for (Violation violation : violations) {
       // Avro's pointer is into the reader schema; the producer changed its own file, so point there.
-      String writerPointer = SchemaPointers.translate(readerFile.schema(), writerFile.schema(), violation.pointer());
+      String writerPointer = SchemaPointerWalk.translate(readerFile.schema(), writerFile.schema(), violation.pointer());
       findings.add(violation, writerFile.locate(writerPointer), Violation.facts(
           "readerSchema", readerFile.schema().getFullName(), "writerSchema", writerFile.displayPath()));
     }

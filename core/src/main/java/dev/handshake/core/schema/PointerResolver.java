@@ -2,8 +2,6 @@ package dev.handshake.core.schema;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.handshake.core.report.Location;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Set;
 
 /**
@@ -25,7 +23,7 @@ final class PointerResolver {
     SchemaFile currentFile = file;
     JsonNode node = file.index().tree();
     String currentPointer = "";
-    for (String segment : segments(pointer)) {
+    for (String segment : SchemaPointerWalk.segments(pointer)) {
       Definition definition = definitionBehind(node, currentFile, file);
       if (definition != null) {
         currentFile = definition.file();
@@ -44,16 +42,6 @@ final class PointerResolver {
       return new Location(currentFile.displayPath(), 0, 0, pointer);
     }
     return new Location(currentFile.displayPath(), position[0], position[1], pointer);
-  }
-
-  private static List<String> segments(String pointer) {
-    List<String> segments = new ArrayList<>();
-    for (String raw : pointer.split("/")) {
-      if (!raw.isEmpty()) {
-        segments.add(raw.replace("~1", "/").replace("~0", "~"));
-      }
-    }
-    return segments;
   }
 
   private static JsonNode child(JsonNode node, String segment) {
