@@ -1,6 +1,5 @@
 package dev.handshake.core.contract;
 
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -44,10 +43,7 @@ public final class ContractReader {
     try {
       root = JSON.readTree(text);
     } catch (JsonProcessingException e) {
-      JsonLocation at = e.getLocation();
-      Location location = at == null ? Location.ofFile(displayPath)
-          : new Location(displayPath, at.getLineNr(), at.getColumnNr(), "");
-      throw new ContractInvalidException(location, "malformed JSON: " + e.getOriginalMessage()
+      throw new ContractInvalidException(Location.ofJsonError(displayPath, e), "malformed JSON: " + e.getOriginalMessage()
           + ". A contract is the Pact V4 JSON file pact-jvm writes; fix the syntax here or regenerate it by "
           + "running the consumer's contract tests.", e);
     } catch (IOException e) {

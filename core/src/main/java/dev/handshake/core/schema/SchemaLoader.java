@@ -78,10 +78,7 @@ public final class SchemaLoader {
     try {
       index = SourceIndex.of(text);
     } catch (JsonProcessingException json) {
-      var at = json.getLocation();
-      Location location = at == null ? Location.ofFile(displayPath)
-          : new Location(displayPath, at.getLineNr(), at.getColumnNr(), "");
-      return new InvalidSchemaException(location,
+      return new InvalidSchemaException(Location.ofJsonError(displayPath, json),
           "malformed JSON: " + json.getOriginalMessage() + ". Fix the JSON syntax at this position.", json);
     } catch (IOException io) {
       return new InvalidSchemaException(Location.ofFile(displayPath), "cannot read schema: " + io.getMessage(), io);
