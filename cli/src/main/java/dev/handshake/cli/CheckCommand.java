@@ -97,8 +97,7 @@ final class CheckCommand implements Callable<Integer> {
           List.of(new CheckConfiguration.Candidate(subject, candidate, refs, override)),
           Optional.ofNullable(registryOptions.hasRegistry() ? schemasDir : null), RuleDocs.DEFAULT);
       // text: every line on standard output as the task says it; json: one document after it ran
-      return new CheckTask(config, format == Format.text ? TaskLog.of(out::println, out::println, out::println)
-          : TaskLog.of(line -> { }, line -> { }, line -> { })).run();
+      return new CheckTask(config, format == Format.text ? TaskLog.of(out::println) : TaskLog.silent()).run();
     });
     SubjectCheckResult result = outcome.results().get(0);
     if (format == Format.json) {

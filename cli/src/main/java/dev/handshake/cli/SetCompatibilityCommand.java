@@ -59,7 +59,7 @@ final class SetCompatibilityCommand implements Callable<Integer> {
         level, "LEVEL");
     registryOptions.call(() -> {
       new SetCompatibilityTask(new SetCompatibilityConfiguration(registryOptions.connect(), List.of(change)),
-          TaskLog.of(out::println, out::println, out::println)).run();
+          TaskLog.of(out::println)).run();
       return null;
     });
     out.flush();

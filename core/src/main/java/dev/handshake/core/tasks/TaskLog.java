@@ -10,6 +10,16 @@ public interface TaskLog {
 
   void error(String line);
 
+  /** Every line to one place, as the CLI prints a command's report on standard output. */
+  static TaskLog of(Consumer<String> every) {
+    return of(every, every, every);
+  }
+
+  /** Nothing printed: the front end reports the outcome itself (the CLI's {@code --format json}). */
+  static TaskLog silent() {
+    return of(line -> { });
+  }
+
   static TaskLog of(Consumer<String> info, Consumer<String> warn, Consumer<String> error) {
     return new TaskLog() {
       @Override
