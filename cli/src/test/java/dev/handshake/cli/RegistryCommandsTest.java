@@ -248,6 +248,19 @@ class RegistryCommandsTest {
   }
 
   @Test
+  void downloadThatCannotWriteExitsAsAnEnvironmentFailureNotBadInput() throws Exception {
+    run("register", "--registry", server.url(), "--subject", "users", write("v1.avsc", V1));
+    String notADirectory = write("occupied", "a file where the output directory should be");
+
+    Result result = run("download", "--registry", server.url(), "--subject", "users", "--output",
+        notADirectory.toString());
+
+    assertThat(result.exitCode()).as(result.out() + result.err()).isEqualTo(3);
+    assertThat(result.err()).contains("skipped subject \"users\": cannot write " + notADirectory)
+        .contains("skipped 1 of 1 subject");
+  }
+
+  @Test
   void checkRefusesASchemaTooLargeToRegisterAsRegisterDoes() throws Exception {
     StringBuilder fields = new StringBuilder("{\"name\":\"id\",\"type\":\"string\"}");
     for (int i = 0; fields.length() < 1_200_000; i++) {
