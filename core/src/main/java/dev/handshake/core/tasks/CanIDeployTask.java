@@ -43,7 +43,7 @@ public final class CanIDeployTask {
     }
     Environment environment = config.environments().read(config.environment());
     log.info("can-i-deploy: " + config.service() + " " + config.version() + " to " + config.environment() + " ("
-        + config.environments().file(config.environment()) + ", " + environment.services().size()
+        + ProjectPaths.display(config.environments().file(config.environment()), config.gate().baseDirectory()) + ", " + environment.services().size()
         + " service(s) recorded)");
     List<Counterpart> answers = new ArrayList<>();
     answers.addAll(new ConsumersOfProducer(config, log).check(environment));

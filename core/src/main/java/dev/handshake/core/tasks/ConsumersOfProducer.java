@@ -12,6 +12,7 @@ import dev.handshake.core.tasks.Counterpart.Role;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,11 +57,18 @@ final class ConsumersOfProducer {
         }
       }
     }
-    if (found.isEmpty()) {
-      return answers;
+    if (!found.isEmpty()) {
+      answers.addAll(verdicts(found, gate(found)));
     }
-    answers.addAll(verdicts(found, gate(found)));
-    return answers;
+    return inFileOrder(answers, environment);
+  }
+
+  /** The table lists counterparts as the environment file does, whatever was answered first. */
+  private static List<Counterpart> inFileOrder(List<Counterpart> answers, Environment environment) {
+    List<String> order = new ArrayList<>();
+    environment.services().forEach(s -> s.versions().forEach(v -> order.add(s.name() + "\n" + v.version())));
+    return answers.stream().sorted(Comparator.comparingInt(a -> order.indexOf(a.name() + "\n" + a.version())))
+        .toList();
   }
 
   private RecordedContracts.Lookup lookup(RecordedContracts recorded, ServiceVersion version) {
