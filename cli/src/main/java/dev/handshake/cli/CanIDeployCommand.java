@@ -28,10 +28,10 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "can-i-deploy", mixinStandardHelpOptions = true,
-    description = {
-        "May this version of the service go to ENV? Reads ENVIRONMENTS_DIR/ENV.json (written by record-deployment "
-            + "and record-release) and answers yes, no or unknown per counterpart deployed there:",
+@Command(name = "can-i-deploy",     description = {
+        "Answers whether this version of the service may go to ENV: yes, no or unknown per counterpart deployed "
+            + "there.",
+        "Reads ENVIRONMENTS_DIR/ENV.json, written by record-deployment and record-release.",
         "As a producer: the gate (as handshake verify runs it: factories, wire format, decode, match, static "
             + "checks) against the contracts of every consumer version recorded there, and with --registry each "
             + "--subject against the registry. As a consumer: its own contracts' reader schemas against the "
@@ -53,6 +53,10 @@ final class CanIDeployCommand implements Callable<Integer> {
 
   @Mixin
   RegistryClientOptions registryOptions;
+
+  // --version is the service's version here, so picocli's standard -V/--version cannot be mixed in.
+  @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+  boolean help;
 
   @Option(names = "--service", required = true, paramLabel = "NAME", description = "The service to deploy.")
   String service;

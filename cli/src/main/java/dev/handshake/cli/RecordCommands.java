@@ -32,6 +32,10 @@ final class RecordCommands {
     @Spec
     CommandSpec spec;
 
+    // --version is the service's version here, so picocli's standard -V/--version cannot be mixed in.
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+    boolean help;
+
     @Option(names = "--env", required = true, paramLabel = "ENV", description = "The environment (its file is "
         + "ENVIRONMENTS_DIR/ENV.json, created when missing).")
     String environment;
@@ -109,9 +113,12 @@ final class RecordCommands {
     }
   }
 
-  @Command(name = "record-deployment", mixinStandardHelpOptions = true,
-      description = {"Records that VERSION of the service is now deployed in ENV, replacing whatever version was "
-          + "recorded there (Pact's record-deployment). Commit the changed file: git is the audit log."},
+  @Command(name = "record-deployment",       description = {"Records that VERSION of the service is now deployed in ENV, replacing whatever version was "
+          + "recorded there, as Pact's record-deployment does.",
+          "Commit the changed file: git is the audit log, and the change is reviewed in a pull request."},
+      exitCodeListHeading = "%nExit codes:%n",
+      exitCodeList = {"0:recorded", "2:bad input (a malformed environment file, a path that does not exist)",
+          "3:the environment file could not be read or written"},
       footerHeading = "%nExamples:%n",
       footer = {"  handshake record-deployment --env prod --service auth-service --version 1.5.0 \\",
           "      --contracts dev.handshake.example:auth-service-contracts:1.5.0",
@@ -129,10 +136,13 @@ final class RecordCommands {
     }
   }
 
-  @Command(name = "record-release", mixinStandardHelpOptions = true,
-      description = {"Records that VERSION of the service is released to ENV beside the versions already recorded "
-          + "(Pact's record-release): for libraries, mobile apps, anything whose earlier versions stay in use. "
-          + "Remove one with record-undeployment --version."},
+  @Command(name = "record-release",       description = {"Records that VERSION of the service is released to ENV beside the versions already recorded, "
+          + "as Pact's record-release does.",
+          "For libraries, mobile apps, anything whose earlier versions stay in use. Remove one with "
+              + "record-undeployment --version."},
+      exitCodeListHeading = "%nExit codes:%n",
+      exitCodeList = {"0:recorded", "2:bad input (a malformed environment file, a path that does not exist)",
+          "3:the environment file could not be read or written"},
       footerHeading = "%nExamples:%n",
       footer = {"  handshake record-release --env prod --service auth-service --version 1.6.0 \\",
           "      --contracts contracts/auth-service-1.6.0"})
@@ -148,9 +158,11 @@ final class RecordCommands {
     }
   }
 
-  @Command(name = "record-undeployment", mixinStandardHelpOptions = true,
-      description = {"Records that the service (or only --version of it) is no longer in ENV (Pact's "
-          + "record-undeployment and record-support-ended)."},
+  @Command(name = "record-undeployment",       description = {"Records that the service, or only --version of it, is no longer in ENV, as Pact's "
+          + "record-undeployment and record-support-ended do."},
+      exitCodeListHeading = "%nExit codes:%n",
+      exitCodeList = {"0:removed", "2:bad input (the service or version is not recorded there)",
+          "3:the environment file could not be read or written"},
       footerHeading = "%nExamples:%n",
       footer = {"  handshake record-undeployment --env prod --service auth-service --version 1.4.0"})
   static final class Undeployment extends Base {

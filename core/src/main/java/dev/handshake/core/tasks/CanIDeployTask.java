@@ -103,9 +103,11 @@ public final class CanIDeployTask {
       return "can-i-deploy: yes, " + what + " works with every counterpart" + (unknown ? " that could be checked "
           + "(unknowns ignored)" : "") + ".";
     }
+    boolean reportUnknown = unknown && !config.ignoreUnknown();
     return "can-i-deploy: no, " + what + ": " + (no ? "a counterpart cannot work with it (its findings are above)"
-        : "") + (no && unknown ? "; " : "") + (unknown ? "a counterpart's contracts or schemas could not be found "
-        + "(record where they are, publish them, or pass --ignore-unknown / -Dhandshake.ignoreUnknown=true)" : "")
+        : "") + (no && reportUnknown ? "; " : "") + (reportUnknown ? "a counterpart's contracts or schemas could "
+        + "not be found (record where they are, publish them, or pass --ignore-unknown / "
+        + "-Dhandshake.ignoreUnknown=true)" : "") + (unknown && config.ignoreUnknown() ? " (unknowns ignored)" : "")
         + ".";
   }
 }
