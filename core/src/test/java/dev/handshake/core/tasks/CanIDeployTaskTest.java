@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.handshake.core.InvalidInputException;
 import dev.handshake.core.deploy.EnvironmentFiles;
+import dev.handshake.core.registry.LocalSchemaRegistry;
+import dev.handshake.core.registry.SchemaRegistry;
 import dev.handshake.core.report.Finding;
 import dev.handshake.core.rules.RuleDocs;
 import dev.handshake.core.tasks.Counterpart.Verdict;
@@ -39,12 +41,17 @@ class CanIDeployTaskTest {
 
   private CanIDeployOutcome canIDeploy(String service, String environment, boolean ignoreUnknown,
                                        Path environments) {
+    return canIDeploy(service, environment, ignoreUnknown, environments, Optional.empty());
+  }
+
+  private CanIDeployOutcome canIDeploy(String service, String environment, boolean ignoreUnknown,
+                                       Path environments, Optional<SchemaRegistry> registry) {
     VerifyConfiguration gate = new VerifyConfiguration(FIXTURE, List.of(), List.of(), "", Optional.of(service),
         Path.of("schemas"), "--schemas", List.of(), List.of(), Duration.ofSeconds(60), tmp, tmp,
         RepositoryPaths.of(FIXTURE, FIXTURE, FIXTURE), new RuleDocs(RuleDocs.DEFAULT_BASE_URL), false);
     CanIDeployConfiguration config = new CanIDeployConfiguration(service, "1.6.0", environment,
         new EnvironmentFiles(environments), (coordinates, why) -> Optional.empty(), gate,
-        List.of(Path.of("contracts")), Optional.empty(), Map.of(), ignoreUnknown);
+        List.of(Path.of("contracts")), registry, Map.of(), ignoreUnknown);
     return new CanIDeployTask(config, TaskLog.of(lines::add, lines::add, lines::add)).run();
   }
 
@@ -102,6 +109,37 @@ class CanIDeployTaskTest {
     assertThat(ignoring.counterparts()).extracting(Counterpart::verdict).containsOnly(Verdict.UNKNOWN);
     assertThat(ignoring.deployable()).isTrue();
     assertThat(ignoring.summary()).contains("(unknowns ignored)");
+  }
+
+  @Test
+  void aProducerRecordedBySubjectsIsReadFromTheRegistrysLatestVersion() throws Exception {
+    Path environments = Files.createDirectories(tmp.resolve("environments"));
+    Files.writeString(environments.resolve("prod.json"), """
+        {
+          "formatVersion": 1,
+          "environment": "prod",
+          "services": {
+            "user-service": {
+              "versions": [
+                {
+                  "version": "2.0.0",
+                  "subjects": ["dev.handshake.example.user.UserDeleted"]
+                }
+              ]
+            }
+          }
+        }
+        """);
+    // the offline registry's history: v1 has email, v2 (the latest) removed it
+    SchemaRegistry registry = new LocalSchemaRegistry(FIXTURE.resolve("registry"), "registry");
+
+    CanIDeployOutcome outcome = canIDeploy("auth-service", "prod", false, environments, Optional.of(registry));
+
+    assertThat(outcome.counterparts()).extracting(c -> c.name() + " " + c.version() + " " + c.verdict())
+        .containsExactly("user-service 2.0.0 NO");
+    assertThat(outcome.counterparts().get(0).findings()).extracting(Finding::rule)
+        .containsExactly("FIELD_REMOVED_WITHOUT_DEFAULT");
+    assertThat(outcome.counterparts().get(0).findings().get(0).message()).contains("consumer \"auth-service\"");
   }
 
   @Test
