@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.handshake.registry.RegistryServer;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -75,6 +76,27 @@ class CanIDeployCommandTest {
     assertThat(result.exitCode()).as(result.out() + result.err()).isEqualTo(HandshakeCli.EXIT_INCOMPATIBLE);
     assertThat(result.out()).contains("can-i-deploy: no, user-service 2.0.0 to prod: a counterpart cannot work "
         + "with it (its findings are above) (unknowns ignored).");
+  }
+
+  @Test
+  void withARegistryEachSubjectIsCheckedAsRegisteringItWould() throws Exception {
+    Path candidate = SCENARIO.resolve("schemas/UserDeleted.avsc");
+    // registered: the same schema (compatible), and one without the candidate's "version" (added without default)
+    Path withoutVersion = IT.resolve("verify-unread-field-removed/schemas/UserDeleted.avsc");
+    try (RegistryServer registry = RegistryServer.start(RegistryServer.Options.of(tmp.resolve("registry"), 0))) {
+      assertThat(RegistryCommandsTest.run("register", "--registry", registry.url(), "--subject", "same-value",
+          candidate.toString()).exitCode()).isZero();
+      assertThat(RegistryCommandsTest.run("register", "--registry", registry.url(), "--subject", "older-value",
+          withoutVersion.toString()).exitCode()).isZero();
+
+      RegistryCommandsTest.Result result = canIDeploy("--ignore-unknown", "--registry", registry.url(),
+          "--subject", "same-value=schemas/UserDeleted.avsc", "--subject", "older-value=schemas/UserDeleted.avsc");
+
+      assertThat(result.exitCode()).as(result.out() + result.err()).isEqualTo(HandshakeCli.EXIT_INCOMPATIBLE);
+      assertThat(result.out()).containsPattern("same-value +latest +subject +yes ")
+          .containsPattern("older-value +latest +subject +no ")
+          .contains("[FIELD_ADDED_WITHOUT_DEFAULT]");
+    }
   }
 
   @Test
