@@ -1,6 +1,8 @@
 package dev.handshake.core.tasks;
 
 import dev.handshake.core.HandshakeIOException;
+import dev.handshake.core.InvalidInputException;
+import dev.handshake.core.contract.ContractReader;
 import dev.handshake.core.contract.ContractSource;
 import dev.handshake.core.deploy.DeployedService;
 import dev.handshake.core.deploy.Environment;
@@ -52,8 +54,11 @@ final class ConsumersOfProducer {
         RecordedContracts.Lookup lookup = lookup(recorded, version);
         if (lookup.contracts().isEmpty()) {
           answers.add(Counterpart.unknown(service.name(), version.version(), Role.CONSUMER, lookup.missing()));
-        } else {
+        } else if (mayConsume(lookup.contracts().get())) {
           found.add(new Found(service, version, lookup.contracts().get()));
+        } else {
+          log.info("can-i-deploy: " + service.name() + " " + version.version() + " has no contract with "
+              + config.service() + "; not a consumer of it.");
         }
       }
     }
@@ -69,6 +74,24 @@ final class ConsumersOfProducer {
     environment.services().forEach(s -> s.versions().forEach(v -> order.add(s.name() + "\n" + v.version())));
     return answers.stream().sorted(Comparator.comparingInt(a -> order.indexOf(a.name() + "\n" + a.version())))
         .toList();
+  }
+
+  /**
+   * Whether any of the contracts may be with this producer: one for it, or one the gate must report as unreadable.
+   * Versions with contracts for other providers only need no gate run (nor its factory JVM).
+   */
+  private boolean mayConsume(List<ContractSource> contracts) {
+    ContractReader reader = new ContractReader();
+    for (ContractSource source : contracts) {
+      try {
+        if (reader.read(source.file(), source.displayPath()).provider().equals(config.service())) {
+          return true;
+        }
+      } catch (InvalidInputException unreadable) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private RecordedContracts.Lookup lookup(RecordedContracts recorded, ServiceVersion version) {

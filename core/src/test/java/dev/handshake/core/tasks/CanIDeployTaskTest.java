@@ -153,6 +153,35 @@ class CanIDeployTaskTest {
   }
 
   @Test
+  void aVersionWhoseContractsAreAllWithOtherProvidersIsNotAConsumer() throws Exception {
+    Path environments = Files.createDirectories(tmp.resolve("environments"));
+    Files.writeString(environments.resolve("prod.json"), """
+        {
+          "formatVersion": 1,
+          "environment": "prod",
+          "services": {
+            "auth-service": {
+              "versions": [
+                {
+                  "version": "1.4.0",
+                  "contractsPath": "%s"
+                }
+              ]
+            }
+          }
+        }
+        """.formatted(FIXTURE.resolve("billing-contracts").toString().replace('\\', '/')));
+
+    CanIDeployOutcome outcome = canIDeploy("user-service", "prod", false, environments);
+
+    // no gate run was needed: the gate configuration has no factory class path, which would answer no
+    assertThat(outcome.counterparts()).isEmpty();
+    assertThat(outcome.deployable()).isTrue();
+    assertThat(lines).contains("can-i-deploy: auth-service 1.4.0 has no contract with user-service; not a consumer "
+        + "of it.");
+  }
+
+  @Test
   void anUnknownEnvironmentIsBadInput() {
     assertThatThrownBy(() -> canIDeploy("auth-service", "qa", false)).isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("there is no environment \"qa\"").hasMessageContaining("[prod]");
