@@ -113,7 +113,8 @@ final class RecordCommands {
     }
   }
 
-  @Command(name = "record-deployment",       description = {"Records that VERSION of the service is now deployed in ENV, replacing whatever version was "
+  @Command(name = "record-deployment",
+      description = {"Records that VERSION of the service is now deployed in ENV, replacing whatever version was "
           + "recorded there, as Pact's record-deployment does.",
           "Commit the changed file: git is the audit log, and the change is reviewed in a pull request."},
       exitCodeListHeading = "%nExit codes:%n",
@@ -136,7 +137,8 @@ final class RecordCommands {
     }
   }
 
-  @Command(name = "record-release",       description = {"Records that VERSION of the service is released to ENV beside the versions already recorded, "
+  @Command(name = "record-release",
+      description = {"Records that VERSION of the service is released to ENV beside the versions already recorded, "
           + "as Pact's record-release does.",
           "For libraries, mobile apps, anything whose earlier versions stay in use. Remove one with "
               + "record-undeployment --version."},
@@ -158,7 +160,8 @@ final class RecordCommands {
     }
   }
 
-  @Command(name = "record-undeployment",       description = {"Records that the service, or only --version of it, is no longer in ENV, as Pact's "
+  @Command(name = "record-undeployment",
+      description = {"Records that the service, or only --version of it, is no longer in ENV, as Pact's "
           + "record-undeployment and record-support-ended do."},
       exitCodeListHeading = "%nExit codes:%n",
       exitCodeList = {"0:removed", "2:bad input (the service or version is not recorded there)",

@@ -42,9 +42,10 @@ public final class CanIDeployTask {
       throw new InvalidInputException("can-i-deploy needs the version to deploy (--version, <version>)");
     }
     Environment environment = config.environments().read(config.environment());
+    String file = ProjectPaths.display(config.environments().file(config.environment()),
+        config.gate().baseDirectory());
     log.info("can-i-deploy: " + config.service() + " " + config.version() + " to " + config.environment() + " ("
-        + ProjectPaths.display(config.environments().file(config.environment()), config.gate().baseDirectory()) + ", " + environment.services().size()
-        + " service(s) recorded)");
+        + file + ", " + environment.services().size() + " service(s) recorded)");
     List<Counterpart> answers = new ArrayList<>();
     answers.addAll(new ConsumersOfProducer(config, log).check(environment));
     answers.addAll(subjects());

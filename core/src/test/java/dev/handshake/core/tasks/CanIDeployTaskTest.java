@@ -67,8 +67,8 @@ class CanIDeployTaskTest {
         .isEqualTo("user-service-2.0.0/UserDeleted.avsc");
     assertThat(outcome.counterparts().get(2).detail()).isEqualTo("schemas path ../user-service-2.1.0 does not exist");
     assertThat(outcome.deployable()).isFalse();
-    assertThat(lines).anySatisfy(l -> assertThat(l).matches("user-service +2\\.0\\.0 +producer +no +1 interaction\\(s\\), "
-        + "1 error\\(s\\): FIELD_REMOVED_WITHOUT_DEFAULT"));
+    assertThat(lines).anySatisfy(l -> assertThat(l).matches(
+        "user-service +2\\.0\\.0 +producer +no +1 interaction\\(s\\), 1 error\\(s\\): FIELD_REMOVED_WITHOUT_DEFAULT"));
     assertThat(lines.get(lines.size() - 1)).startsWith("can-i-deploy: no, auth-service 1.6.0 to prod: a counterpart "
         + "cannot work with it");
 
