@@ -182,6 +182,36 @@ class CanIDeployTaskTest {
   }
 
   @Test
+  void aProducerVersionThatWritesNoSchemaForTheRecordReadIsANo() throws Exception {
+    Path environments = Files.createDirectories(tmp.resolve("environments"));
+    Path otherRecord = Path.of("src/test/resources/rules/FIELD_ADDED_WITHOUT_DEFAULT/current").toAbsolutePath();
+    Files.writeString(environments.resolve("prod.json"), """
+        {
+          "formatVersion": 1,
+          "environment": "prod",
+          "services": {
+            "user-service": {
+              "versions": [
+                {
+                  "version": "3.0.0",
+                  "schemasPath": "%s"
+                }
+              ]
+            }
+          }
+        }
+        """.formatted(otherRecord.toString().replace('\\', '/')));
+
+    CanIDeployOutcome outcome = canIDeploy("auth-service", "prod", false, environments);
+
+    assertThat(outcome.counterparts()).extracting(Counterpart::verdict).containsExactly(Verdict.NO);
+    Finding missing = outcome.counterparts().get(0).findings().get(0);
+    assertThat(missing.rule()).isEqualTo("WRITER_SCHEMA_MISSING");
+    assertThat(missing.message()).startsWith("Record \"dev.handshake.example.user.UserDeleted\", which consumer "
+        + "\"auth-service\"").contains("is not among the schemas of user-service 3.0.0.");
+  }
+
+  @Test
   void anUnknownEnvironmentIsBadInput() {
     assertThatThrownBy(() -> canIDeploy("auth-service", "qa", false)).isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("there is no environment \"qa\"").hasMessageContaining("[prod]");
