@@ -1,8 +1,12 @@
-// Asserts on the console (build.log) and on can-i-deploy.json (ItBuild checks the gate wrote its reports too).
+// Asserts on the console (build.log), on can-i-deploy.json, and that the gate's reports went beside it.
 import dev.handshake.maven.it.ItBuild
 
 def log = ItBuild.log(basedir)
 def answer = ItBuild.canIDeployReport(basedir)
+for (report in ['verify.txt', 'verify.json', 'verify.github.txt', 'TEST-handshake-verify.xml']) {
+  assert new File(basedir, "target/handshake/can-i-deploy/" + report).isFile() : report
+}
+assert !new File(basedir, 'target/handshake/verify.json').exists() // verify's own reports are not overwritten
 assert answer.deployable == false
 assert answer.service == 'user-service' && answer.version == '2.0.0' && answer.environment == 'prod'
 def verdicts = answer.counterparts.collectEntries { [(it.name + ' ' + it.version + ' ' + it.role): it.verdict] }
