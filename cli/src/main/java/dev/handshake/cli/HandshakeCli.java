@@ -9,9 +9,11 @@ import picocli.CommandLine.Command;
 @Command(name = "handshake", mixinStandardHelpOptions = true, version = "handshake 0.1.0-SNAPSHOT",
     description = "Stops producers from shipping Avro events their consumers cannot read.",
     subcommands = {CompatCommand.class, CheckCommand.class, RegisterCommand.class, DownloadCommand.class,
-        SetCompatibilityCommand.class, VerifyCommand.class, RegistryCommand.class, CommandLine.HelpCommand.class},
+        SetCompatibilityCommand.class, VerifyCommand.class, RegistryCommand.class,
+        CanIDeployCommand.class, RecordCommands.Deployment.class, RecordCommands.Release.class,
+        RecordCommands.Undeployment.class, CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes (every command):%n",
-    exitCodeList = {"0:ok, compatible", "1:incompatible (check, compat, register; verify: a finding)",
+    exitCodeList = {"0:ok, compatible", "1:incompatible (check, compat, register; verify: a finding; can-i-deploy: no)",
         "2:bad input or usage: a file that does not parse, an unknown option, subject, version or level, "
             + "refused credentials, a URL that is not a registry",
         "3:the registry cannot be reached or answered with a server error"},

@@ -101,14 +101,15 @@ final class VerifyCommand implements Callable<Integer> {
           + factoryTimeoutSeconds);
     }
     Path base = baseDir.toAbsolutePath().normalize();
-    List<Path> producerClasspath = producerClasspath(base);
+    List<Path> producerClasspath = producerClasspath(classpath, base);
     PrintWriter out = spec.commandLine().getOut();
     VerifyOutcome outcome = new VerifyTask(configuration(base, producerClasspath), log(out)).run();
     out.flush();
     return outcome.failed() ? HandshakeCli.EXIT_INCOMPATIBLE : HandshakeCli.EXIT_OK;
   }
 
-  private List<Path> producerClasspath(Path base) {
+  /** The --classpath entries, each resolved against the base directory and required to exist. */
+  static List<Path> producerClasspath(String classpath, Path base) {
     List<Path> entries = new ArrayList<>();
     for (String entry : classpath.split(File.pathSeparator)) {
       if (entry.isBlank()) {

@@ -29,7 +29,12 @@ class VerifyCommandTest {
 
   /** Compiles the fixture's src/test/java as the producer's build would; returns its class path. */
   private String producerClasspath(Path fixture) throws Exception {
-    Path classes = Files.createDirectories(tmp.resolve("classes"));
+    return producerClasspathIn(fixture, tmp);
+  }
+
+  /** As {@link #producerClasspath(Path)}, compiling into {@code work}; other commands' tests use it too. */
+  String producerClasspathIn(Path fixture, Path work) throws Exception {
+    Path classes = Files.createDirectories(work.resolve("classes"));
     List<String> sources;
     try (Stream<Path> files = Files.walk(fixture.resolve("src/test/java"))) {
       sources = files.filter(p -> p.toString().endsWith(".java")).map(Path::toString).toList();

@@ -1,16 +1,13 @@
 package dev.handshake.maven;
 
+import dev.handshake.core.contract.ContractArchives;
 import dev.handshake.core.contract.ContractSource;
+import dev.handshake.core.deploy.RecordedContracts;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Enumeration;
 import java.util.List;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipFile;
+import java.util.Optional;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.eclipse.aether.RepositorySystem;
@@ -85,32 +82,29 @@ final class ContractArtifacts {
   private List<ContractSource> unpack(Path archive, Artifact artifact, String label) throws MojoExecutionException {
     Path target = unpackDirectory.resolve(artifact.getGroupId() + "_" + artifact.getArtifactId() + "_"
         + artifact.getVersion() + (artifact.getClassifier().isEmpty() ? "" : "_" + artifact.getClassifier()));
-    List<ContractSource> sources = new ArrayList<>();
-    try (ZipFile zip = new ZipFile(archive.toFile())) {
-      Enumeration<? extends ZipEntry> entries = zip.entries();
-      List<ZipEntry> contracts = new ArrayList<>();
-      while (entries.hasMoreElements()) {
-        ZipEntry entry = entries.nextElement();
-        if (!entry.isDirectory() && entry.getName().endsWith(".json") && !entry.getName().startsWith("META-INF/")) {
-          contracts.add(entry);
-        }
-      }
-      contracts.sort((a, b) -> a.getName().compareTo(b.getName()));
-      for (ZipEntry entry : contracts) {
-        Path out = target.resolve(entry.getName()).normalize();
-        if (!out.startsWith(target)) {
-          continue; // an entry pointing outside the unpack directory is not a contract
-        }
-        Files.createDirectories(out.getParent());
-        try (InputStream in = zip.getInputStream(entry)) {
-          Files.copy(in, out, StandardCopyOption.REPLACE_EXISTING);
-        }
-        sources.add(new ContractSource(out, label + "!/" + entry.getName()));
-      }
+    try {
+      return ContractArchives.unpack(archive, target, label);
     } catch (IOException e) {
       throw new MojoExecutionException("Handshake verify could not unpack the contract artifact " + label
           + " (" + archive + ")", e);
     }
-    return sources;
+  }
+
+  /**
+   * The artifacts can-i-deploy finds recorded in an environment file, resolved as this goal resolves
+   * {@code <contractArtifacts>}; one that cannot be resolved makes its counterpart "unknown", not an error.
+   */
+  RecordedContracts.ArtifactFiles artifactFiles() {
+    return (coordinates, why) -> {
+      Artifact artifact = new DefaultArtifact(coordinates.groupId(), coordinates.artifactId(),
+          coordinates.classifier(), coordinates.type(), coordinates.version());
+      try {
+        return Optional.of(system.resolveArtifact(session, new ArtifactRequest(artifact, repositories, null))
+            .getArtifact().getFile().toPath());
+      } catch (ArtifactResolutionException e) {
+        why.add(e.getMessage());
+        return Optional.empty();
+      }
+    };
   }
 }

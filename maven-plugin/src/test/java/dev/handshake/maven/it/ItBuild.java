@@ -31,4 +31,14 @@ public final class ItBuild {
     }
     return new ObjectMapper().readValue(new File(basedir, "target/handshake/verify.json"), Map.class);
   }
+
+  /** The can-i-deploy goal's answer (target/handshake/can-i-deploy.json) as Groovy reads JSON. */
+  @SuppressWarnings("unchecked")
+  public static Map<String, Object> canIDeployReport(File basedir) throws IOException {
+    File answer = new File(basedir, "target/handshake/can-i-deploy.json");
+    if (!answer.isFile()) {
+      throw new AssertionError("the can-i-deploy goal wrote no " + answer);
+    }
+    return new ObjectMapper().readValue(answer, Map.class);
+  }
 }
