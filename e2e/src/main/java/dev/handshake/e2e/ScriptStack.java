@@ -101,7 +101,8 @@ final class ScriptStack implements StoryStack {
     return command;
   }
 
-  private static Map<String, String> readEnv(Path file) throws IOException {
+  /** demo/stack.sh's {@code stack.env}: {@code KEY=value} lines. */
+  static Map<String, String> readEnv(Path file) throws IOException {
     Map<String, String> values = new LinkedHashMap<>();
     for (String line : Files.readAllLines(file)) {
       int equals = line.indexOf('=');
