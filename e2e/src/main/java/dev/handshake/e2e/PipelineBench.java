@@ -4,7 +4,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -39,7 +38,7 @@ public final class PipelineBench {
   private static final Pattern NUMBER = Pattern.compile("\"%s\"\\s*:\\s*(-?\\d+)");
 
   public static void main(String[] args) throws Exception {
-    Map<String, String> env = readEnv(Path.of(args[0]));
+    Map<String, String> env = ScriptStack.readEnv(Path.of(args[0]));
     int events = Integer.parseInt(args[1]);
     int latencyEvents = Integer.parseInt(args[2]);
     int writers = args.length > 3 ? Integer.parseInt(args[3]) : 8;
@@ -215,16 +214,5 @@ public final class PipelineBench {
       throw new IllegalStateException("no \"" + field + "\" in " + json);
     }
     return Long.parseLong(matcher.group(1));
-  }
-
-  private static Map<String, String> readEnv(Path file) throws Exception {
-    Map<String, String> env = new HashMap<>();
-    for (String line : Files.readAllLines(file)) {
-      int equals = line.indexOf('=');
-      if (equals > 0) {
-        env.put(line.substring(0, equals), line.substring(equals + 1));
-      }
-    }
-    return env;
   }
 }

@@ -10,13 +10,9 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * The stack demo/stack.sh runs, for one test class: {@link StackInfra} (broker, registry, both PostgreSQL) in the
@@ -70,59 +66,26 @@ final class LocalStack implements AutoCloseable {
 
   /** auth-service on the stack's auth database, on its port; {@code extra} adds or overrides settings. */
   ServiceJar startAuthService(Map<String, String> extra) {
-    return startAuthService(infra.authDbUrl(), authPort, extra);
-  }
-
-  /** Another auth-service instance, on its own database {@code database} (created empty) and any port. */
-  ServiceJar startAuthInstance(String database, Map<String, String> extra) throws Exception {
-    try (Connection connection = DriverManager.getConnection(infra.authDbUrl());
-        Statement statement = connection.createStatement()) {
-      statement.execute("create database " + database);
-    }
-    Map<String, String> env = new HashMap<>(extra);
-    env.putIfAbsent("CONSUMER_GROUP", "auth-" + database);
-    return startAuthService(infra.authDbUrl().replace("/postgres?", "/" + database + "?"), 0, env);
-  }
-
-  private ServiceJar startAuthService(String dbUrl, int port, Map<String, String> extra) {
-    Map<String, String> env = new HashMap<>();
-    env.put("HTTP_PORT", String.valueOf(port));
-    env.put("DB_URL", dbUrl);
-    env.put("DB_USER", "postgres");
-    env.put("KAFKA_BOOTSTRAP_SERVERS", infra.kafkaBootstrapServers());
-    env.put("SCHEMA_REGISTRY_URL", infra.registryUrl());
-    env.put("USER_EVENTS_TOPIC", TOPIC);
-    env.put("USER_SERVICE_URL", userServiceUrl().toString());
-    env.put("PASSWORD_HASH_ITERATIONS", "10000");
+    Map<String, String> env = AuthInstance.settings(infra.authDbUrl(), authPort, infra.kafkaBootstrapServers(),
+        infra.registryUrl(), userServiceUrl().toString());
     env.putAll(extra);
     return ServiceJar.start("auth-service", ServiceJar.AUTH_SERVICE, env);
   }
 
+  /** Another auth-service instance, on its own database {@code database} (created empty) and any port. */
+  ServiceJar startAuthInstance(String database, Map<String, String> extra) throws Exception {
+    return AuthInstance.startOnNewDatabase(ServiceJar.AUTH_SERVICE, infra.authDbUrl(), infra.kafkaBootstrapServers(),
+        infra.registryUrl(), userServiceUrl().toString(), database, extra);
+  }
+
   /** user-service's users from its snapshot: id → email/status/version. */
   Map<String, String> userServiceUsers() throws Exception {
-    Map<String, String> users = new TreeMap<>();
-    for (JsonNode user : new ServiceClient(userServiceUrl()).get("/users/snapshot").path("users")) {
-      users.put(user.path("id").asText(), row(user));
-    }
-    return users;
+    return UserTables.userService(new ServiceClient(userServiceUrl()));
   }
 
   /** The live (not deleted) users auth-service holds: id → email/status/version. */
   static Map<String, String> authUsers(ServiceClient auth) throws Exception {
-    Map<String, String> users = new TreeMap<>();
-    String after = "";
-    while (true) {
-      JsonNode page = auth.get("/users?limit=1000" + (after.isEmpty() ? "" : "&after=" + after)).path("users");
-      for (JsonNode user : page) {
-        if (!user.path("deleted").asBoolean()) {
-          users.put(user.path("id").asText(), row(user));
-        }
-        after = user.path("id").asText();
-      }
-      if (page.size() < 1000) {
-        return users;
-      }
-    }
+    return UserTables.auth(auth);
   }
 
   /** Waits until auth's users equal user-service's snapshot; fails with both when they never do. */
@@ -130,18 +93,8 @@ final class LocalStack implements AutoCloseable {
     try {
       Await.until(what, () -> authUsers(auth).equals(userServiceUsers()));
     } catch (AssertionError e) {
-      Map<String, String> expected = userServiceUsers();
-      Map<String, String> actual = authUsers(auth);
-      Map<String, String> differing = new TreeMap<>();
-      expected.forEach((id, row) -> {
-        if (!row.equals(actual.get(id))) {
-          differing.put(id, "user-service " + row + " / auth " + actual.get(id));
-        }
-      });
-      actual.keySet().stream().filter(id -> !expected.containsKey(id))
-          .forEach(id -> differing.put(id, "only in auth: " + actual.get(id)));
-      throw new AssertionError(e.getMessage() + "; " + differing.size() + " users differ, e.g. "
-          + differing.entrySet().stream().limit(5).toList(), e);
+      throw new AssertionError(e.getMessage() + "; " + UserTables.differences(userServiceUsers(), authUsers(auth)),
+          e);
     }
   }
 
@@ -149,10 +102,6 @@ final class LocalStack implements AutoCloseable {
   long outboxEvents() throws Exception {
     JsonNode status = new ServiceClient(userServiceUrl()).get("/admin/outbox");
     return status.path("pending").asLong() + status.path("sent").asLong();
-  }
-
-  private static String row(JsonNode user) {
-    return user.path("email").asText() + "/" + user.path("status").asText() + "/v" + user.path("version").asLong();
   }
 
   private static int freePort() {

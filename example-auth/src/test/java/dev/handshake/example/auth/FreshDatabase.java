@@ -17,6 +17,11 @@ public final class FreshDatabase implements BeforeAllCallback, AfterAllCallback,
     return database.dataSource();
   }
 
+  /** Empties the database again, e.g. to replay the same events another way within one test. */
+  public void reset() throws Exception {
+    database.reset();
+  }
+
   @Override
   public void beforeAll(ExtensionContext context) {
     database = TestDatabase.start();

@@ -40,6 +40,9 @@ final class RelayProducer {
     properties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
     properties.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
     properties.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+    // The relay sends up to RELAY_BATCH_SIZE records and flushes: bigger produce batches than the default 16 KiB
+    // mean fewer requests for the broker to handle per relay batch (the broker's CPU is a third of the pipeline's).
+    properties.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
     properties.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
     properties.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000);
     properties.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 30_000);

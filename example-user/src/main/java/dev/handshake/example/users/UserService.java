@@ -61,7 +61,7 @@ public final class UserService implements AutoCloseable {
     Duration poll = settings.millis("OUTBOX_POLL_MS", Duration.ofSeconds(1));
     Optional<Map<String, Object>> kafka = RelayProducer.properties(settings);
     OutboxRelay.Config relayConfig = new OutboxRelay.Config(settings.text("USER_EVENTS_TOPIC", "user-events"),
-        (int) settings.atLeast("RELAY_BATCH_SIZE", 500, 1), poll,
+        (int) settings.atLeast("RELAY_BATCH_SIZE", 2_000, 1), poll,
         Duration.ofHours(settings.atLeast("OUTBOX_RETENTION_HOURS", 7 * 24, 1)));
     Database database = Database.open(settings, "db/users");
     OutboxListener listener = null;

@@ -51,7 +51,7 @@ final class RecordApplier {
   }
 
   /** The snapshot a bootstrap loaded already holds this record's effect: overlap, skipped without decoding. */
-  private boolean coveredBySnapshot(ConsumerRecord<byte[], byte[]> record) {
+  boolean coveredBySnapshot(ConsumerRecord<byte[], byte[]> record) {
     if (snapshotPosition == null) {
       return false;
     }

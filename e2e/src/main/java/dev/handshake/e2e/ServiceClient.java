@@ -9,12 +9,12 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 
 /** A small JSON client for one service's HTTP API. */
-final class ServiceClient {
+public final class ServiceClient {
   static final ObjectMapper JSON = new ObjectMapper();
   private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
   private final URI base;
 
-  ServiceClient(URI base) {
+  public ServiceClient(URI base) {
     this.base = base;
   }
 

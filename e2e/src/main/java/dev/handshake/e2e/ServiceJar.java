@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * user-service or auth-service run from its jar as its own process, configured by environment variables, exactly
  * as demo/stack.sh runs it: the two services' generated event classes cannot share one class path.
  */
-final class ServiceJar implements AutoCloseable {
+public final class ServiceJar implements AutoCloseable {
   static final Path USER_SERVICE = Path.of("..", "example-user", "target", "user-service.jar");
   static final Path AUTH_SERVICE = Path.of("..", "example-auth", "target", "auth-service.jar");
   private static final Pattern LISTENING = Pattern.compile("listening on (http://\\S+)");
@@ -27,7 +27,7 @@ final class ServiceJar implements AutoCloseable {
     this.url = URI.create(process.readyMatch().group(1));
   }
 
-  static ServiceJar start(String name, Path jar, Map<String, String> env) {
+  public static ServiceJar start(String name, Path jar, Map<String, String> env) {
     if (!Files.isRegularFile(jar)) {
       throw new IllegalStateException(jar.toAbsolutePath() + " is missing: build it first "
           + "(./mvnw -B package -DskipTests -Dinvoker.skip=true -pl e2e -am)");
@@ -44,7 +44,7 @@ final class ServiceJar implements AutoCloseable {
     return url;
   }
 
-  ServiceClient client() {
+  public ServiceClient client() {
     return new ServiceClient(url);
   }
 
@@ -57,7 +57,7 @@ final class ServiceJar implements AutoCloseable {
     process.kill();
   }
 
-  String output() {
+  public String output() {
     return process.tailText();
   }
 

@@ -1,0 +1,193 @@
+package dev.handshake.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.handshake.testsupport.Await;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The story's steps, shared by demo/story.sh ({@link StoryMain}) and the scenario tests (StoryIT), in order: each
+ * builds on the ones before it. A step checks what it expects and returns its progress line; anything else throws
+ * an {@link AssertionError} saying what it saw.
+ */
+public final class StorySteps {
+  private final StoryStack stack;
+  private final Path userEventSchemas;
+  private final Path shippedReaders;
+  private final Path fixedReaders;
+  private final UserServiceApi users;
+
+  /**
+   * {@code userEventSchemas}: user-service's schemas (schemas/user-events); {@code shippedReaders}: auth's reader
+   * schemas (example-auth/src/main/avro); {@code workDir}: where the fixed readers are written.
+   */
+  public StorySteps(StoryStack stack, Path userEventSchemas, Path shippedReaders, Path workDir) {
+    this.stack = stack;
+    this.userEventSchemas = userEventSchemas;
+    this.shippedReaders = shippedReaders;
+    this.fixedReaders = workDir.resolve("fixed-readers");
+    this.users = new UserServiceApi(stack.userService());
+  }
+
+  public UserServiceApi users() {
+    return users;
+  }
+
+  private ServiceClient auth() {
+    return stack.authService();
+  }
+
+  public String usersCreatedUpdatedAndDeletedReachAuth() throws Exception {
+    String ada = users.create("ada@example.com", "Ada");
+    String bob = users.create("bob@example.com", "Bob");
+    String cy = users.create("cy@example.com", "Cy");
+    users.update(bob, "{\"status\":\"SUSPENDED\",\"email\":\"bob@example.org\"}");
+    users.delete(cy);
+    awaitEqual("auth holds ada and bob as user-service does", auth());
+    check(auth().get("/users/" + bob).path("email").asText().equals("bob@example.org"), "bob's new email at auth");
+    check(auth().get("/users/" + cy).path("deleted").asBoolean(), "auth should hold cy as deleted");
+    check(auth().get("/users/" + ada).path("version").asLong() == 1, "ada at version 1 at auth");
+    return "users created (ada, bob, cy), bob updated, cy deleted: auth-service holds what user-service holds";
+  }
+
+  public String aDeletedUserIsRefusedAtLogin() throws Exception {
+    String dan = users.create("dan@example.com", "Dan");
+    Await.until("auth knows dan", () -> auth().send("GET", "/users/" + dan, null).status() == 200);
+    auth().expect(204, "PUT", "/credentials/" + dan, "{\"password\":\"correct horse\"}");
+    String login = "{\"email\":\"dan@example.com\",\"password\":\"correct horse\"}";
+    check(auth().expect(200, "POST", "/login", login).path("userId").asText().equals(dan), "dan logs in as dan");
+    users.delete(dan);
+    Await.until("auth has dan's deletion", () -> auth().get("/users/" + dan).path("deleted").asBoolean());
+    int refused = auth().send("POST", "/login", login).status();
+    check(refused == 401, "deleted dan could still log in: " + refused);
+    return "dan logged in, was deleted at user-service, and is refused at login (401)";
+  }
+
+  public String authStoppedWhileUsersChangeCatchesUp() throws Exception {
+    stack.stopAuthService();
+    for (int i = 0; i < 20; i++) {
+      String id = users.create("offline" + i + "@example.com", "Offline " + i);
+      if (i % 3 == 0) {
+        users.update(id, "{\"status\":\"SUSPENDED\"}");
+      }
+    }
+    stack.startAuthService(Map.of());
+    awaitEqual("auth caught up after its restart", auth());
+    return "auth-service stopped while 20 users were created (7 also suspended), restarted, caught up";
+  }
+
+  public String aBadReleasesEventsAreDeadLetteredWhileOthersKeepFlowing() throws Exception {
+    String ada = users.idOf("ada@example.com");
+    long deadBefore = auth().get("/admin/stats").path("deadLettered").asLong();
+    int schemaId;
+    try (BadRelease release = new BadRelease(stack.kafkaBootstrapServers(), stack.registryUrl(), "user-events",
+        userEventSchemas)) {
+      schemaId = release.schemaId();
+      check(schemaId > 0, "the registry at BACKWARD should accept UserStatus with LOCKED");
+      release.lock(ada, "ada@example.com", "Ada", 2);
+    }
+    String eve = users.create("eve@example.com", "Eve");
+    Await.until("eve applied and ada's LOCKED event dead-lettered", () ->
+        auth().send("GET", "/users/" + eve, null).status() == 200
+            && auth().get("/admin/stats").path("deadLettered").asLong() == deadBefore + 1);
+    check(auth().get("/users/" + ada).path("status").asText().equals("ACTIVE"), "ada should still be ACTIVE at auth");
+    JsonNode letters = auth().get("/admin/dlq");
+    check(letters.path("count").asLong() == 1, "one dead letter: " + letters);
+    check(letters.path("records").get(0).path("key").asText().equals(ada), "the dead letter is ada's: " + letters);
+    return "bad release: the registry (BACKWARD) accepted UserStatus+LOCKED as schema id " + schemaId
+        + "; ada's LOCKED event went to the dead-letter topic, eve's event applied";
+  }
+
+  public String authWithAFixedReaderReplaysTheDeadLetters() throws Exception {
+    writeFixedReaders();
+    stack.stopAuthService();
+    stack.startAuthService(Map.of("READER_SCHEMAS_DIR", fixedReaders.toString()));
+    JsonNode replay = auth().expect(200, "POST", "/admin/dlq/replay", null);
+    check(replay.path("replayed").asInt() == 1 && replay.path("stillFailing").asInt() == 0,
+        "the replay should apply the 1 dead letter: " + replay);
+    String ada = users.idOf("ada@example.com");
+    check(auth().get("/users/" + ada).path("status").asText().equals("SUSPENDED"),
+        "ada's LOCKED should read as the fixed reader's default, SUSPENDED");
+    check(auth().get("/admin/dlq").path("count").asLong() == 0, "no dead letter left");
+    // The release is rolled back: user-service changes ada twice; its version 2 is stale at auth, 3 applies.
+    users.update(ada, "{\"name\":\"Ada L.\"}");
+    users.update(ada, "{\"name\":\"Ada\"}");
+    awaitEqual("auth equals user-service after the rollback", auth());
+    return "auth fixed (its UserStatus reader got a default), dead letter replayed (" + replay
+        + "); release rolled back, equal again";
+  }
+
+  public String reconciliationRepairsAuthWhileTheRelayIsPaused() throws Exception {
+    long staleBefore = auth().get("/admin/stats").path("stale").asLong();
+    stack.userService().expect(200, "POST", "/admin/relay/pause", null);
+    JsonNode repair;
+    try {
+      String fay = users.create("fay@example.com", "Fay");
+      users.update(fay, "{\"status\":\"SUSPENDED\"}");
+      users.delete(users.idOf("bob@example.org"));
+      check(auth().send("GET", "/users/" + fay, null).status() == 404, "the relay should be paused");
+      repair = auth().expect(200, "POST", "/admin/reconcile", null);
+      check(repair.path("repaired").asLong() == 2, "fay added and bob deleted: " + repair);
+      checkEqual("auth after reconciliation");
+    } finally {
+      stack.userService().expect(200, "POST", "/admin/relay/resume", null);
+    }
+    Await.until("the 3 paused events arrive, stale", () ->
+        auth().get("/admin/stats").path("stale").asLong() == staleBefore + 3);
+    checkEqual("auth after the late events");
+    return "relay paused (publisher broken), 3 changes missed; reconcile repaired auth (" + repair
+        + "); the late events were stale and changed nothing";
+  }
+
+  public String aNewAuthInstanceBootstrappedFromTheSnapshotEndsEqual() throws Exception {
+    // The new instance runs the fixed reader too: it reads the topic after the snapshot, the LOCKED event included.
+    try (ServiceJar second = stack.startAuthInstance("auth_bootstrapped", Map.of("BOOTSTRAP", "snapshot",
+        "READER_SCHEMAS_DIR", fixedReaders.toString()))) {
+      check(second.output().contains("bootstrapped from user-service's snapshot at position"),
+          "the second instance should bootstrap from the snapshot: " + second.output());
+      String gil = users.create("gil@example.com", "Gil");
+      awaitEqual("the bootstrapped instance equals user-service, gil included", second.client());
+      check(second.client().get("/users/" + gil).path("version").asLong() == 1, "gil at version 1");
+      return "a new auth instance bootstrapped from user-service's snapshot, then followed the topic: equal";
+    }
+  }
+
+  /** auth's shipped reader schemas with a default on UserStatus: the fix for the bad release. */
+  private void writeFixedReaders() throws Exception {
+    Files.createDirectories(fixedReaders);
+    for (String type : List.of("UserCreated", "UserUpdated", "UserDeleted")) {
+      String text = Files.readString(shippedReaders.resolve(type + ".avsc"));
+      if (type.equals("UserCreated")) {
+        String fixedText = text.replace("\"symbols\": [\"ACTIVE\", \"SUSPENDED\"]",
+            "\"symbols\": [\"ACTIVE\", \"SUSPENDED\"], \"default\": \"SUSPENDED\"");
+        check(!fixedText.equals(text), "could not give auth's UserStatus a default in " + shippedReaders);
+        text = fixedText;
+      }
+      Files.writeString(fixedReaders.resolve(type + ".avsc"), text);
+    }
+  }
+
+  /** Waits until {@code auth}'s users equal user-service's snapshot; fails with the differences otherwise. */
+  public void awaitEqual(String what, ServiceClient auth) throws Exception {
+    try {
+      Await.until(what, () -> UserTables.auth(auth).equals(UserTables.userService(stack.userService())));
+    } catch (AssertionError e) {
+      throw new AssertionError(e.getMessage() + "; " + UserTables.differences(
+          UserTables.userService(stack.userService()), UserTables.auth(auth)), e);
+    }
+  }
+
+  private void checkEqual(String what) throws Exception {
+    Map<String, String> expected = UserTables.userService(stack.userService());
+    Map<String, String> actual = UserTables.auth(auth());
+    check(expected.equals(actual), what + " should equal user-service: " + UserTables.differences(expected, actual));
+  }
+
+  static void check(boolean condition, String expectation) {
+    if (!condition) {
+      throw new AssertionError(expectation);
+    }
+  }
+}
