@@ -13,6 +13,7 @@ import dev.handshake.core.gate.WriterSchemas;
 import dev.handshake.core.report.Finding;
 import dev.handshake.core.report.TextReportWriter;
 import dev.handshake.core.rules.Severity;
+import dev.handshake.core.usage.FieldUsageReport;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -62,8 +63,11 @@ public final class VerifyTask {
     log.info("Handshake verify: " + sources.size() + " contract file(s), " + factories.all().size()
         + " @PactVerifyProvider factory method(s) (run in a JVM in the module's directory, as Surefire runs tests), "
         + writers.size() + " writer schema(s).");
-    GateReport report = new ProducerGate().verify(sources, config.providerName().orElse(null), factories::find,
+    GateReport gateReport = new ProducerGate().verify(sources, config.providerName().orElse(null), factories::find,
         writers);
+    FieldUsageReport usage = FieldUsageReport.of(sources, config.providerName(), writers,
+        resolve(config.schemasDirectory()), base);
+    GateReport report = usage.annotate(gateReport);
     for (Finding finding : report.findings()) {
       String line = TextReportWriter.line(finding, config.ruleDocs());
       if (finding.severity() == Severity.ERROR) {
@@ -72,7 +76,8 @@ public final class VerifyTask {
         log.warn(line);
       }
     }
-    List<Path> files = write(report);
+    usage.notes().forEach(log::info);
+    List<Path> files = write(report, usage);
     String summary = GateReportFiles.summary(report) + " Reports: "
         + files.stream().map(this::display).collect(Collectors.joining(", ")) + ".";
     boolean failOnWarnings = config.failOnWarning() && report.count(Severity.WARNING) > 0;
@@ -119,11 +124,13 @@ public final class VerifyTask {
     }
   }
 
-  private List<Path> write(GateReport report) {
+  private List<Path> write(GateReport report, FieldUsageReport usage) {
     Path directory = resolve(config.reportDirectory());
     try {
-      return GateReportFiles.write(report, directory, resolve(config.junitReportDirectory()),
-          config.repositoryPaths(), config.ruleDocs());
+      List<Path> files = new ArrayList<>(GateReportFiles.write(report, directory,
+          resolve(config.junitReportDirectory()), config.repositoryPaths(), config.ruleDocs()));
+      files.addAll(usage.write(directory));
+      return files;
     } catch (IOException e) {
       throw new HandshakeIOException("Handshake verify could not write its report to " + directory, e);
     }
