@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
 @Command(name = "handshake", mixinStandardHelpOptions = true, version = "handshake 0.1.0-SNAPSHOT",
     description = "Stops producers from shipping Avro events their consumers cannot read.",
     subcommands = {CompatCommand.class, CheckCommand.class, RegisterCommand.class, DownloadCommand.class,
-        SetCompatibilityCommand.class, VerifyCommand.class, RegistryCommand.class, CommandLine.HelpCommand.class},
+        SetCompatibilityCommand.class, VerifyCommand.class, UsageCommand.class, RegistryCommand.class,
+        CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes (every command):%n",
     exitCodeList = {"0:ok, compatible", "1:incompatible (check, compat, register; verify: a finding)",
         "2:bad input or usage: a file that does not parse, an unknown option, subject, version or level, "

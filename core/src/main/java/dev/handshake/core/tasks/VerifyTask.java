@@ -15,13 +15,11 @@ import dev.handshake.core.report.TextReportWriter;
 import dev.handshake.core.rules.Severity;
 import dev.handshake.core.usage.FieldUsageReport;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * The producer gate as the {@code verify} goal and {@code handshake verify} run it: find the contracts, load
@@ -41,7 +39,7 @@ public final class VerifyTask {
 
   public VerifyOutcome run() {
     Path base = config.baseDirectory();
-    List<ContractSource> sources = new ArrayList<>(contracts());
+    List<ContractSource> sources = new ArrayList<>(ContractFiles.find(config.contractLocations(), base));
     sources.addAll(config.moreContracts());
     if (sources.isEmpty()) {
       log.warn("Handshake verify found no contracts: " + config.contractsHint() + ". Nothing to verify.");
@@ -89,25 +87,6 @@ public final class VerifyTask {
     }
     log.info(summary);
     return new VerifyOutcome(report, files, Optional.empty());
-  }
-
-  /** Contract files given directly, and every {@code *.json} under the directories given, each sorted. */
-  private List<ContractSource> contracts() {
-    List<ContractSource> sources = new ArrayList<>();
-    for (Path location : config.contractLocations()) {
-      Path path = resolve(location);
-      if (Files.isRegularFile(path)) {
-        sources.add(new ContractSource(path, display(path)));
-      } else if (Files.isDirectory(path)) {
-        try (Stream<Path> files = Files.walk(path)) {
-          files.filter(p -> p.getFileName().toString().endsWith(".json") && Files.isRegularFile(p)).sorted()
-              .forEach(p -> sources.add(new ContractSource(p, display(p))));
-        } catch (IOException e) {
-          throw new HandshakeIOException("Handshake verify could not list contracts in " + path, e);
-        }
-      }
-    }
-    return sources;
   }
 
   private PactVerifyProviderFactories factories() {
