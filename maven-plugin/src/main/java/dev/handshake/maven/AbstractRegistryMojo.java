@@ -13,7 +13,9 @@ import java.io.File;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecution;
@@ -51,6 +53,13 @@ abstract class AbstractRegistryMojo extends AbstractMojo {
 
   @Parameter(property = "handshake.skip", defaultValue = "false")
   boolean skip;
+
+  /**
+   * Subject → the types its schema takes from other registered subjects, as Confluent's plugin names them:
+   * {@code <references><my.Subject><reference><name/><subject/><version/></reference></my.Subject></references>}.
+   */
+  @Parameter
+  Map<String, List<Reference>> references = new LinkedHashMap<>();
 
   @Parameter(defaultValue = "${project.basedir}", readonly = true, required = true)
   File basedir;

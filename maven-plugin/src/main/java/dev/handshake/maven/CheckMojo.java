@@ -2,6 +2,7 @@ package dev.handshake.maven;
 
 import dev.handshake.core.InvalidInputException;
 import dev.handshake.core.compat.CompatibilityLevel;
+import dev.handshake.core.registry.SchemaReference;
 import dev.handshake.core.registry.SchemaRegistry;
 import dev.handshake.core.registry.SubjectCheck;
 import dev.handshake.core.registry.SubjectCheckResult;
@@ -62,8 +63,9 @@ public class CheckMojo extends AbstractRegistryMojo {
     for (Map.Entry<String, File> entry : subjects.entrySet()) {
       String subject = entry.getKey();
       CompatibilityLevel override = levelFor(subject);
-      SchemaFile candidate = load(loader, subject, entry.getValue());
-      SubjectCheckResult result = check.check(subject, candidate, override);
+      List<SchemaReference> subjectReferences = Reference.of(references, subject);
+      SchemaFile candidate = load(loader, subject, entry.getValue(), check.resolveReferences(subjectReferences));
+      SubjectCheckResult result = check.check(subject, candidate, subjectReferences, override);
       for (Finding finding : result.report().findings()) {
         getLog().error(line(finding));
       }
@@ -98,13 +100,13 @@ public class CheckMojo extends AbstractRegistryMojo {
     return CompatibilityLevel.parse(compatibilityLevels.get(subject), "<compatibilityLevels><" + subject + ">");
   }
 
-  private SchemaFile load(SchemaLoader loader, String subject, File file) {
+  private SchemaFile load(SchemaLoader loader, String subject, File file, List<SchemaFile> referenced) {
     if (file == null) {
       throw new InvalidInputException("<subjects><" + subject + "> has no file; give the candidate .avsc path");
     }
     Path path = resolve(file);
     try {
-      return loader.parse(display(path), Files.readString(path, StandardCharsets.UTF_8), List.of());
+      return loader.parse(display(path), Files.readString(path, StandardCharsets.UTF_8), referenced);
     } catch (NoSuchFileException e) {
       throw new InvalidInputException("<subjects><" + subject + ">: schema file " + path + " does not exist", e);
     } catch (IOException e) {

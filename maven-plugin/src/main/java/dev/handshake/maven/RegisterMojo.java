@@ -2,6 +2,8 @@ package dev.handshake.maven;
 
 import dev.handshake.core.InvalidInputException;
 import dev.handshake.core.registry.RestSchemaRegistry;
+import dev.handshake.core.registry.SchemaReference;
+import dev.handshake.core.registry.SubjectCheck;
 import dev.handshake.core.rules.RuleDocs;
 import dev.handshake.core.schema.SchemaFile;
 import dev.handshake.core.schema.SchemaLoader;
@@ -42,9 +44,11 @@ public class RegisterMojo extends AbstractRegistryMojo {
     RestSchemaRegistry registry = restRegistry("register");
     SchemaLoader loader = new SchemaLoader();
     List<RegisterTask.Candidate> candidates = new ArrayList<>();
+    SubjectCheck resolver = new SubjectCheck(registry);
     for (Map.Entry<String, File> entry : subjects.entrySet()) {
-      candidates.add(new RegisterTask.Candidate(entry.getKey(), load(loader, entry.getKey(), entry.getValue()),
-          List.of()));
+      List<SchemaReference> subjectReferences = Reference.of(references, entry.getKey());
+      candidates.add(new RegisterTask.Candidate(entry.getKey(), load(loader, entry.getKey(), entry.getValue(),
+          resolver.resolveReferences(subjectReferences)), subjectReferences));
     }
     RegisterTask.RegisterOutcome outcome = new RegisterTask(registry, new RuleDocs(rulesDocsUrl),
         TaskFailures.log(getLog())).run(candidates);
@@ -59,13 +63,13 @@ public class RegisterMojo extends AbstractRegistryMojo {
     }
   }
 
-  private SchemaFile load(SchemaLoader loader, String subject, File file) {
+  private SchemaFile load(SchemaLoader loader, String subject, File file, List<SchemaFile> referenced) {
     if (file == null) {
       throw new InvalidInputException("<subjects><" + subject + "> has no file; give the .avsc path");
     }
     Path path = resolve(file);
     try {
-      return loader.parse(display(path), Files.readString(path, StandardCharsets.UTF_8), List.of());
+      return loader.parse(display(path), Files.readString(path, StandardCharsets.UTF_8), referenced);
     } catch (IOException e) {
       throw new InvalidInputException("<subjects><" + subject + ">: cannot read schema file " + path + ": "
           + e.getMessage(), e);
