@@ -8,9 +8,14 @@ import java.util.Optional;
  */
 public record ConsumerUse(String consumer, FieldUse use, Optional<String> readerDefault) {
 
-  /** {@code auth-service (asserts)}, {@code billing (decodes, default 0)}. */
+  /** {@code auth-service (asserts)}, {@code billing (decodes, default 0)}, {@code audit (needs it, no default)}. */
   public String describe() {
-    return consumer + " (" + use.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
-        + readerDefault.map(d -> ", default " + d).orElse("") + ")";
+    String how = switch (use) {
+      case ASSERTS -> "asserts";
+      case DECODES -> "decodes";
+      case DEFAULT_ONLY -> "reads its default";
+      case MISSING -> "needs it, no default";
+    };
+    return consumer + " (" + how + readerDefault.map(d -> ", default " + d).orElse("") + ")";
   }
 }
