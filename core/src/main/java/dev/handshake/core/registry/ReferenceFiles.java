@@ -3,6 +3,7 @@ package dev.handshake.core.registry;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.handshake.core.HandshakeIOException;
 import dev.handshake.core.InvalidInputException;
 import java.io.IOException;
@@ -59,6 +60,26 @@ final class ReferenceFiles {
       references.add(new SchemaReference(name.asText(), subject.asText(), version.asInt()));
     }
     return references;
+  }
+
+  /** Writes the references beside {@code versionFile}; none: no file (and a stale one is removed). */
+  static void write(Path versionFile, List<SchemaReference> references) {
+    Path file = of(versionFile);
+    try {
+      if (references.isEmpty()) {
+        Files.deleteIfExists(file);
+        return;
+      }
+      ArrayNode array = JSON.createArrayNode();
+      for (SchemaReference reference : references) {
+        array.addObject().put("name", reference.name()).put("subject", reference.subject())
+            .put("version", reference.version());
+      }
+      Files.writeString(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(array) + "\n",
+          StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new HandshakeIOException("cannot write " + file, e);
+    }
   }
 
   private static InvalidInputException invalid(Path file, String why) {
