@@ -19,6 +19,14 @@ def removed = report.findings.find { it.rule == 'FIELD_REMOVED_WITHOUT_DEFAULT' 
 assert removed.consumer == 'auth-service' && removed.interaction == 'a user was deleted'
 assert removed.file == 'schemas/UserDeleted.avsc' && removed.line > 1
 assert removed.fix
+// The finding names every consumer that reads the field (from the field-usage map), in its message and facts.
+assert removed.readBy == 'auth-service (needs it, no default)' : removed
+assert removed.message.endsWith('Consumers that read $.email: auth-service (needs it, no default).') : removed.message
 def decode = report.findings.find { it.rule == 'CONSUMER_CANNOT_DECODE' }
 assert decode.path == 'UserDeleted.email'
+assert decode.readBy == 'auth-service (needs it, no default)' : decode
+def usage = ItBuild.usage(basedir)
+def email = usage.fields.find { it.path == '$.email' }
+assert email.written == false && email.verdict == 'NOT_WRITTEN' : email
+assert email.consumers == [[consumer: 'auth-service', use: 'MISSING']] : email
 true

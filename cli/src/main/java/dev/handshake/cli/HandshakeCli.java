@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 @Command(name = "handshake", mixinStandardHelpOptions = true, version = "handshake 0.1.0-SNAPSHOT",
     description = "Stops producers from shipping Avro events their consumers cannot read.",
     subcommands = {CompatCommand.class, CheckCommand.class, RegisterCommand.class, DownloadCommand.class,
-        SetCompatibilityCommand.class, VerifyCommand.class, RegistryCommand.class,
+        SetCompatibilityCommand.class, VerifyCommand.class, UsageCommand.class, RegistryCommand.class,
         CanIDeployCommand.class, RecordCommands.Deployment.class, RecordCommands.Release.class,
         RecordCommands.Undeployment.class, CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes (every command):%n",

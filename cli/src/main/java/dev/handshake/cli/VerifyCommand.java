@@ -29,7 +29,8 @@ import picocli.CommandLine.Spec;
             + "schema from its contract, and matches them against what the consumer expects.",
         "The factories run in a separate JVM in --base-dir with the class path you give (the producer's compiled "
             + "test classes and their dependencies). Writes the same reports as handshake:verify: verify.txt, "
-            + "verify.json and verify.github.txt in --report-dir, TEST-handshake-verify.xml in --junit-report-dir."},
+            + "verify.json, verify.github.txt and the field-usage map (usage.md, usage.json) in --report-dir, "
+            + "TEST-handshake-verify.xml in --junit-report-dir."},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:every consumer can read the producer's events", "1:findings (each printed)",
         "2:bad input (an invalid writer schema, a missing class path entry, an unknown option)",
@@ -67,7 +68,8 @@ final class VerifyCommand implements Callable<Integer> {
   Path baseDir;
 
   @Option(names = "--report-dir", paramLabel = "DIR", defaultValue = "target/handshake",
-      description = "Where verify.txt, verify.json and verify.github.txt go. Default: target/handshake.")
+      description = "Where verify.txt, verify.json, verify.github.txt, usage.md and usage.json go. "
+          + "Default: target/handshake.")
   Path reportDir;
 
   @Option(names = "--junit-report-dir", paramLabel = "DIR", defaultValue = "target/surefire-reports",

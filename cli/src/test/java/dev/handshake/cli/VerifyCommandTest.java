@@ -79,6 +79,22 @@ class VerifyCommandTest {
     assertThat(tmp.resolve("handshake/verify.txt")).isRegularFile();
     assertThat(tmp.resolve("handshake/verify.github.txt")).isRegularFile();
     assertThat(tmp.resolve("junit/TEST-handshake-verify.xml")).isRegularFile();
+    assertThat(report.get("findings").get(0).get("readBy").asText()).isEqualTo("auth-service (needs it, no default)");
+    JsonNode usage = new ObjectMapper().readTree(tmp.resolve("handshake/usage.json").toFile());
+    assertThat(usage.get("consumers").toString()).isEqualTo("[\"auth-service\"]");
+    assertThat(tmp.resolve("handshake/usage.md")).content().contains("| `$.email` | - | auth-service (needs it, "
+        + "no default) | not written |");
+  }
+
+  @Test
+  void removingAFieldNoConsumerReadsPassesWithANoteNamingIt() throws Exception {
+    RegistryCommandsTest.Result result = verify(IT.resolve("verify-unread-field-removed"));
+
+    assertThat(result.exitCode()).as(result.out() + result.err()).isEqualTo(HandshakeCli.EXIT_OK);
+    assertThat(result.out()).contains("Handshake verify: note: field $.version of "
+        + "dev.handshake.example.user.UserDeleted was removed (it is in "
+        + "schemas/history/dev.handshake.example.user.UserDeleted/v1.avsc, not in the current schema) and no "
+        + "consumer reads it: the removal is safe.");
   }
 
   @Test

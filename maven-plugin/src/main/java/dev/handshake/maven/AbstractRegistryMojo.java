@@ -20,7 +20,9 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecution;
@@ -58,6 +60,13 @@ abstract class AbstractRegistryMojo extends AbstractMojo {
 
   @Parameter(property = "handshake.skip", defaultValue = "false")
   boolean skip;
+
+  /**
+   * Subject → the types its schema takes from other registered subjects, as Confluent's plugin names them:
+   * {@code <references><my.Subject><reference><name/><subject/><version/></reference></my.Subject></references>}.
+   */
+  @Parameter
+  Map<String, List<Reference>> references = new LinkedHashMap<>();
 
   @Parameter(defaultValue = "${project.basedir}", readonly = true, required = true)
   File basedir;
@@ -131,12 +140,17 @@ abstract class AbstractRegistryMojo extends AbstractMojo {
 
   /** The schema file configured for {@code <subjects><subject>}, parsed, named relative to the project. */
   SchemaFile schemaOf(String subject, File file) {
+    return schemaOf(subject, file, List.of());
+  }
+
+  /** The same, for a schema that uses named types of the schemas {@code referenced} (its resolved references). */
+  SchemaFile schemaOf(String subject, File file, List<SchemaFile> referenced) {
     if (file == null) {
       throw new InvalidInputException("<subjects><" + subject + "> has no file; give the .avsc path");
     }
     Path path = resolve(file);
     try {
-      return new SchemaLoader().parse(display(path), Files.readString(path, StandardCharsets.UTF_8), List.of());
+      return new SchemaLoader().parse(display(path), Files.readString(path, StandardCharsets.UTF_8), referenced);
     } catch (NoSuchFileException e) {
       throw new InvalidInputException("<subjects><" + subject + ">: schema file " + path + " does not exist", e);
     } catch (IOException e) {

@@ -1,7 +1,9 @@
 package dev.handshake.maven;
 
 import dev.handshake.core.compat.CompatibilityLevel;
+import dev.handshake.core.registry.SchemaReference;
 import dev.handshake.core.registry.SchemaRegistry;
+import dev.handshake.core.registry.SubjectCheck;
 import dev.handshake.core.tasks.CheckConfiguration;
 import dev.handshake.core.tasks.CheckOutcome;
 import dev.handshake.core.tasks.CheckTask;
@@ -50,8 +52,10 @@ public class CheckMojo extends AbstractRegistryMojo {
         + " against " + (hasRegistryUrls() ? "the registry at " : "the offline history in ") + registry.describe());
     List<CheckConfiguration.Candidate> candidates = new ArrayList<>();
     for (Map.Entry<String, File> entry : subjects.entrySet()) {
-      candidates.add(new CheckConfiguration.Candidate(entry.getKey(), schemaOf(entry.getKey(), entry.getValue()),
-          List.of(), levelFor(entry.getKey())));
+      List<SchemaReference> subjectReferences = Reference.of(references, entry.getKey());
+      candidates.add(new CheckConfiguration.Candidate(entry.getKey(), schemaOf(entry.getKey(), entry.getValue(),
+          new SubjectCheck(registry).resolveReferences(subjectReferences)), subjectReferences,
+          levelFor(entry.getKey())));
     }
     CheckOutcome outcome = new CheckTask(new CheckConfiguration(registry, candidates, Optional.empty(), ruleDocs()),
         taskLog()).run();

@@ -1,6 +1,8 @@
 package dev.handshake.maven;
 
 import dev.handshake.core.registry.RestSchemaRegistry;
+import dev.handshake.core.registry.SchemaReference;
+import dev.handshake.core.registry.SubjectCheck;
 import dev.handshake.core.tasks.RegisterTask;
 import java.io.File;
 import java.util.ArrayList;
@@ -33,9 +35,11 @@ public class RegisterMojo extends AbstractRegistryMojo {
     }
     RestSchemaRegistry registry = restRegistry("register");
     List<RegisterTask.Candidate> candidates = new ArrayList<>();
+    SubjectCheck resolver = new SubjectCheck(registry);
     for (Map.Entry<String, File> entry : subjects.entrySet()) {
-      candidates.add(new RegisterTask.Candidate(entry.getKey(), schemaOf(entry.getKey(), entry.getValue()),
-          List.of()));
+      List<SchemaReference> subjectReferences = Reference.of(references, entry.getKey());
+      candidates.add(new RegisterTask.Candidate(entry.getKey(), schemaOf(entry.getKey(), entry.getValue(),
+          resolver.resolveReferences(subjectReferences)), subjectReferences));
     }
     RegisterTask.RegisterOutcome outcome = new RegisterTask(registry, ruleDocs(), taskLog()).run(candidates);
     if (outcome.refused()) {

@@ -30,8 +30,8 @@ import org.eclipse.aether.RepositorySystemSession;
  * The producer gate: verifies the producer's real events against every consumer contract (from
  * {@code contractsDirectory} and {@code contractArtifacts}) and fails the build, naming consumer, event,
  * field, rule and fix, when a consumer could not read or would misread an event. Reports go to
- * {@code reportDirectory} as verify.txt, verify.json, TEST-handshake-verify.xml and verify.github.txt (GitHub
- * Actions annotations).
+ * {@code reportDirectory} as verify.txt, verify.json, TEST-handshake-verify.xml, verify.github.txt (GitHub
+ * Actions annotations) and the field-usage map (usage.md, usage.json).
  */
 @Mojo(name = "verify", defaultPhase = LifecyclePhase.VERIFY, requiresDependencyResolution = ResolutionScope.TEST,
     threadSafe = true)

@@ -141,6 +141,12 @@ public final class WriterSchemas {
     return Optional.ofNullable(byName.get(fullName));
   }
 
+  /** Each schema file once, records first by full name (the order the usage map lists subjects in). */
+  public List<SchemaFile> files() {
+    return byName.values().stream().distinct()
+        .sorted(java.util.Comparator.comparing((SchemaFile f) -> f.schema().getFullName())).toList();
+  }
+
   public int size() {
     return (int) byName.values().stream().distinct().count();
   }

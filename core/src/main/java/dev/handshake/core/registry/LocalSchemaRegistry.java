@@ -23,7 +23,8 @@ import java.util.stream.Stream;
  * A read-only registry over a {@code schemas/} directory kept in version control, for checks without a
  * network: {@code history/<subject>/v<N>.avsc} are the registered versions (N from 1, oldest first) and
  * {@code compatibility.properties} holds {@code default=LEVEL} and {@code <subject>=LEVEL}. Files carry no
- * registry ids, so every version reports id 0; references are not supported offline.
+ * registry ids, so every version reports id 0. A version that uses named types registered under other subjects
+ * lists them in {@code history/<subject>/vN.references.json} (the registry's {@code references} array).
  */
 public final class LocalSchemaRegistry implements SchemaRegistry {
   private static final Pattern VERSION_FILE = Pattern.compile("v([1-9][0-9]*)\\.avsc");
@@ -124,7 +125,8 @@ public final class LocalSchemaRegistry implements SchemaRegistry {
           + version + ": " + file + " does not exist");
     }
     try {
-      return new RegisteredSchema(subject, version, 0, Files.readString(file, StandardCharsets.UTF_8), List.of());
+      return new RegisteredSchema(subject, version, 0, Files.readString(file, StandardCharsets.UTF_8),
+          ReferenceFiles.read(file));
     } catch (IOException e) {
       throw new HandshakeIOException("cannot read " + file, e);
     }
@@ -149,7 +151,8 @@ public final class LocalSchemaRegistry implements SchemaRegistry {
 
   @Override
   public Optional<RegisteredSchema> lookup(String subject, RegistrySchema schema) {
-    String wanted = loader.parse("lookup", schema.schema(), List.of()).schema().toString();
+    String wanted = loader.parse("lookup", schema.schema(), new SubjectCheck(this).resolveReferences(
+        schema.references())).schema().toString();
     for (int version : versionFiles(subject)) {
       RegisteredSchema registered = version(subject, version);
       if (parse(registered).schema().toString().equals(wanted)) {
@@ -224,7 +227,8 @@ public final class LocalSchemaRegistry implements SchemaRegistry {
   }
 
   private SchemaFile parse(RegisteredSchema registered) {
-    return loader.parse(sourceOf(registered.subject(), registered.version()), registered.schema(), List.of());
+    return loader.parse(sourceOf(registered.subject(), registered.version()), registered.schema(),
+        new SubjectCheck(this).resolveReferences(registered.references()));
   }
 
   /** {@code history/<subject>/}, the subject's name encoded as {@code download} writes it ({@code a/b}: {@code a_x2Fb}). */

@@ -13,7 +13,8 @@ import java.util.List;
 
 /**
  * Writes registered schemas to disk, pretty-printed: one version as {@code <dir>/<subject>.avsc}, or a whole
- * history as {@code <dir>/history/<subject>/v<N>.avsc}, the layout {@link LocalSchemaRegistry} reads offline.
+ * history as {@code <dir>/history/<subject>/v<N>.avsc} (with {@code v<N>.references.json} when the version has
+ * schema references), the layout {@link LocalSchemaRegistry} reads offline.
  * Subjects become file names as {@link SubjectFileNames} encodes them ({@code a/b} is {@code a_x2Fb}).
  */
 public final class SchemaDownloader {
@@ -42,8 +43,10 @@ public final class SchemaDownloader {
     List<Downloaded> written = new ArrayList<>();
     for (int version : registry.versions(subject)) {
       RegisteredSchema schema = registry.version(subject, version);
-      written.add(write(directory.resolve("history").resolve(fileName(subject)).resolve("v" + version + ".avsc"),
-          schema));
+      Path file = directory.resolve("history").resolve(fileName(subject)).resolve("v" + version + ".avsc");
+      written.add(write(file, schema));
+      // Without them the offline check could not parse a version that uses another subject's types.
+      ReferenceFiles.write(file, schema.references());
     }
     return written;
   }

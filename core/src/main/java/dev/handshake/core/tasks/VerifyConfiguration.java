@@ -23,7 +23,7 @@ import java.util.Optional;
  * @param factoryClasspath        the class path of the JVM the factories run in: the producer's test class path
  *                                first (its versions win), then Handshake's own
  * @param factoryClassDirectories the directories searched for {@code @PactVerifyProvider} methods
- * @param reportDirectory         where verify.txt, verify.json and verify.github.txt go
+ * @param reportDirectory         where verify.txt, verify.json, verify.github.txt, usage.md and usage.json go
  * @param junitReportDirectory    where TEST-handshake-verify.xml goes (where CI collects tests)
  * @param repositoryPaths         names files from the repository root, for GitHub annotations
  */

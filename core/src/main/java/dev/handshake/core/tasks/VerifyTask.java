@@ -13,14 +13,13 @@ import dev.handshake.core.gate.WriterSchemas;
 import dev.handshake.core.report.Finding;
 import dev.handshake.core.report.TextReportWriter;
 import dev.handshake.core.rules.Severity;
+import dev.handshake.core.usage.FieldUsageReport;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * The producer gate as the {@code verify} goal and {@code handshake verify} run it: find the contracts, load
@@ -40,7 +39,7 @@ public final class VerifyTask {
 
   public VerifyOutcome run() {
     Path base = config.baseDirectory();
-    List<ContractSource> sources = new ArrayList<>(contracts());
+    List<ContractSource> sources = new ArrayList<>(ContractFiles.find(config.contractLocations(), base));
     sources.addAll(config.moreContracts());
     if (sources.isEmpty()) {
       log.warn("Handshake verify found no contracts: " + config.contractsHint() + ". Nothing to verify.");
@@ -62,8 +61,11 @@ public final class VerifyTask {
     log.info("Handshake verify: " + sources.size() + " contract file(s), " + factories.all().size()
         + " @PactVerifyProvider factory method(s) (run in a JVM in the module's directory, as Surefire runs tests), "
         + writers.size() + " writer schema(s).");
-    GateReport report = new ProducerGate().verify(sources, config.providerName().orElse(null), factories::find,
+    GateReport gateReport = new ProducerGate().verify(sources, config.providerName().orElse(null), factories::find,
         writers);
+    FieldUsageReport usage = FieldUsageReport.of(sources, config.providerName(), writers,
+        resolve(config.schemasDirectory()), base);
+    GateReport report = usage.annotate(gateReport);
     for (Finding finding : report.findings()) {
       String line = TextReportWriter.line(finding, config.ruleDocs());
       if (finding.severity() == Severity.ERROR) {
@@ -72,7 +74,8 @@ public final class VerifyTask {
         log.warn(line);
       }
     }
-    List<Path> files = write(report);
+    usage.notes().forEach(log::info);
+    List<Path> files = write(report, usage);
     String summary = GateReportFiles.summary(report) + " Reports: "
         + files.stream().map(this::display).collect(Collectors.joining(", ")) + ".";
     boolean failOnWarnings = config.failOnWarning() && report.count(Severity.WARNING) > 0;
@@ -84,25 +87,6 @@ public final class VerifyTask {
     }
     log.info(summary);
     return new VerifyOutcome(report, files, Optional.empty());
-  }
-
-  /** Contract files given directly, and every {@code *.json} under the directories given, each sorted. */
-  private List<ContractSource> contracts() {
-    List<ContractSource> sources = new ArrayList<>();
-    for (Path location : config.contractLocations()) {
-      Path path = resolve(location);
-      if (Files.isRegularFile(path)) {
-        sources.add(new ContractSource(path, display(path)));
-      } else if (Files.isDirectory(path)) {
-        try (Stream<Path> files = Files.walk(path)) {
-          files.filter(p -> p.getFileName().toString().endsWith(".json") && Files.isRegularFile(p)).sorted()
-              .forEach(p -> sources.add(new ContractSource(p, display(p))));
-        } catch (IOException e) {
-          throw new HandshakeIOException("Handshake verify could not list contracts in " + path, e);
-        }
-      }
-    }
-    return sources;
   }
 
   private PactVerifyProviderFactories factories() {
@@ -119,11 +103,13 @@ public final class VerifyTask {
     }
   }
 
-  private List<Path> write(GateReport report) {
+  private List<Path> write(GateReport report, FieldUsageReport usage) {
     Path directory = resolve(config.reportDirectory());
     try {
-      return GateReportFiles.write(report, directory, resolve(config.junitReportDirectory()),
-          config.repositoryPaths(), config.ruleDocs());
+      List<Path> files = new ArrayList<>(GateReportFiles.write(report, directory,
+          resolve(config.junitReportDirectory()), config.repositoryPaths(), config.ruleDocs()));
+      files.addAll(usage.write(directory));
+      return files;
     } catch (IOException e) {
       throw new HandshakeIOException("Handshake verify could not write its report to " + directory, e);
     }

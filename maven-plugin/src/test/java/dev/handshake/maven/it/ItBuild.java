@@ -19,12 +19,14 @@ public final class ItBuild {
 
   /**
    * The verify goal's JSON report (target/handshake/verify.json) as Groovy reads JSON, after checking that the
-   * goal wrote every report: text and GitHub annotations beside it, JUnit XML where Surefire's go.
+   * goal wrote every report: text, GitHub annotations and the field-usage map beside it, JUnit XML where
+   * Surefire's go.
    */
   @SuppressWarnings("unchecked")
   public static Map<String, Object> verifyReport(File basedir) throws IOException {
     for (String report : new String[] {"target/handshake/verify.txt", "target/handshake/verify.github.txt",
-        "target/surefire-reports/TEST-handshake-verify.xml"}) {
+        "target/surefire-reports/TEST-handshake-verify.xml", "target/handshake/usage.md",
+        "target/handshake/usage.json"}) {
       if (!new File(basedir, report).isFile()) {
         throw new AssertionError("the verify goal wrote no " + report + " in " + basedir);
       }
@@ -40,5 +42,11 @@ public final class ItBuild {
       throw new AssertionError("the can-i-deploy goal wrote no " + answer);
     }
     return new ObjectMapper().readValue(answer, Map.class);
+  }
+
+  /** The field-usage map the verify goal wrote (target/handshake/usage.json) as Groovy reads JSON. */
+  @SuppressWarnings("unchecked")
+  public static Map<String, Object> usage(File basedir) throws IOException {
+    return new ObjectMapper().readValue(new File(basedir, "target/handshake/usage.json"), Map.class);
   }
 }

@@ -1,0 +1,43 @@
+package dev.handshake.core.usage;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One field of a producer's record and every consumer that reads it.
+ *
+ * @param subject     the producer record's full name (Confluent's RecordNameStrategy subject)
+ * @param file        the producer's schema file that defines it (a history file for a removed field)
+ * @param pointer     the JSON pointer of the field in {@code file}; for a field only readers have, the pointer of
+ *                    the record it would be in
+ * @param path        the value's path from the record, as contracts name it: {@code $.address.city},
+ *                    {@code $.roles[*].name}, {@code $.tags.*}
+ * @param type        the writer's type, as Avro writes it; empty when the producer does not write the field
+ * @param written     whether the producer's current schema has it
+ * @param removedFrom the history file whose version last had it, when the current schema dropped it
+ * @param consumers   each consumer that reads it, in consumer order
+ */
+public record FieldUsage(String subject, String file, String pointer, String path, String type, boolean written,
+                         Optional<String> removedFrom, List<ConsumerUse> consumers) {
+
+  public FieldUsage {
+    consumers = List.copyOf(consumers);
+  }
+
+  public FieldVerdict verdict() {
+    if (!written) {
+      return consumers.isEmpty() && removedFrom.isPresent() ? FieldVerdict.REMOVED_UNREAD : FieldVerdict.NOT_WRITTEN;
+    }
+    if (consumers.isEmpty()) {
+      return FieldVerdict.SAFE_TO_REMOVE;
+    }
+    boolean allDefaults = consumers.stream()
+        .allMatch(c -> c.use() == FieldUse.DECODES && c.readerDefault().isPresent());
+    return allDefaults ? FieldVerdict.READ_ONLY_WITH_DEFAULT : FieldVerdict.IN_USE;
+  }
+
+  /** The consumers whose reader schema has the field (with or without a default). */
+  public List<String> readers() {
+    return consumers.stream().map(ConsumerUse::consumer).toList();
+  }
+}
