@@ -20,8 +20,8 @@ record SchemaListing(RegistryStore store, String prefix, boolean deleted, boolea
         SubjectListing.number(query, "limit", -1));
   }
 
-  ApiHandler.Response response() {
-    return new ApiHandler.Response(200, null, out -> {
+  Response response() {
+    return Response.streamed(out -> {
       try (JsonGenerator json = Json.generator(out)) {
         json.writeStartArray();
         int skipped = 0;
@@ -39,7 +39,7 @@ record SchemaListing(RegistryStore store, String prefix, boolean deleted, boolea
             if (skipped < offset) {
               skipped++;
             } else if (limit < 0 || sent < limit) {
-              Json.write(json, ApiHandler.versionJson(version));
+              Json.write(json, ApiRoutes.versionJson(version));
               sent++;
             }
           }

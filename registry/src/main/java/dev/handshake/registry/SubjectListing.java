@@ -45,8 +45,8 @@ record SubjectListing(RegistryStore store, String prefix, boolean deleted, boole
         + "0 or more, or -1 for all"));
   }
 
-  ApiHandler.Response response() {
-    return new ApiHandler.Response(200, null, out -> {
+  Response response() {
+    return Response.streamed(out -> {
       try (JsonGenerator json = Json.generator(out)) {
         json.writeStartArray();
         int skipped = 0;
