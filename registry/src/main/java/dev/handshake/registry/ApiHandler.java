@@ -36,8 +36,9 @@ final class ApiHandler implements HttpService {
   }
 
   /**
-   * {@code GET /schemas/ids/{id}} for an id whose answer is cached: the request every consumer makes for each
-   * new schema id it meets, answered on the connection's loop thread without a hand-off.
+   * {@code GET /schemas/ids/{id}}, the request every consumer makes for each new schema id it meets, answered on
+   * the connection's loop thread without a hand-off: from the answer cache, or from the log when that needs no
+   * wait. Anything else, and an id that would need one, goes to a worker.
    */
   @Override
   public Response answerAtOnce(WireRequest request) {
@@ -55,8 +56,11 @@ final class ApiHandler implements HttpService {
       }
       id = id * 10 + (c - '0');
     }
-    byte[] cached = schemaAnswers.get(id);
-    return cached == null ? null : new Response(200, cached);
+    byte[] answer = schemaAnswers.get(id);
+    if (answer == null) {
+      answer = routes.schemaAnswerWithoutWaiting(id);
+    }
+    return answer == null ? null : new Response(200, answer);
   }
 
   /**

@@ -172,13 +172,27 @@ final class ApiRoutes {
   private Response schemaById(int id) throws ApiException {
     byte[] cached = schemaAnswers.get(id);
     if (cached == null) {
-      RegistryStore.StoredSchema schema = store.schemaById(id);
-      Map<String, Object> body = Json.object("schema", schema.schema());
-      addReferences(body, schema.references());
-      cached = Json.write(body);
-      schemaAnswers.put(id, cached);
+      cached = cacheAnswer(store.schemaById(id));
     }
     return new Response(200, cached);
+  }
+
+  /**
+   * The answer for an id if it can be had without waiting (the store's lock free, the schema's record durable),
+   * else null. For the connection loops: a lookup of an id not in the answer cache costs a read of the log (from
+   * the page cache) rather than a hand-off to a worker and back.
+   */
+  byte[] schemaAnswerWithoutWaiting(int id) {
+    RegistryStore.StoredSchema schema = store.schemaByIdWithoutWaiting(id);
+    return schema == null ? null : cacheAnswer(schema);
+  }
+
+  private byte[] cacheAnswer(RegistryStore.StoredSchema schema) {
+    Map<String, Object> body = Json.object("schema", schema.schema());
+    addReferences(body, schema.references());
+    byte[] answer = Json.write(body);
+    schemaAnswers.put(schema.id(), answer);
+    return answer;
   }
 
   private Response register(ApiRequest r, String subject) throws IOException, ApiException {

@@ -187,6 +187,26 @@ final class RegistryStore implements Closeable {
     return readChecked(v -> reader.stored(id, v));
   }
 
+  /**
+   * The schema with this id if it can be had without blocking: the read lock free right now and its record
+   * already durable; null otherwise (also when there is no such id: the caller asks {@link #schemaById} then).
+   */
+  StoredSchema schemaByIdWithoutWaiting(int id) {
+    if (!lock.readLock().tryLock()) {
+      return null;
+    }
+    Visibility v = new Visibility();
+    StoredSchema schema;
+    try {
+      schema = reader.stored(id, v);
+    } catch (ApiException e) {
+      return null;
+    } finally {
+      lock.readLock().unlock();
+    }
+    return log.durableAt(v.position) ? schema : null;
+  }
+
   /** Every live subject/version whose schema has this id. */
   List<Registered> usagesOf(int id) throws ApiException {
     return readChecked(v -> {
