@@ -35,7 +35,7 @@ final class ApiRoutes {
             return lookup(r, subject);
           }
           if (r.is("DELETE")) {
-            return json(200, store.deleteSubject(subject, r.flag("permanent")));
+            return json(200, store.writes().deleteSubject(subject, r.flag("permanent")));
           }
           return notAllowed();
         }
@@ -44,7 +44,7 @@ final class ApiRoutes {
         }
         if (n == 3) {
           if (r.is("GET")) {
-            return json(200, store.versions(subject, r.flag("deleted")));
+            return json(200, store.queries().versions(subject, r.flag("deleted")));
           }
           if (r.is("POST")) {
             return register(r, subject);
@@ -54,19 +54,19 @@ final class ApiRoutes {
         String version = p.get(3);
         if (n == 4) {
           if (r.is("GET")) {
-            return json(200, versionJson(store.version(subject, version, r.flag("deleted"))));
+            return json(200, versionJson(store.queries().version(subject, version, r.flag("deleted"))));
           }
           if (r.is("DELETE")) {
-            return json(200, store.deleteVersion(subject, version, r.flag("permanent")));
+            return json(200, store.writes().deleteVersion(subject, version, r.flag("permanent")));
           }
           return notAllowed();
         }
         if (n == 5 && "schema".equals(p.get(4))) {
-          return r.is("GET") ? raw(store.version(subject, version, r.flag("deleted")).schema().schema())
+          return r.is("GET") ? raw(store.queries().version(subject, version, r.flag("deleted")).schema().schema())
               : notAllowed();
         }
         if (n == 5 && "referencedby".equals(p.get(4))) {
-          return r.is("GET") ? json(200, store.referencedBy(subject, version)) : notAllowed();
+          return r.is("GET") ? json(200, store.queries().referencedBy(subject, version)) : notAllowed();
         }
       }
       case "schemas" -> {
@@ -84,16 +84,16 @@ final class ApiRoutes {
           if (n == 3) {
             return schemaById(id);
           }
-          RegistryStore.StoredSchema schema = store.schemaById(id);
+          RegistryStore.StoredSchema schema = store.queries().schemaById(id);
           if (n == 4 && "schema".equals(p.get(3))) {
             return raw(schema.schema());
           }
           if (n == 4 && "subjects".equals(p.get(3))) {
-            return json(200, store.usagesOf(id).stream().map(RegistryStore.Registered::subject)
+            return json(200, store.queries().usagesOf(id).stream().map(RegistryStore.Registered::subject)
                 .distinct().toList());
           }
           if (n == 4 && "versions".equals(p.get(3))) {
-            return json(200, store.usagesOf(id).stream()
+            return json(200, store.queries().usagesOf(id).stream()
                 .map(u -> Json.object("subject", u.subject(), "version", u.version())).toList());
           }
         }
@@ -109,40 +109,40 @@ final class ApiRoutes {
       case "config" -> {
         if (n == 1) {
           if (r.is("GET")) {
-            return json(200, Json.object("compatibilityLevel", store.globalLevel().name()));
+            return json(200, Json.object("compatibilityLevel", store.queries().globalLevel().name()));
           }
           if (r.is("PUT")) {
-            CompatibilityLevel level = store.setLevel(null, RequestBodies.levelFrom(r.body(RequestBodies::noLevelGiven)));
+            CompatibilityLevel level = store.writes().setLevel(null, RequestBodies.levelFrom(r.body(RequestBodies::noLevelGiven)));
             return json(200, Json.object("compatibility", level.name()));
           }
           if (r.is("DELETE")) {
-            return json(200, Json.object("compatibilityLevel", store.deleteGlobalLevel().name()));
+            return json(200, Json.object("compatibilityLevel", store.writes().deleteGlobalLevel().name()));
           }
           return notAllowed();
         }
         if (n == 2) {
           String subject = subject(p.get(1));
           if (r.is("GET")) {
-            Optional<CompatibilityLevel> own = store.subjectLevel(subject);
+            Optional<CompatibilityLevel> own = store.queries().subjectLevel(subject);
             if (own.isEmpty() && !r.flag("defaultToGlobal")) {
               throw new ApiException(404, 40408, "Subject '" + subject + "' does not have subject-level "
                   + "compatibility configured");
             }
-            return json(200, Json.object("compatibilityLevel", own.orElseGet(store::globalLevel).name()));
+            return json(200, Json.object("compatibilityLevel", own.orElseGet(store.queries()::globalLevel).name()));
           }
           if (r.is("PUT")) {
-            CompatibilityLevel level = store.setLevel(subject, RequestBodies.levelFrom(r.body(RequestBodies::noLevelGiven)));
+            CompatibilityLevel level = store.writes().setLevel(subject, RequestBodies.levelFrom(r.body(RequestBodies::noLevelGiven)));
             return json(200, Json.object("compatibility", level.name()));
           }
           if (r.is("DELETE")) {
-            return json(200, Json.object("compatibilityLevel", store.deleteLevel(subject).name()));
+            return json(200, Json.object("compatibilityLevel", store.writes().deleteLevel(subject).name()));
           }
           return notAllowed();
         }
       }
       case "handshake" -> {
         if (n == 2 && "stats".equals(p.get(1))) {
-          return r.is("GET") ? json(200, store.stats()) : notAllowed();
+          return r.is("GET") ? json(200, store.queries().stats()) : notAllowed();
         }
       }
       case "mode" -> {
@@ -172,7 +172,7 @@ final class ApiRoutes {
   private Response schemaById(int id) throws ApiException {
     byte[] cached = schemaAnswers.get(id);
     if (cached == null) {
-      cached = cacheAnswer(store.schemaById(id));
+      cached = cacheAnswer(store.queries().schemaById(id));
     }
     return new Response(200, cached);
   }
@@ -183,7 +183,7 @@ final class ApiRoutes {
    * the page cache) rather than a hand-off to a worker and back.
    */
   byte[] schemaAnswerWithoutWaiting(int id) {
-    RegistryStore.StoredSchema schema = store.schemaByIdWithoutWaiting(id);
+    RegistryStore.StoredSchema schema = store.queries().schemaByIdWithoutWaiting(id);
     return schema == null ? null : cacheAnswer(schema);
   }
 
@@ -197,20 +197,20 @@ final class ApiRoutes {
 
   private Response register(ApiRequest r, String subject) throws IOException, ApiException {
     RequestBodies.SchemaRequest body = RequestBodies.schemaRequest(r.body());
-    RegistryStore.Registered registered = store.register(subject, body.schema(), body.references());
+    RegistryStore.Registered registered = store.writes().register(subject, body.schema(), body.references());
     return json(200, Json.object("id", registered.schema().id()));
   }
 
   private Response lookup(ApiRequest r, String subject) throws IOException, ApiException {
     RequestBodies.SchemaRequest body = RequestBodies.schemaRequest(r.body());
-    RegistryStore.Registered found = store.lookup(subject, body.schema(), body.references(), r.flag("deleted"))
+    RegistryStore.Registered found = store.queries().lookup(subject, body.schema(), body.references(), r.flag("deleted"))
         .orElseThrow(() -> ApiException.schemaNotFound("Schema not found"));
     return json(200, versionJson(found));
   }
 
   private Response compatibility(ApiRequest r, String subject, String version) throws IOException, ApiException {
     RequestBodies.SchemaRequest body = RequestBodies.schemaRequest(r.body());
-    CompatibilityReport report = store.testCompatibility(subject, version, body.schema(), body.references());
+    CompatibilityReport report = store.queries().testCompatibility(subject, version, body.schema(), body.references());
     Map<String, Object> answer = Json.object("is_compatible", report.compatible());
     if (r.flag("verbose")) {
       answer.put("messages", report.findings().stream()

@@ -226,7 +226,7 @@ final class EventLoop implements Runnable {
           return;
         }
         server.budget().release(reserved);
-        put(connection, request, answer);
+        connection.queue(request, answer);
       }
     } finally {
       if (in != null) {
@@ -247,23 +247,10 @@ final class EventLoop implements Runnable {
     }
   }
 
-  private static void put(HttpConnection connection, WireRequest request, Response answer) {
-    ByteBuffer out = connection.outWithRoom(ResponseHead.MAX_SIZE + answer.extraHeaders().length()
-        + answer.body().length);
-    ResponseHead.put(out, answer.status(), answer.body().length, answer.extraHeaders(), request.http11(),
-        request.keepAlive());
-    out.put(answer.body());
-    connection.closeAfterWrite |= !request.keepAlive();
-  }
-
   /** An error the HTTP layer answers itself, in Confluent's shape; the connection closes after it. */
   private void refuse(HttpConnection connection, HttpError error) throws IOException {
     server.budget().release(connection.parser.takeReserved());
-    byte[] body = ApiHandler.errorBody(error.status(), error.getMessage());
-    ByteBuffer out = connection.outWithRoom(ResponseHead.MAX_SIZE + body.length);
-    ResponseHead.put(out, error.status(), body.length, "", true, false);
-    out.put(body);
-    connection.closeAfterWrite = true;
+    connection.queueError(error.status(), error.getMessage());
     // The client may still be sending what was refused: read and drop it, or closing would reset the
     // connection and could destroy the answer before the client read it.
     connection.drainAfterWrite = true;
@@ -333,13 +320,10 @@ final class EventLoop implements Runnable {
 
   /** A request not complete within the timeout: say so if the socket takes it at once, then close. */
   private void timeOut(HttpConnection connection) {
-    byte[] body = ApiHandler.errorBody(408, "Request timeout: the request was not complete within "
+    connection.queueError(408, "Request timeout: the request was not complete within "
         + limits.requestTimeout().toSeconds() + " s");
-    ByteBuffer answer = ByteBuffer.allocate(ResponseHead.MAX_SIZE + body.length);
-    ResponseHead.put(answer, 408, body.length, "", true, false);
-    answer.put(body).flip();
     try {
-      connection.channel.write(answer);
+      connection.channel.write(connection.out.flip());
     } catch (IOException e) {
       // Closed below either way.
     }

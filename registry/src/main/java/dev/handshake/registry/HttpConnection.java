@@ -66,6 +66,24 @@ final class HttpConnection {
     return true;
   }
 
+  /** Queues an answer given on the loop thread (after any pipelined answers still pending). */
+  void queue(WireRequest request, Response answer) {
+    ByteBuffer buffer = outWithRoom(ResponseHead.MAX_SIZE + answer.extraHeaders().length() + answer.body().length);
+    ResponseHead.put(buffer, answer.status(), answer.body().length, answer.extraHeaders(), request.http11(),
+        request.keepAlive());
+    buffer.put(answer.body());
+    closeAfterWrite |= !request.keepAlive();
+  }
+
+  /** Queues an error of the HTTP layer in Confluent's shape; the connection closes once it is written. */
+  void queueError(int status, String message) {
+    byte[] body = ApiHandler.errorBody(status, message);
+    ByteBuffer buffer = outWithRoom(ResponseHead.MAX_SIZE + body.length);
+    ResponseHead.put(buffer, status, body.length, "", true, false);
+    buffer.put(body);
+    closeAfterWrite = true;
+  }
+
   /** After a burst of large answers, give the memory back rather than keep it for the connection's life. */
   void shrinkOut() {
     if (out.position() == 0 && out.capacity() > 64 * 1024) {

@@ -28,9 +28,9 @@ record SchemaListing(RegistryStore store, String prefix, boolean deleted, boolea
         long sent = 0;
         String after = null;
         do {
-          RegistryStore.SchemasPage page;
+          StoreQueries.SchemasPage page;
           try {
-            page = store.schemasPage(prefix, after, SUBJECTS_PER_PAGE, deleted, latestOnly);
+            page = store.queries().schemasPage(prefix, after, SUBJECTS_PER_PAGE, deleted, latestOnly);
           } catch (ApiException e) {
             // Headers are sent: the client sees a truncated answer, not a wrong one.
             throw new UncheckedIOException(new java.io.IOException(e.getMessage(), e));

@@ -53,7 +53,7 @@ record SubjectListing(RegistryStore store, String prefix, boolean deleted, boole
         long sent = 0;
         String after = null;
         while (limit < 0 || sent < limit) {
-          List<String> page = store.subjectsPage(prefix, after, PAGE, deleted, deletedOnly);
+          List<String> page = store.queries().subjectsPage(prefix, after, PAGE, deleted, deletedOnly);
           for (String subject : page) {
             if (skipped < offset) {
               skipped++;
