@@ -158,6 +158,37 @@ class HttpWireTest {
     }
   }
 
+  @Test
+  void bodiesHeldAtOnceAreBoundedServerWideAndTheBudgetComesBackOnceAnswered(@TempDir Path otherDir)
+      throws Exception {
+    HttpLimits limits = new HttpLimits(16 * 1024, 1024, 1500, 64, java.time.Duration.ofSeconds(30),
+        java.time.Duration.ofSeconds(30));
+    try (RegistryServer small = RegistryServer.start(RegistryServer.Options.of(otherDir, 0), System.err,
+        ApiHandler.NONE, limits);
+         Wire stalled = new Wire(small.port());
+         Wire second = new Wire(small.port())) {
+      // 1,000 bytes promised and reserved, 10 sent: the next 1,000-byte body does not fit in 1,500.
+      stalled.send("POST /subjects/a/versions HTTP/1.1\r\nHost: x\r\nContent-Length: 1000\r\n\r\n{\"schema\"");
+      long deadline = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos();
+      while (small.activeRequests() < 1) {
+        assertThat(System.nanoTime()).as("the stalled upload is being received").isLessThan(deadline);
+        Thread.sleep(10);
+      }
+      Answer refused = second.send(post("/subjects/b/versions", " ".repeat(1000 - SCHEMA.length()) + SCHEMA))
+          .read();
+      assertThat(refused.status).isEqualTo(503);
+      assertThat(refused.json().path("error_code").asInt()).isEqualTo(503);
+
+      stalled.send(":" + " ".repeat(1000 - 9 - 1 - (SCHEMA.length() - 10)) + SCHEMA.substring(10));
+      assertThat(stalled.read().json().path("id").asInt()).as("the stalled upload, completed, is answered")
+          .isEqualTo(1);
+      try (Wire third = new Wire(small.port())) {
+        assertThat(third.send(post("/subjects/b/versions", " ".repeat(1000 - SCHEMA.length()) + SCHEMA)).read()
+            .status).as("its reservation was given back").isEqualTo(200);
+      }
+    }
+  }
+
   private static String post(String path, String body) {
     return "POST " + path + " HTTP/1.1\r\nHost: x\r\nContent-Type: " + ApiHandler.CONTENT_TYPE
         + "\r\nContent-Length: " + body.getBytes(StandardCharsets.UTF_8).length + "\r\n\r\n" + body;
