@@ -86,10 +86,10 @@ final class EventLoop implements Runnable {
     } catch (IOException | RuntimeException | Error e) {
       server.logUnexpected("the connection loop " + Thread.currentThread().getName() + " stopped", e);
     } finally {
+      takeQueued();   // with running false, connections handed back are closed, new ones registered
       for (HttpConnection connection : List.copyOf(connections)) {
         close(connection);
       }
-      takeQueued();
       try {
         selector.close();
       } catch (IOException e) {
@@ -206,7 +206,7 @@ final class EventLoop implements Runnable {
         try {
           request = connection.parser.next(in);
         } catch (HttpError e) {
-          in.clear();
+          in.position(in.limit());   // what follows a refused request is not read as requests
           refuse(connection, e);
           return;
         }
