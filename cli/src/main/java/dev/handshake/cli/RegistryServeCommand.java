@@ -41,8 +41,8 @@ final class RegistryServeCommand implements Callable<Integer> {
   Path dataDir;
 
   @Option(names = "--threads", defaultValue = "0", paramLabel = "N",
-      description = "Request threads kept ready (default: twice the CPUs, at least 4); more are started, up to 128, "
-          + "while all are busy.")
+      description = "Worker threads for requests that may block, such as registrations waiting for their flush "
+          + "(default 32); cached lookups are answered without one.")
   int threads;
 
   @Option(names = "--verbose", description = "Print stack traces of errors.")

@@ -1,27 +1,24 @@
 package dev.handshake.registry;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.sun.net.httpserver.HttpExchange;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /** One request: its method, decoded path segments, query and (lazily read, size-limited) JSON body. */
 final class ApiRequest {
-  final HttpExchange exchange;
   final String method;
   final List<String> path;
   final Map<String, String> query;
 
-  private ApiRequest(HttpExchange exchange, String method, List<String> path, Map<String, String> query) {
-    this.exchange = exchange;
+  private final byte[] body;
+
+  private ApiRequest(String method, List<String> path, Map<String, String> query, byte[] body) {
+    this.body = body;
     this.method = method;
     this.path = path;
     this.query = query;
@@ -41,44 +38,21 @@ final class ApiRequest {
         + "object {\"schema\": \"...\"}"));
   }
 
+  /** The body as JSON; its size was checked (413) before it was read. */
   Object body(java.util.function.Supplier<ApiException> whenEmpty) throws IOException, ApiException {
-    String length = exchange.getRequestHeaders().getFirst("Content-Length");
-    if (length != null) {
-      try {
-        if (Long.parseLong(length.trim()) > ApiHandler.MAX_BODY) {
-          throw tooLarge();
-        }
-      } catch (NumberFormatException e) {
-        throw new ApiException(400, 400, "Invalid Content-Length: " + length);
-      }
-    }
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    InputStream in = exchange.getRequestBody();
-    byte[] buffer = new byte[8192];
-    int read;
-    while ((read = in.read(buffer)) >= 0) {
-      bytes.write(buffer, 0, read);
-      if (bytes.size() > ApiHandler.MAX_BODY) {
-        throw tooLarge();
-      }
-    }
-    if (bytes.size() == 0) {
+    if (body.length == 0) {
       throw whenEmpty.get();
     }
     try {
-      return Json.parse(bytes.toByteArray());
+      return Json.parse(body);
     } catch (JsonProcessingException e) {
       throw new ApiException(400, 400, "Malformed JSON in the request body: " + e.getOriginalMessage());
     }
   }
 
-  private static ApiException tooLarge() {
-    return new ApiException(413, 413, "Request body larger than " + ApiHandler.MAX_BODY + " bytes");
-  }
-
-  static ApiRequest of(HttpExchange exchange) throws ApiException {
-    return new ApiRequest(exchange, exchange.getRequestMethod().toUpperCase(Locale.ROOT),
-        segments(exchange.getRequestURI().getRawPath()), query(exchange.getRequestURI().getRawQuery()));
+  static ApiRequest of(WireRequest request) throws ApiException {
+    return new ApiRequest(request.method(), segments(request.rawPath()), query(request.rawQuery()),
+        request.body());
   }
 
   /**

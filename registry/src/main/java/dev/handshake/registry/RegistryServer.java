@@ -1,6 +1,5 @@
 package dev.handshake.registry;
 
-import com.sun.net.httpserver.HttpServer;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -11,38 +10,26 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.Objects;
-import java.util.concurrent.SynchronousQueue;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The embedded schema registry: Confluent's REST API on the JDK's own HTTP server over a durable local store.
+ * The embedded schema registry: Confluent's REST API on its own small HTTP/1.1 server ({@link RegistryHttpServer})
+ * over a durable local store.
  * {@code java -cp ... dev.handshake.registry.RegistryServer --data-dir DIR [--host H] [--port P]} prints
  * {@code listening on http://H:P} once it accepts requests.
  */
 public final class RegistryServer implements Closeable {
   public static final String USER_INFO_ENV = "HANDSHAKE_REGISTRY_SERVER_USER_INFO";
-  /** Seconds a client has to send its whole request, and the server to send its answer. */
-  static final long REQUEST_TIMEOUT_SECONDS = 30;
-  /**
-   * Ceiling of request threads. Threads beyond {@code --threads} are started only while all others are busy
-   * (typically blocked reading a slow client's body) and end after a minute idle, so a few stalled uploads cannot
-   * take every thread while the request timeout runs.
-   */
-  static final int MAX_THREADS = 128;
+  /** Worker threads when {@code --threads} is not given: enough concurrent registrations to share each flush. */
+  static final int DEFAULT_THREADS = 32;
 
-  private final HttpServer http;
-  private final ThreadPoolExecutor executor;
+  private final RegistryHttpServer http;
   private final RegistryStore store;
   private final String url;
 
-  private RegistryServer(HttpServer http, ThreadPoolExecutor executor, RegistryStore store) {
+  private RegistryServer(RegistryHttpServer http, RegistryStore store) {
     this.http = http;
-    this.executor = executor;
     this.store = store;
-    InetSocketAddress address = http.getAddress();
+    InetSocketAddress address = http.address();
     String host = address.getHostString();
     this.url = "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + address.getPort();
   }
@@ -55,7 +42,7 @@ public final class RegistryServer implements Closeable {
       if (port < 0 || port > 65535) {
         throw new IllegalArgumentException("port must be 0..65535, got " + port);
       }
-      threads = threads <= 0 ? Math.max(4, 2 * Runtime.getRuntime().availableProcessors()) : threads;
+      threads = threads <= 0 ? DEFAULT_THREADS : threads;
     }
 
     public static Options of(Path dataDir, int port) {
@@ -66,32 +53,6 @@ public final class RegistryServer implements Closeable {
     public String toString() {
       return "Options[dataDir=" + dataDir + ", host=" + host + ", port=" + port + ", basicAuth="
           + (userInfo != null) + ", threads=" + threads + "]";
-    }
-  }
-
-  /**
-   * The JDK server leaves Nagle's algorithm on unless this property is set before its first use; with the
-   * client's delayed ACKs every small response then waits about 40 ms, which capped lookups near 90/s.
-   */
-  private static void enableTcpNoDelay() {
-    setDefault("sun.net.httpserver.nodelay", "true");
-  }
-
-  /**
-   * A client that sends headers and then stalls (half a body, or nothing) would otherwise hold its connection
-   * and a request thread forever. The JDK server closes a connection whose request (headers and body) has not
-   * been read within {@code maxReqTime} seconds, or whose response has not been sent within {@code maxRspTime};
-   * closing the channel also wakes the handler thread blocked reading that body. Like TCP_NODELAY these are read
-   * once, when the JDK server is first used, so they are JVM-wide defaults a launcher may override.
-   */
-  private static void enableTimeouts() {
-    setDefault("sun.net.httpserver.maxReqTime", Long.toString(REQUEST_TIMEOUT_SECONDS));
-    setDefault("sun.net.httpserver.maxRspTime", Long.toString(REQUEST_TIMEOUT_SECONDS));
-  }
-
-  private static void setDefault(String property, String value) {
-    if (System.getProperty(property) == null) {
-      System.setProperty(property, value);
     }
   }
 
@@ -107,15 +68,18 @@ public final class RegistryServer implements Closeable {
   /** As {@link #start(Options, PrintStream)}, with a hook that runs before each request (tests inject faults). */
   static RegistryServer start(Options options, PrintStream warnings, ApiHandler.RequestHook hook)
       throws IOException {
-    enableTcpNoDelay();
-    enableTimeouts();
+    return start(options, warnings, hook, HttpLimits.DEFAULT);
+  }
+
+  static RegistryServer start(Options options, PrintStream warnings, ApiHandler.RequestHook hook,
+                              HttpLimits limits) throws IOException {
     checkDataDir(options.dataDir());
     // Bound before the store is opened: a start that fails on the port (in use, not permitted) then leaves no
     // data directory or empty registry.log behind. Connections that arrive while the log replays wait in the
     // backlog until start() below.
-    HttpServer http;
+    RegistryHttpServer http;
     try {
-      http = HttpServer.create(new InetSocketAddress(options.host(), options.port()), 128);
+      http = RegistryHttpServer.bind(new InetSocketAddress(options.host(), options.port()), limits, warnings);
     } catch (BindException e) {
       BindException named = new BindException(options.host() + ":" + options.port() + " cannot be bound ("
           + e.getMessage() + "); stop whatever listens there or pick another --port (0 picks a free one)");
@@ -126,24 +90,16 @@ public final class RegistryServer implements Closeable {
     try {
       store = RegistryStore.open(options.dataDir(), warnings);
     } catch (IOException | RuntimeException e) {
-      http.stop(0);
+      http.close();
       throw e;
     }
     try {
       String authorization = options.userInfo() == null ? null : "Basic " + Base64.getEncoder()
           .encodeToString(options.userInfo().getBytes(StandardCharsets.UTF_8));
-      // A hand-off queue: a request that finds every thread busy gets a new one (up to MAX_THREADS) instead of
-      // waiting behind requests that may be stalled uploads; past the ceiling the accepting thread runs it
-      // itself, which slows intake rather than dropping connections.
-      ThreadPoolExecutor executor = new ThreadPoolExecutor(options.threads(), Math.max(options.threads(),
-          MAX_THREADS), 60, TimeUnit.SECONDS, new SynchronousQueue<>(), daemonThreads(),
-          new ThreadPoolExecutor.CallerRunsPolicy());
-      http.setExecutor(executor);
-      http.createContext("/", new ApiHandler(store, authorization, warnings, hook));
-      http.start();
-      return new RegistryServer(http, executor, store);
-    } catch (RuntimeException e) {
-      http.stop(0);
+      http.start(new ApiHandler(store, authorization, warnings, hook), options.threads());
+      return new RegistryServer(http, store);
+    } catch (IOException | RuntimeException e) {
+      http.close();
       store.close();
       throw e;
     }
@@ -176,15 +132,6 @@ public final class RegistryServer implements Closeable {
     }
   }
 
-  private static ThreadFactory daemonThreads() {
-    AtomicInteger count = new AtomicInteger();
-    return runnable -> {
-      Thread thread = new Thread(runnable, "registry-" + count.incrementAndGet());
-      thread.setDaemon(true);
-      return thread;
-    };
-  }
-
   /** {@code http://host:port}, with the port actually bound (useful with port 0). */
   public String url() {
     return url;
@@ -194,30 +141,29 @@ public final class RegistryServer implements Closeable {
     return store;
   }
 
-  /** Requests being handled right now (threads busy, including ones blocked on a slow client). */
+  /** Requests being read or handled right now (slow uploads included), as of the last quarter second. */
   int activeRequests() {
-    return executor.getActiveCount();
+    return http.requestsInProgress();
+  }
+
+  /** Worker threads running a request right now. */
+  int busyWorkers() {
+    return http.busyWorkers();
   }
 
   public int port() {
-    return http.getAddress().getPort();
+    return http.address().getPort();
   }
 
   @Override
   public void close() throws IOException {
-    http.stop(0);
-    executor.shutdown();
-    try {
-      executor.awaitTermination(5, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    http.close();
     store.close();
   }
 
   /**
    * For launchers that run the server in their own main (the CLI's {@code registry serve}): an
-   * {@link OutOfMemoryError} in any thread, the JDK server's dispatcher included, ends the process at once.
+   * {@link OutOfMemoryError} in any thread ends the process at once.
    */
   public static void exitOnOutOfMemory() {
     FatalErrors.installDefaultHandler(System.err);

@@ -20,17 +20,17 @@ record SchemaListing(RegistryStore store, String prefix, boolean deleted, boolea
         SubjectListing.number(query, "limit", -1));
   }
 
-  ApiHandler.Response response() {
-    return new ApiHandler.Response(200, null, out -> {
+  Response response() {
+    return Response.streamed(out -> {
       try (JsonGenerator json = Json.generator(out)) {
         json.writeStartArray();
         int skipped = 0;
         long sent = 0;
         String after = null;
         do {
-          RegistryStore.SchemasPage page;
+          StoreQueries.SchemasPage page;
           try {
-            page = store.schemasPage(prefix, after, SUBJECTS_PER_PAGE, deleted, latestOnly);
+            page = store.queries().schemasPage(prefix, after, SUBJECTS_PER_PAGE, deleted, latestOnly);
           } catch (ApiException e) {
             // Headers are sent: the client sees a truncated answer, not a wrong one.
             throw new UncheckedIOException(new java.io.IOException(e.getMessage(), e));
@@ -39,7 +39,7 @@ record SchemaListing(RegistryStore store, String prefix, boolean deleted, boolea
             if (skipped < offset) {
               skipped++;
             } else if (limit < 0 || sent < limit) {
-              Json.write(json, ApiHandler.versionJson(version));
+              Json.write(json, ApiRoutes.versionJson(version));
               sent++;
             }
           }

@@ -14,7 +14,7 @@ import java.util.Map;
 /**
  * Reads of the registry's state for {@link RegistryStore}, whose lock the caller holds: subjects and versions,
  * schema texts read back from the log by position (bounded cache), schemas parsed with their references resolved
- * (bounded cache), identity lookups by fingerprint. Each read notes in its {@link RegistryStore.Visibility} the
+ * (bounded cache), identity lookups by fingerprint. Each read notes in its {@link StoreAccess.Visibility} the
  * log position its answer depends on.
  */
 final class StoreReader {
@@ -35,7 +35,7 @@ final class StoreReader {
   }
 
 
-  SubjectVersions subject(String subject, boolean includeDeleted, RegistryStore.Visibility v) throws ApiException {
+  SubjectVersions subject(String subject, boolean includeDeleted, StoreAccess.Visibility v) throws ApiException {
     SubjectVersions versions = state.subjects.get(subject);
     if (versions == null) {
       v.need(state.removedAt);
@@ -48,7 +48,7 @@ final class StoreReader {
     return versions;
   }
 
-  RegistryStore.Registered resolveVersion(String subject, String version, boolean includeDeleted, RegistryStore.Visibility v)
+  RegistryStore.Registered resolveVersion(String subject, String version, boolean includeDeleted, StoreAccess.Visibility v)
       throws ApiException {
     SubjectVersions versions = subject(subject, includeDeleted, v);
     int number;
@@ -71,7 +71,7 @@ final class StoreReader {
     return new RegistryStore.Registered(subject, number, stored(versions.id(index), v));
   }
 
-  List<SchemaVersion> liveHistory(String subject, RegistryStore.Visibility v) throws ApiException {
+  List<SchemaVersion> liveHistory(String subject, StoreAccess.Visibility v) throws ApiException {
     SubjectVersions versions = state.subjects.get(subject);
     List<SchemaVersion> history = new ArrayList<>();
     if (versions == null) {
@@ -87,7 +87,7 @@ final class StoreReader {
   }
 
   /** The id of a schema with this identity, 0 if none: the fingerprint narrows, the text decides. */
-  int idOf(String canonical, List<SchemaReference> references, RegistryStore.Visibility v) throws ApiException {
+  int idOf(String canonical, List<SchemaReference> references, StoreAccess.Visibility v) throws ApiException {
     int id = state.schemas.idForFingerprint(StoreState.fingerprint(canonical, references));
     if (id != 0 && state.schemas.references(id).equals(references) && text(id, v).equals(canonical)) {
       return id;
@@ -98,7 +98,7 @@ final class StoreReader {
     return state.schemas.collisions().getOrDefault(StoreState.identityKey(canonical, references), 0);
   }
 
-  RegistryStore.StoredSchema stored(int id, RegistryStore.Visibility v) throws ApiException {
+  RegistryStore.StoredSchema stored(int id, StoreAccess.Visibility v) throws ApiException {
     if (!state.schemas.contains(id)) {
       throw ApiException.schemaNotFound("Schema " + id + " not found");
     }
@@ -106,7 +106,7 @@ final class StoreReader {
   }
 
   /** A schema's canonical text, from the cache or read back from its record in the log. */
-  String text(int id, RegistryStore.Visibility v) throws ApiException {
+  String text(int id, StoreAccess.Visibility v) throws ApiException {
     long position = state.schemas.position(id);
     v.need(position + 1);
     String cached = texts.get(id);
@@ -124,7 +124,7 @@ final class StoreReader {
   }
 
   /** Parses schema text with its references resolved from this store; a failure is Confluent's 42201. */
-  SchemaFile parse(String text, List<SchemaReference> references, String what, RegistryStore.Visibility v)
+  SchemaFile parse(String text, List<SchemaReference> references, String what, StoreAccess.Visibility v)
       throws ApiException {
     Map<String, SchemaFile> resolved = new LinkedHashMap<>();
     for (SchemaReference reference : references) {
@@ -137,7 +137,7 @@ final class StoreReader {
     }
   }
 
-  void resolveReference(SchemaReference reference, Map<String, SchemaFile> into, int depth, RegistryStore.Visibility v)
+  void resolveReference(SchemaReference reference, Map<String, SchemaFile> into, int depth, StoreAccess.Visibility v)
       throws ApiException {
     if (depth > 32) {
       throw ApiException.invalidSchema("Invalid schema: references nest deeper than 32 levels (a cycle?)");
@@ -160,7 +160,7 @@ final class StoreReader {
   }
 
   /** A stored schema parsed, from a bounded cache: the heap never holds every parsed schema. */
-  SchemaFile parsedById(int id, RegistryStore.Visibility v) throws ApiException {
+  SchemaFile parsedById(int id, StoreAccess.Visibility v) throws ApiException {
     SchemaFile cached = parsed.get(id);
     if (cached != null) {
       return cached;

@@ -45,15 +45,15 @@ record SubjectListing(RegistryStore store, String prefix, boolean deleted, boole
         + "0 or more, or -1 for all"));
   }
 
-  ApiHandler.Response response() {
-    return new ApiHandler.Response(200, null, out -> {
+  Response response() {
+    return Response.streamed(out -> {
       try (JsonGenerator json = Json.generator(out)) {
         json.writeStartArray();
         int skipped = 0;
         long sent = 0;
         String after = null;
         while (limit < 0 || sent < limit) {
-          List<String> page = store.subjectsPage(prefix, after, PAGE, deleted, deletedOnly);
+          List<String> page = store.queries().subjectsPage(prefix, after, PAGE, deleted, deletedOnly);
           for (String subject : page) {
             if (skipped < offset) {
               skipped++;

@@ -114,7 +114,7 @@ class RegistryCompactionTest {
       while (server.store().state().records > 300 && System.nanoTime() < end) {
         java.util.concurrent.locks.LockSupport.parkNanos(10_000_000);
       }
-      assertThat(server.store().stats().get("logRecords")).as("records after compaction")
+      assertThat(server.store().queries().stats().get("logRecords")).as("records after compaction")
           .isInstanceOfSatisfying(Long.class, records -> assertThat(records).isLessThanOrEqualTo(300));
       assertThat(client.subjectCompatibility("kept-0")).contains(CompatibilityLevel.NONE);
     }

@@ -1,0 +1,209 @@
+package dev.handshake.registry;
+
+import dev.handshake.core.compat.CompatibilityChecker;
+import dev.handshake.core.compat.CompatibilityLevel;
+import dev.handshake.core.compat.CompatibilityReport;
+import dev.handshake.core.compat.SchemaVersion;
+import dev.handshake.core.registry.SchemaReference;
+import dev.handshake.core.schema.SchemaFile;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The store's reads, each under the shared lock and answered once what it shows is durable. */
+final class StoreQueries {
+  private final StoreAccess access;
+  private final StoreState state;
+  private final StoreReader reader;
+  private final StoreLog log;
+  private final CompatibilityChecker checker = new CompatibilityChecker();
+
+  StoreQueries(StoreAccess access, StoreState state, StoreReader reader, StoreLog log) {
+    this.access = access;
+    this.state = state;
+    this.reader = reader;
+    this.log = log;
+  }
+
+
+  /**
+   * Up to {@code max} subject names after {@code after} (exclusive; null = from the start) that start with
+   * {@code prefix}: one page of a listing streamed to the client, so no listing is built whole in memory.
+   */
+  List<String> subjectsPage(String prefix, String after, int max, boolean includeDeleted, boolean deletedOnly) {
+    return access.read(v -> {
+      List<String> page = new ArrayList<>(Math.min(max, 1024));
+      var tail = after == null ? state.subjects.tailMap(prefix, true) : state.subjects.tailMap(after, false);
+      for (var entry : tail.entrySet()) {
+        if (page.size() >= max || !entry.getKey().startsWith(prefix)) {
+          break;
+        }
+        SubjectVersions versions = entry.getValue();
+        boolean live = versions.anyVisible(false);
+        // deletedOnly: subjects that were (soft) deleted, i.e. whose every remaining version is deleted.
+        if (deletedOnly ? !live && versions.size() > 0 : live || includeDeleted) {
+          page.add(entry.getKey());
+          v.need(versions.changedAt);
+        }
+      }
+      v.need(state.removedAt);
+      return page;
+    });
+  }
+
+  /** Versions with their schemas of up to {@code maxSubjects} subjects after {@code after}, for GET /schemas. */
+  record SchemasPage(List<RegistryStore.Registered> versions, String lastSubject) {
+  }
+
+  SchemasPage schemasPage(String prefix, String after, int maxSubjects, boolean includeDeleted, boolean latestOnly)
+      throws ApiException {
+    return access.readChecked(v -> {
+      List<RegistryStore.Registered> versions = new ArrayList<>();
+      String last = null;
+      int subjects = 0;
+      var tail = after == null ? state.subjects.tailMap(prefix, true) : state.subjects.tailMap(after, false);
+      for (var entry : tail.entrySet()) {
+        if (subjects >= maxSubjects || !entry.getKey().startsWith(prefix)) {
+          break;
+        }
+        subjects++;
+        last = entry.getKey();
+        SubjectVersions subject = entry.getValue();
+        v.need(subject.changedAt);
+        int latest = subject.latest(includeDeleted);
+        for (int i = latestOnly ? Math.max(latest, 0) : 0; i < subject.size() && latest >= 0; i++) {
+          if (subject.visible(i, includeDeleted)) {
+            versions.add(new RegistryStore.Registered(entry.getKey(), subject.version(i), reader.stored(subject.id(i), v)));
+          }
+        }
+      }
+      v.need(state.removedAt);
+      return new SchemasPage(versions, subjects < maxSubjects ? null : last);
+    });
+  }
+
+  List<Integer> versions(String subject, boolean includeDeleted) throws ApiException {
+    return access.readChecked(v -> {
+      SubjectVersions versions = reader.subject(subject, includeDeleted, v);
+      List<Integer> numbers = new ArrayList<>();
+      for (int i = 0; i < versions.size(); i++) {
+        if (versions.visible(i, includeDeleted)) {
+          numbers.add(versions.version(i));
+        }
+      }
+      return numbers;
+    });
+  }
+
+  RegistryStore.Registered version(String subject, String version, boolean includeDeleted) throws ApiException {
+    return access.readChecked(v -> reader.resolveVersion(subject, version, includeDeleted, v));
+  }
+
+  RegistryStore.StoredSchema schemaById(int id) throws ApiException {
+    return access.readChecked(v -> reader.stored(id, v));
+  }
+
+  /**
+   * The schema with this id if it can be had without blocking: the read lock free right now and its record
+   * already durable; null otherwise (also when there is no such id: the caller asks {@link #schemaById} then).
+   */
+  RegistryStore.StoredSchema schemaByIdWithoutWaiting(int id) {
+    if (!access.lock().readLock().tryLock()) {
+      return null;
+    }
+    StoreAccess.Visibility v = new StoreAccess.Visibility();
+    RegistryStore.StoredSchema schema;
+    try {
+      schema = reader.stored(id, v);
+    } catch (ApiException e) {
+      return null;
+    } finally {
+      access.lock().readLock().unlock();
+    }
+    return access.durableAt(v.position) ? schema : null;
+  }
+
+  /** Every live subject/version whose schema has this id. */
+  List<RegistryStore.Registered> usagesOf(int id) throws ApiException {
+    return access.readChecked(v -> {
+      RegistryStore.StoredSchema schema = reader.stored(id, v);
+      List<RegistryStore.Registered> usages = new ArrayList<>();
+      state.subjects.forEach((subject, versions) -> {
+        for (int i = 0; i < versions.size(); i++) {
+          if (versions.id(i) == id && !versions.deleted(i)) {
+            usages.add(new RegistryStore.Registered(subject, versions.version(i), schema));
+            v.need(versions.changedAt);
+          }
+        }
+      });
+      v.need(state.removedAt);
+      return usages;
+    });
+  }
+
+  /** Ids of live schemas that reference {@code subject} at {@code version}. */
+  List<Integer> referencedBy(String subject, String version) throws ApiException {
+    return access.readChecked(v -> {
+      RegistryStore.Registered target = reader.resolveVersion(subject, version, false, v);
+      return state.referrers(subject, target.version());
+    });
+  }
+
+  Optional<RegistryStore.Registered> lookup(String subject, String schemaText, List<SchemaReference> references,
+                              boolean includeDeleted) throws ApiException {
+    return access.readChecked(v -> {
+      SubjectVersions versions = reader.subject(subject, includeDeleted, v);
+      SchemaFile candidate = reader.parse(schemaText, references, "the schema", v);
+      int id = reader.idOf(CanonicalForm.of(candidate), references, v);
+      int index = id == 0 ? -1 : versions.indexOfId(id, includeDeleted);
+      return index < 0 ? Optional.empty()
+          : Optional.of(new RegistryStore.Registered(subject, versions.version(index), reader.stored(id, v)));
+    });
+  }
+
+  CompatibilityLevel globalLevel() {
+    return access.read(v -> {
+      v.need(state.configChangedAt);
+      return state.globalLevel;
+    });
+  }
+
+  Optional<CompatibilityLevel> subjectLevel(String subject) {
+    return access.read(v -> {
+      v.need(state.configChangedAt);
+      return Optional.ofNullable(state.subjectLevels.get(subject));
+    });
+  }
+
+  /**
+   * The registry's verdict for a candidate: against one version (non-transitively, as Confluent does), or
+   * with {@code version == null} against the versions the subject's level selects.
+   */
+  CompatibilityReport testCompatibility(String subject, String version, String schemaText,
+                                        List<SchemaReference> references) throws ApiException {
+    return access.readChecked(v -> {
+      SchemaFile candidate = reader.parse(schemaText, references, "the schema", v);
+      v.need(state.configChangedAt);
+      CompatibilityLevel level = state.levelOf(subject);
+      List<SchemaVersion> history;
+      if (version == null) {
+        history = reader.liveHistory(subject, v);
+      } else {
+        RegistryStore.Registered target = reader.resolveVersion(subject, version, false, v);
+        history = List.of(new SchemaVersion("version " + target.version(),
+            reader.parsedById(target.schema().id(), v)));
+        level = level.nonTransitive();
+      }
+      return checker.check(level, history, new SchemaVersion("the new schema", candidate));
+    });
+  }
+
+  /** Counts for operators and the benchmark: schemas, subjects, log records, forces since start. */
+  Map<String, Object> stats() {
+    return access.read(v -> Json.object("schemas", state.schemas.count(), "subjects", state.subjects.size(),
+        "versions", state.versionEntries, "logRecords", state.records, "obsoleteRecords", state.obsoleteRecords(),
+        "logBytes", log.size(), "appendsSinceStart", log.appends(), "flushesSinceStart", log.flushes()));
+  }
+
+}
