@@ -48,6 +48,13 @@ public final class BodyMatcher {
 
   private void compare(List<PactPath.Segment> path, String text, JsonNode expected, JsonNode actual,
                        List<Mismatch> out) {
+    Optional<Best> typed = best(path).filter(b -> !b.cascaded && b.group.rules().stream()
+        .anyMatch(r -> r.match().equals("contentType")));
+    if (typed.isPresent()) {
+      // as pact-jvm: a contentType rule says what the value is, and replaces comparing it with the example
+      applyGroup(typed.get(), path, text, expected, actual, out);
+      return;
+    }
     if (expected.isArray() && actual != null && actual.isArray()) {
       compareArrays(path, text, expected, actual, out);
     } else if (expected.isObject() && actual != null && actual.isObject()) {
@@ -138,7 +145,7 @@ public final class BodyMatcher {
     List<Mismatch> failures = new ArrayList<>();
     int passed = 0;
     for (MatchingRules.Rule rule : best.group.rules()) {
-      if (best.cascaded && (STRUCTURAL.contains(rule.match()) || rule.match().equals("arrayContains"))) {
+      if (best.cascaded && (STRUCTURAL.contains(rule.match()) || NOT_CASCADED.contains(rule.match()))) {
         continue; // Pact does not cascade values / eachKey / eachValue to the map's children
       }
       Mismatch mismatch = RuleMatcher.apply(rule, text, pointer(path), expected, actual, best.cascaded);
@@ -158,6 +165,8 @@ public final class BodyMatcher {
 
   /** Rules that say how a map's entries are compared, rather than what the map itself must be. */
   private static final java.util.Set<String> STRUCTURAL = java.util.Set.of("values", "eachKey", "eachValue");
+  /** Rules about the value they are written for, not its children. */
+  private static final java.util.Set<String> NOT_CASCADED = java.util.Set.of("arrayContains", "contentType");
 
   /**
    * arrayContains: each variant (an expected element with rules relative to it) must match at least one actual
