@@ -67,6 +67,23 @@ public enum KeyFormat {
     };
   }
 
+  /**
+   * The bytes Kafka's serializer of this format writes for a key's JSON view: the inverse of {@link #read}, for
+   * consumer tests that hand their handler the contract's example key.
+   */
+  public byte[] write(JsonNode key) {
+    return switch (this) {
+      case STRING, UUID -> key.asText().getBytes(StandardCharsets.UTF_8);
+      case LONG -> ByteBuffer.allocate(Long.BYTES).putLong(key.longValue()).array();
+      case INT -> ByteBuffer.allocate(Integer.BYTES).putInt(key.intValue()).array();
+      case SHORT -> ByteBuffer.allocate(Short.BYTES).putShort(key.shortValue()).array();
+      case DOUBLE -> ByteBuffer.allocate(Double.BYTES).putDouble(key.doubleValue()).array();
+      case FLOAT -> ByteBuffer.allocate(Float.BYTES).putFloat(key.floatValue()).array();
+      case BYTES -> Base64.getDecoder().decode(key.asText());
+      case AVRO -> throw new IllegalStateException("an Avro key is written with its schema, not here");
+    };
+  }
+
   private ByteBuffer fixed(byte[] bytes, int size) {
     if (bytes.length != size) {
       throw new IllegalArgumentException(bytes.length + " byte(s), and a " + contractName + " key is exactly "
