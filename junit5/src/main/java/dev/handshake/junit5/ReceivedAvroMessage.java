@@ -67,9 +67,11 @@ public final class ReceivedAvroMessage {
           + " does not match its " + ContractMetadata.READER_FINGERPRINT + " (" + fingerprint + "); the schema was "
           + "edited after the contract was written. Regenerate the contract from the consumer's tests.");
     }
-    JsonNode body;
+    JsonNode body = null;
     try {
-      body = JSON.readTree(message.getContents().getContents().valueAsString());
+      if (message.getContents().getContents().isPresent()) {
+        body = JSON.readTree(message.getContents().getContents().valueAsString());
+      }
     } catch (JsonProcessingException e) {
       throw new InvalidInputException("Message \"" + description + "\": the body is not JSON: "
           + e.getOriginalMessage(), e);
@@ -91,12 +93,21 @@ public final class ReceivedAvroMessage {
 
   /** The body as the contract states it: the JSON view of the event. */
   public JsonNode json() {
-    return body.deepCopy();
+    return body().deepCopy();
+  }
+
+  /** The example body; a message stated by its key and headers only has none. */
+  private JsonNode body() {
+    if (body == null || body.isMissingNode()) {
+      throw new InvalidInputException("Message \"" + description + "\" states no body (only its key and "
+          + "headers), so it has no example event; use keyBytes() and headers().");
+    }
+    return body;
   }
 
   /** The event as a GenericRecord of the reader schema (Avro's raw representation: Long for timestamps...). */
   public GenericRecord record() {
-    return (GenericRecord) AvroJsonView.fromJson(body, readerSchema);
+    return (GenericRecord) AvroJsonView.fromJson(body(), readerSchema);
   }
 
   /**

@@ -69,6 +69,10 @@ class PactJvmContractShapesTest {
     assertThat(id.rules().byPath().get("$").rules().get(0).match()).isEqualTo("regex");
     assertThat(interaction.headers().get(1).rules().byPath()).isEmpty();
     assertThat(id.pointer()).isEqualTo("/interactions/0/metadata/handshake.header.id");
+    ReceivedAvroMessage received = ReceivedAvroMessage.from(
+        (au.com.dius.pact.core.model.V4Interaction.AsynchronousMessage) pact.getInteractions().get(0));
+    assertThat(received.keyBytes()).asString(StandardCharsets.UTF_8).isEqualTo("acc-7");
+    assertThat(received.headers().get("id")).asString(StandardCharsets.UTF_8).isEqualTo(UUID_EXAMPLE);
   }
 
   @Test
@@ -84,6 +88,10 @@ class PactJvmContractShapesTest {
     assertThat(interaction.key().format()).isEqualTo(KeyFormat.AVRO);
     assertThat(interaction.key().schema().getName()).isEqualTo("AccountKey");
     assertThat(interaction.key().example().path("accountId").asText()).isEqualTo("acc-7");
+    byte[] key = ReceivedAvroMessage.from(
+        (au.com.dius.pact.core.model.V4Interaction.AsynchronousMessage) pact.getInteractions().get(0)).keyBytes();
+    assertThat(dev.handshake.core.avro.WireFormat.decode(key, interaction.key().schema(), interaction.key().schema()))
+        .hasToString("{\"accountId\": \"acc-7\"}");
   }
 
   @Test
@@ -109,6 +117,12 @@ class PactJvmContractShapesTest {
     assertThat(interaction.body()).isNull();
     assertThat(match(interaction, "{\"anything\": [1, 2]}")).isEmpty();
     assertThat(interaction.headers()).hasSize(1);
+    ReceivedAvroMessage received = ReceivedAvroMessage.from(
+        (au.com.dius.pact.core.model.V4Interaction.AsynchronousMessage) pact.getInteractions().get(0));
+    assertThat(received.headers()).containsOnlyKeys("type");
+    assertThat(received.keyBytes()).isNull();
+    assertThatThrownBy(received::record).isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("states no body");
   }
 
   @Test

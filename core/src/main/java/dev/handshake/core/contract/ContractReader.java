@@ -148,7 +148,7 @@ public final class ContractReader {
         }
       }
       RecordExpectations record = new RecordExpectations(this::invalid, description.textValue(), meta,
-          metadataPointer, rules.metadata());
+          metadataPointer, rules);
       boolean pending = interaction.path("pending").asBoolean(false);
       return new MessageInteraction(index, pointer, description.textValue(), states, body, rules.body(),
           record.key(), record.headers(), metadata, pending);

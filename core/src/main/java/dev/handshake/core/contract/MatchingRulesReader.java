@@ -18,9 +18,9 @@ final class MatchingRulesReader {
   static final List<String> BODY_CATEGORIES = List.of("body", "content");
   static final String METADATA = "metadata";
 
-  /** The body's rules, and the metadata rules by metadata key. */
-  record Categories(MatchingRules body, Map<String, MatchingRules.RuleGroup> metadata) {
-    static final Categories NONE = new Categories(MatchingRules.NONE, Map.of());
+  /** The body's rules, and the metadata rules by metadata key ({@code metadataPointer} locates them). */
+  record Categories(MatchingRules body, Map<String, MatchingRules.RuleGroup> metadata, String metadataPointer) {
+    static final Categories NONE = new Categories(MatchingRules.NONE, Map.of(), "");
   }
 
   private final BiFunction<String, String, ContractInvalidException> invalid;
@@ -66,7 +66,7 @@ final class MatchingRulesReader {
             + "the expectation under one of those categories.");
       }
     }
-    return new Categories(new MatchingRules(body), metadata);
+    return new Categories(new MatchingRules(body), metadata, rulesPointer + "/" + METADATA);
   }
 
   private void readBody(JsonNode rules, String categoryPointer, Map<String, MatchingRules.RuleGroup> into) {

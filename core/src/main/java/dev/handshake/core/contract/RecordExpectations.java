@@ -30,15 +30,17 @@ final class RecordExpectations {
   private final JsonNode metadata;
   private final String pointer;
   private final Map<String, MatchingRules.RuleGroup> rules;
+  private final String rulesPointer;
 
   RecordExpectations(BiFunction<String, String, ContractInvalidException> invalid, String description,
-                     JsonNode metadata, String pointer, Map<String, MatchingRules.RuleGroup> rules) {
+                     JsonNode metadata, String pointer, MatchingRulesReader.Categories rules) {
     this.invalid = invalid;
     this.description = description;
     this.metadata = metadata == null ? JsonNodeFactory.instance.objectNode() : metadata;
     this.pointer = pointer;
-    this.rules = rules;
-    for (String key : rules.keySet()) {
+    this.rules = rules.metadata();
+    this.rulesPointer = rules.metadataPointer();
+    for (String key : this.rules.keySet()) {
       if (!key.equals(KEY) && !key.startsWith(HEADER_PREFIX)) {
         throw invalid.apply(rulePointer(key), "interaction \"" + description + "\" has a metadata matching rule "
             + "for \"" + key + "\"; the gate checks only the record's key (\"" + KEY + "\") and headers (\""
@@ -56,7 +58,7 @@ final class RecordExpectations {
   }
 
   private String rulePointer(String key) {
-    return entryPointer(key);
+    return rulesPointer + "/" + SourcePositions.escape(key);
   }
 
   private MatchingRules rootRules(String key) {

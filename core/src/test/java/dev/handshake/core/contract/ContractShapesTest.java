@@ -74,6 +74,7 @@ class ContractShapesTest {
     ContractInvalidException e = refused("metadata-rule-unknown-entry.json");
 
     assertThat(e.reason()).contains("metadata matching rule for \"contentType\"", "would be ignored");
+    assertThat(e.location().jsonPointer()).isEqualTo("/interactions/0/matchingRules/metadata/contentType");
   }
 
   @Test
