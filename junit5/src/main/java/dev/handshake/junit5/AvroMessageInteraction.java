@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.handshake.core.InvalidInputException;
 import dev.handshake.core.avro.AvroJsonView;
+import dev.handshake.core.contract.KeyFormat;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,6 +52,7 @@ public final class AvroMessageInteraction {
   private String readerSubject;
   private Integer readerVersion;
   private DslPart body;
+  private final KeyAndHeaders keyAndHeaders = new KeyAndHeaders();
 
   private AvroMessageInteraction(String description) {
     this.description = description;
@@ -121,6 +123,45 @@ public final class AvroMessageInteraction {
   }
 
   /**
+   * The record key the consumer needs, as one of Kafka's primitive deserializers reads it: e.g.
+   * {@code withKey(KeyFormat.STRING, "42")} for a user id written by {@code StringSerializer}, or with a pact-jvm
+   * matcher, {@code withKey(KeyFormat.LONG, Matchers.integer(42L))}. The producer's gate reads the real record's
+   * key in this format and matches it.
+   */
+  public AvroMessageInteraction withKey(KeyFormat format, Object exampleOrMatcher) {
+    if (format == null || format == KeyFormat.AVRO) {
+      throw invalid("withKey needs a primitive key format (" + KeyFormat.names() + " but avro); for an Avro key use "
+          + "withAvroKey(schema, example)");
+    }
+    keyAndHeaders.key(format, null, exampleOrMatcher);
+    return this;
+  }
+
+  /**
+   * An Avro record key, read with {@code keySchema} (the consumer's key reader schema) from the wire format;
+   * the example is the key's JSON view as a {@code Map} (see docs/json-view.md).
+   */
+  public AvroMessageInteraction withAvroKey(Schema keySchema, Object exampleOrMatcher) {
+    if (keySchema == null) {
+      throw invalid("withAvroKey needs the key's reader schema");
+    }
+    keyAndHeaders.key(KeyFormat.AVRO, keySchema, exampleOrMatcher);
+    return this;
+  }
+
+  /**
+   * A header the consumer needs, with its value as UTF-8 text or a pact-jvm matcher with an example, e.g.
+   * {@code withHeader("id", Matchers.uuid("5d0c2b59-..."))}. The gate checks the real record has it.
+   */
+  public AvroMessageInteraction withHeader(String name, Object valueOrMatcher) {
+    if (name == null || name.isBlank()) {
+      throw invalid("withHeader needs the header's name");
+    }
+    keyAndHeaders.header(name, valueOrMatcher);
+    return this;
+  }
+
+  /**
    * Checks the declaration (the example body must decode with the reader schema) and adds the interaction to
    * {@code builder}; returns the builder so the {@code @Pact} method can add more or call {@code toPact()}.
    */
@@ -131,7 +172,7 @@ public final class AvroMessageInteraction {
         interaction.state(state.name(), state.parameters());
       }
       return interaction.withContents((MessageContentsBuilder contents) ->
-          contents.withContent(body).withMetadata(metadata));
+          (body == null ? contents : contents.withContent(body)).withMetadata(metadata));
     });
   }
 
@@ -141,6 +182,9 @@ public final class AvroMessageInteraction {
    */
   public Object exampleRecord() {
     validatedMetadata();
+    if (body == null) {
+      throw invalid("it states no body, so it has no example event");
+    }
     return AvroJsonView.fromJson(bodyJson(), readerSchema);
   }
 
@@ -156,17 +200,13 @@ public final class AvroMessageInteraction {
       throw invalid("the reader schema is a " + readerSchema.getType().getName()
           + ", but an event must be an Avro record");
     }
-    if (body == null) {
-      throw invalid("no body; add .withBody(new PactDslJsonBody()...) with the fields the consumer relies on");
+    Map<String, Object> keyAndHeaderMetadata = keyAndHeaders.metadata(description);
+    if (body == null && keyAndHeaderMetadata.isEmpty()) {
+      throw invalid("no body; add .withBody(new PactDslJsonBody()...) with the fields the consumer relies on (or "
+          + "state only the key and headers it needs: withKey / withHeader)");
     }
-    rejectGenerators();
-    JsonNode example = bodyJson();
-    try {
-      AvroJsonView.fromJson(example, readerSchema);
-    } catch (InvalidInputException e) {
-      throw new InvalidInputException("Interaction \"" + description + "\": the example body does not fit the "
-          + "reader schema " + readerSchema.getFullName() + ", so no event this consumer decodes can look like "
-          + "it. " + e.getMessage() + " Fix the body, or the reader schema if the consumer really reads this.", e);
+    if (body != null) {
+      checkBody();
     }
     Map<String, Object> metadata = new LinkedHashMap<>();
     metadata.put(ContractMetadata.CONTENT_TYPE, ContractMetadata.JSON);
@@ -177,7 +217,20 @@ public final class AvroMessageInteraction {
       metadata.put(ContractMetadata.READER_SUBJECT, readerSubject);
       metadata.put(ContractMetadata.READER_VERSION, readerVersion.toString());
     }
+    metadata.putAll(keyAndHeaderMetadata);
     return metadata;
+  }
+
+  private void checkBody() {
+    rejectGenerators();
+    JsonNode example = bodyJson();
+    try {
+      AvroJsonView.fromJson(example, readerSchema);
+    } catch (InvalidInputException e) {
+      throw new InvalidInputException("Interaction \"" + description + "\": the example body does not fit the "
+          + "reader schema " + readerSchema.getFullName() + ", so no event this consumer decodes can look like "
+          + "it. " + e.getMessage() + " Fix the body, or the reader schema if the consumer really reads this.", e);
+    }
   }
 
   /** A matcher without an example makes pact-jvm invent one per run; the committed contract would never settle. */

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.handshake.core.InvalidInputException;
 import dev.handshake.core.avro.AvroJsonView;
 import dev.handshake.core.avro.WireFormat;
+import dev.handshake.core.contract.KeyFormat;
+import dev.handshake.core.contract.MessageInteraction;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
@@ -35,12 +37,15 @@ public final class ReceivedAvroMessage {
   private final String topic;
   private final Schema readerSchema;
   private final JsonNode body;
+  private final Map<String, Object> metadata;
 
-  private ReceivedAvroMessage(String description, String topic, Schema readerSchema, JsonNode body) {
+  private ReceivedAvroMessage(String description, String topic, Schema readerSchema, JsonNode body,
+                              Map<String, Object> metadata) {
     this.description = description;
     this.topic = topic;
     this.readerSchema = readerSchema;
     this.body = body;
+    this.metadata = metadata;
   }
 
   /** Reads the message pact-jvm hands to a {@code @PactTestFor} test method. */
@@ -62,14 +67,16 @@ public final class ReceivedAvroMessage {
           + " does not match its " + ContractMetadata.READER_FINGERPRINT + " (" + fingerprint + "); the schema was "
           + "edited after the contract was written. Regenerate the contract from the consumer's tests.");
     }
-    JsonNode body;
+    JsonNode body = null;
     try {
-      body = JSON.readTree(message.getContents().getContents().valueAsString());
+      if (message.getContents().getContents().isPresent()) {
+        body = JSON.readTree(message.getContents().getContents().valueAsString());
+      }
     } catch (JsonProcessingException e) {
       throw new InvalidInputException("Message \"" + description + "\": the body is not JSON: "
           + e.getOriginalMessage(), e);
     }
-    return new ReceivedAvroMessage(description, topic, schema, body);
+    return new ReceivedAvroMessage(description, topic, schema, body, Map.copyOf(metadata));
   }
 
   public String description() {
@@ -86,12 +93,21 @@ public final class ReceivedAvroMessage {
 
   /** The body as the contract states it: the JSON view of the event. */
   public JsonNode json() {
-    return body.deepCopy();
+    return body().deepCopy();
+  }
+
+  /** The example body; a message stated by its key and headers only has none. */
+  private JsonNode body() {
+    if (body == null || body.isMissingNode()) {
+      throw new InvalidInputException("Message \"" + description + "\" states no body (only its key and "
+          + "headers), so it has no example event; use keyBytes() and headers().");
+    }
+    return body;
   }
 
   /** The event as a GenericRecord of the reader schema (Avro's raw representation: Long for timestamps...). */
   public GenericRecord record() {
-    return (GenericRecord) AvroJsonView.fromJson(body, readerSchema);
+    return (GenericRecord) AvroJsonView.fromJson(body(), readerSchema);
   }
 
   /**
@@ -118,6 +134,41 @@ public final class ReceivedAvroMessage {
       throw new UncheckedIOException("Could not decode the example of \"" + description + "\" as "
           + type.getName(), e);
     }
+  }
+
+  /**
+   * The contract's example headers as the record carries them (name → UTF-8 bytes, by name), for
+   * a handler that reads headers; empty when the contract states none.
+   */
+  public Map<String, byte[]> headers() {
+    Map<String, byte[]> headers = new java.util.LinkedHashMap<>();
+    new java.util.TreeMap<>(metadata).forEach((key, value) -> {
+      if (key.startsWith(MessageInteraction.HEADER_PREFIX)) {
+        headers.put(key.substring(MessageInteraction.HEADER_PREFIX.length()),
+            value.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      }
+    });
+    return headers;
+  }
+
+  /**
+   * The contract's example key as the producer's key serializer writes it (UTF-8 for a string key, 8 bytes
+   * big-endian for a long, the wire format for an Avro key), or null when the contract states no key.
+   */
+  public byte[] keyBytes() {
+    Object key = metadata.get(MessageInteraction.KEY);
+    if (key == null) {
+      return null;
+    }
+    JsonNode json = JSON.valueToTree(key);
+    KeyFormat format = KeyFormat.byContractName(String.valueOf(metadata.get(MessageInteraction.KEY_FORMAT)))
+        .orElseThrow(() -> new InvalidInputException("Message \"" + description + "\": metadata "
+            + MessageInteraction.KEY_FORMAT + " is missing or not one of " + KeyFormat.names()));
+    if (format != KeyFormat.AVRO) {
+      return format.write(json);
+    }
+    Schema keySchema = new Schema.Parser().parse(required(metadata, MessageInteraction.KEY_SCHEMA, description));
+    return WireFormat.encode(EXAMPLE_SCHEMA_ID, keySchema, AvroJsonView.fromJson(json, keySchema));
   }
 
   /** The event in the Kafka wire format (magic byte, schema id {@value #EXAMPLE_SCHEMA_ID}, Avro binary). */

@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Matches an actual JSON body against the expected body and its matching rules, as Pact's JSON body
@@ -17,24 +18,43 @@ import java.util.Optional;
  */
 public final class BodyMatcher {
   private final List<Map.Entry<PactPath, MatchingRules.RuleGroup>> rules;
-  private final MessageInteraction interaction;
+  private final Function<List<String>, String> pointers;
 
-  private BodyMatcher(MatchingRules rules, MessageInteraction interaction) {
+  private BodyMatcher(MatchingRules rules, Function<List<String>, String> pointers) {
     this.rules = rules.byPath().entrySet().stream()
         .map(e -> Map.entry(PactPath.parse(e.getKey()), e.getValue())).toList();
-    this.interaction = interaction;
+    this.pointers = pointers;
   }
 
-  /** Every mismatch between the interaction's expected body and {@code actual}. */
+  /** Every mismatch between the interaction's expected body and {@code actual}; none when it expects no body. */
   public static List<Mismatch> match(MessageInteraction interaction, JsonNode actual) {
-    BodyMatcher matcher = new BodyMatcher(interaction.bodyRules(), interaction);
+    if (interaction.body() == null) {
+      return List.of();
+    }
+    return match(interaction.body(), interaction.bodyRules(), actual, "$", interaction::bodyPointer);
+  }
+
+  /**
+   * Every mismatch between {@code expected} with its {@code rules} and {@code actual}: the body's semantics for
+   * any JSON value (a record's key, a header). {@code root} names the value's root in messages ({@code $},
+   * {@code key}); {@code pointers} locates a path (its segments) in the contract file.
+   */
+  public static List<Mismatch> match(JsonNode expected, MatchingRules rules, JsonNode actual, String root,
+                                     Function<List<String>, String> pointers) {
     List<Mismatch> out = new ArrayList<>();
-    matcher.compare(new ArrayList<>(), "$", interaction.body(), actual, out);
+    new BodyMatcher(rules, pointers).compare(new ArrayList<>(), root, expected, actual, out);
     return out;
   }
 
   private void compare(List<PactPath.Segment> path, String text, JsonNode expected, JsonNode actual,
                        List<Mismatch> out) {
+    Optional<Best> typed = best(path).filter(b -> !b.cascaded && b.group.rules().stream()
+        .anyMatch(r -> r.match().equals("contentType")));
+    if (typed.isPresent()) {
+      // as pact-jvm: a contentType rule says what the value is, and replaces comparing it with the example
+      applyGroup(typed.get(), path, text, expected, actual, out);
+      return;
+    }
     if (expected.isArray() && actual != null && actual.isArray()) {
       compareArrays(path, text, expected, actual, out);
     } else if (expected.isObject() && actual != null && actual.isObject()) {
@@ -96,6 +116,9 @@ public final class BodyMatcher {
     Optional<Best> best = best(path);
     if (best.isPresent()) {
       applyGroup(best.get(), path, text, expected, actual, out);
+      if (!best.get().cascaded && arrayContains(best.get().group, path, text, expected, actual, out)) {
+        return; // the elements are compared with the variants, in any position
+      }
       if (expected.isEmpty()) {
         return;
       }
@@ -122,7 +145,7 @@ public final class BodyMatcher {
     List<Mismatch> failures = new ArrayList<>();
     int passed = 0;
     for (MatchingRules.Rule rule : best.group.rules()) {
-      if (best.cascaded && STRUCTURAL.contains(rule.match())) {
+      if (best.cascaded && (STRUCTURAL.contains(rule.match()) || NOT_CASCADED.contains(rule.match()))) {
         continue; // Pact does not cascade values / eachKey / eachValue to the map's children
       }
       Mismatch mismatch = RuleMatcher.apply(rule, text, pointer(path), expected, actual, best.cascaded);
@@ -142,6 +165,44 @@ public final class BodyMatcher {
 
   /** Rules that say how a map's entries are compared, rather than what the map itself must be. */
   private static final java.util.Set<String> STRUCTURAL = java.util.Set.of("values", "eachKey", "eachValue");
+  /** Rules about the value they are written for, not its children. */
+  private static final java.util.Set<String> NOT_CASCADED = java.util.Set.of("arrayContains", "contentType");
+
+  /**
+   * arrayContains: each variant (an expected element with rules relative to it) must match at least one actual
+   * element, wherever it is. Returns whether the group had such a matcher.
+   */
+  private boolean arrayContains(MatchingRules.RuleGroup group, List<PactPath.Segment> path, String text,
+                                JsonNode expected, JsonNode actual, List<Mismatch> out) {
+    boolean found = false;
+    for (MatchingRules.Rule rule : group.rules()) {
+      if (!rule.match().equals("arrayContains")) {
+        continue;
+      }
+      found = true;
+      for (MatchingRulesReader.ArrayContainsVariant variant : rule.variants()) {
+        JsonNode like = variant.index() < expected.size() ? expected.get(variant.index()) : null;
+        if (like == null) {
+          out.add(new Mismatch(Mismatch.Kind.VALUE, text, pointer(path), "element " + variant.index(), "missing",
+              rule.describe(), "expected " + text + " to contain an element like its element " + variant.index()
+                  + " (matcher arrayContains), but the contract's example has no element " + variant.index()));
+          continue;
+        }
+        boolean matched = false;
+        for (int i = 0; i < actual.size() && !matched; i++) {
+          matched = match(like, variant.rules(), actual.get(i), JsonPaths.index(text, i), segments -> "")
+              .isEmpty();
+        }
+        if (!matched) {
+          out.add(new Mismatch(Mismatch.Kind.VALUE, text, pointer(index(path, variant.index())), Json.render(like),
+              Json.render(actual), rule.describe(), "expected " + text + " to contain an element like "
+                  + Json.render(like) + " (matcher arrayContains) but none of its " + actual.size()
+                  + " element(s) matched: " + Json.render(actual)));
+        }
+      }
+    }
+    return found;
+  }
 
   /** eachKey applies its rules to every key of the map, eachValue to every value. */
   private void eachEntry(MatchingRules.RuleGroup group, List<PactPath.Segment> path, String text,
@@ -179,7 +240,7 @@ public final class BodyMatcher {
   }
 
   private String pointer(List<PactPath.Segment> path) {
-    return interaction.bodyPointer(path.stream().map(PactPath.Segment::text).toList());
+    return pointers.apply(path.stream().map(PactPath.Segment::text).toList());
   }
 
   private static List<PactPath.Segment> child(List<PactPath.Segment> path, String key) {

@@ -125,12 +125,14 @@ public final class ContractReader {
         }
       }
       JsonNode body = body(interaction, pointer);
-      MatchingRules rules = rules(interaction, pointer);
+      MatchingRulesReader.Categories rules = new MatchingRulesReader(this::invalid).read(interaction, pointer);
       Map<String, String> metadata = new LinkedHashMap<>();
       JsonNode meta = interaction.get("metadata");
       if (meta == null && interaction.path("contents").has("metadata")) {
         meta = interaction.path("contents").get("metadata");
       }
+      String metadataPointer = interaction.get("metadata") == meta ? pointer + "/metadata"
+          : pointer + "/contents/metadata";
       if (meta != null) {
         if (!meta.isObject()) {
           throw invalid(pointer + "/metadata", "\"metadata\" of interaction \"" + description.textValue()
@@ -141,22 +143,26 @@ public final class ContractReader {
           metadata.put(entry.getKey(), value.isTextual() ? value.textValue() : value.toString());
         }
       }
+      RecordExpectations record = new RecordExpectations(this::invalid, description.textValue(), meta,
+          metadataPointer, rules);
       boolean pending = interaction.path("pending").asBoolean(false);
-      return new MessageInteraction(index, pointer, description.textValue(), states, body, rules, metadata,
-          pending);
+      return new MessageInteraction(index, pointer, description.textValue(), states, body, rules.body(),
+          record.key(), record.headers(), metadata, pending);
     }
 
     private JsonNode body(JsonNode interaction, String pointer) {
       JsonNode contents = interaction.get("contents");
-      if (contents == null || !contents.isObject()) {
+      if (contents == null) {
+        return null;
+      }
+      if (!contents.isObject()) {
         throw invalid(pointer, "interaction " + interaction.path("description") + " has no \"contents\" "
             + "object; a V4 message holds its body in \"contents\": {\"content\": {...}, \"contentType\": "
             + "\"application/json\"}.");
       }
       JsonNode content = contents.get("content");
-      if (content == null) {
-        throw invalid(pointer + "/contents", "\"contents\" of interaction " + interaction.path("description")
-            + " has no \"content\": the expected JSON view of the event is missing.");
+      if (content == null || content.isNull() || content.isTextual() && content.textValue().isEmpty()) {
+        return null; // a message stated by its metadata only (key, headers): any body matches
       }
       JsonNode encoded = contents.get("encoded");
       boolean isEncoded = encoded != null && !encoded.isNull() && !(encoded.isBoolean() && !encoded.booleanValue());
@@ -182,91 +188,5 @@ public final class ContractReader {
       return text.startsWith("{") || text.startsWith("[");
     }
 
-    private MatchingRules rules(JsonNode interaction, String pointer) {
-      JsonNode all = interaction.get("matchingRules");
-      String rulesPointer = pointer + "/matchingRules";
-      if (all == null && interaction.path("contents").has("matchingRules")) {
-        all = interaction.path("contents").get("matchingRules");
-        rulesPointer = pointer + "/contents/matchingRules";
-      }
-      if (all == null || all.isNull()) {
-        return MatchingRules.NONE;
-      }
-      JsonNode body = all.get("body");
-      if (body == null) {
-        return MatchingRules.NONE;
-      }
-      if (!body.isObject()) {
-        throw invalid(rulesPointer + "/body", "\"matchingRules.body\" is not a JSON object of path → rules.");
-      }
-      Map<String, MatchingRules.RuleGroup> byPath = new LinkedHashMap<>();
-      for (Map.Entry<String, JsonNode> entry : body.properties()) {
-        String path = entry.getKey();
-        String groupPointer = rulesPointer + "/body/" + SourcePositions.escape(path);
-        try {
-          PactPath.parse(path);
-        } catch (IllegalArgumentException e) {
-          throw invalid(groupPointer, "matching rule path \"" + path + "\" is not a valid Pact path: "
-              + e.getMessage() + ".");
-        }
-        byPath.put(path, group(entry.getValue(), path, groupPointer));
-      }
-      return new MatchingRules(byPath);
-    }
-
-    private MatchingRules.Rule rule(JsonNode matcher, String path, String matcherPointer, String name) {
-      JsonNode match = matcher.get("match");
-      if (match == null || !match.isTextual()) {
-        throw invalid(matcherPointer, name + " for \"" + path + "\" has no \"match\" type.");
-      }
-      if (!RuleMatcher.SUPPORTED.contains(match.textValue())) {
-        throw invalid(matcherPointer + "/match", "matcher \"" + match.textValue() + "\" for \"" + path
-            + "\" is not one Handshake applies (supported: " + String.join(", ", RuleMatcher.SUPPORTED)
-            + "). Use one of those in the consumer's contract test.");
-      }
-      Map<String, Object> parameters = new LinkedHashMap<>();
-      for (Map.Entry<String, JsonNode> parameter : matcher.properties()) {
-        JsonNode value = parameter.getValue();
-        String key = parameter.getKey();
-        if (key.equals("match")) {
-          continue;
-        }
-        if (key.equals("rules") && value.isArray()) {
-          // eachKey / eachValue carry the rules they apply to every key or value
-          List<MatchingRules.Rule> nested = new ArrayList<>();
-          for (int i = 0; i < value.size(); i++) {
-            nested.add(rule(value.get(i), path, matcherPointer + "/rules/" + i, "rule " + i + " of " + name));
-          }
-          parameters.put(key, List.copyOf(nested));
-        } else {
-          parameters.put(key, value.isNumber() ? value.numberValue() : value.isTextual() ? value.textValue()
-              : value.toString());
-        }
-      }
-      MatchingRules.Rule rule = new MatchingRules.Rule(match.textValue(), parameters);
-      String problem = RuleMatcher.validate(rule);
-      if (problem != null) {
-        throw invalid(matcherPointer, name + " for \"" + path + "\": " + problem);
-      }
-      return rule;
-    }
-
-    private MatchingRules.RuleGroup group(JsonNode group, String path, String pointer) {
-      JsonNode matchers = group.get("matchers");
-      if (matchers == null || !matchers.isArray()) {
-        throw invalid(pointer, "the rules for \"" + path + "\" have no \"matchers\" array; V4 writes "
-            + "{\"combine\": \"AND\", \"matchers\": [{\"match\": \"type\"}]}.");
-      }
-      String combine = group.path("combine").asText("AND");
-      if (!combine.equalsIgnoreCase("AND") && !combine.equalsIgnoreCase("OR")) {
-        throw invalid(pointer + "/combine", "\"combine\" for \"" + path + "\" is \"" + combine
-            + "\"; it must be AND or OR.");
-      }
-      List<MatchingRules.Rule> rules = new ArrayList<>();
-      for (int i = 0; i < matchers.size(); i++) {
-        rules.add(rule(matchers.get(i), path, pointer + "/matchers/" + i, "matcher " + i));
-      }
-      return new MatchingRules.RuleGroup(combine.equalsIgnoreCase("AND"), rules);
-    }
   }
 }

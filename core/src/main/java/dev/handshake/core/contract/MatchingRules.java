@@ -44,6 +44,13 @@ public record MatchingRules(Map<String, RuleGroup> byPath) {
       return value instanceof List<?> list ? (List<Rule>) list : List.of();
     }
 
+    /** The variants of arrayContains. */
+    @SuppressWarnings("unchecked")
+    List<MatchingRulesReader.ArrayContainsVariant> variants() {
+      Object value = parameters.get("variants");
+      return value instanceof List<?> list ? (List<MatchingRulesReader.ArrayContainsVariant>) list : List.of();
+    }
+
     public Integer integer(String name) {
       Object value = parameters.get(name);
       return value instanceof Number number ? number.intValue() : null;
@@ -56,6 +63,8 @@ public record MatchingRules(Map<String, RuleGroup> byPath) {
         case "timestamp", "date", "time", "datetime" -> RuleMatcher.format(this) == null ? match
             : match + " \"" + RuleMatcher.format(this) + "\"";
         case "include" -> "include \"" + text("value") + "\"";
+        case "contentType" -> "contentType \"" + text("value") + "\"";
+        case "arrayContains" -> "arrayContains (" + variants().size() + " variant(s))";
         case "type" -> "type" + bounds();
         case "eachKey", "eachValue" -> match + " " + nested().stream().map(Rule::describe).toList();
         default -> match + bounds();

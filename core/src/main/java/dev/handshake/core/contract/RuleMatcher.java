@@ -11,7 +11,7 @@ import java.util.regex.PatternSyntaxException;
 final class RuleMatcher {
   static final List<String> SUPPORTED = List.of("equality", "regex", "type", "include", "integer", "decimal",
       "number", "timestamp", "datetime", "date", "time", "null", "boolean", "values", "notEmpty", "semver",
-      "eachKey", "eachValue");
+      "eachKey", "eachValue", "arrayContains", "contentType");
 
   private static final Pattern SEMVER = Pattern.compile(
       "(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)(?:-[0-9A-Za-z.-]+)?(?:\\+[0-9A-Za-z.-]+)?");
@@ -60,6 +60,18 @@ final class RuleMatcher {
       case "eachKey", "eachValue" -> {
         if (rule.nested().isEmpty()) {
           return "an " + rule.match() + " matcher needs its \"rules\".";
+        }
+      }
+      case "arrayContains" -> {
+        if (rule.variants().isEmpty()) {
+          return "an arrayContains matcher needs its \"variants\".";
+        }
+      }
+      case "contentType" -> {
+        String type = rule.text("value");
+        if (type == null || ContentTypes.kind(type) == null) {
+          return "contentType " + (type == null ? "without a \"value\"" : "\"" + type + "\"")
+              + " is not one Handshake can check (" + ContentTypes.SUPPORTED + ").";
         }
       }
       default -> {
@@ -126,6 +138,12 @@ final class RuleMatcher {
               "to be a semantic version");
       // "values" is structural: the body matcher compares every entry of the map with the expected entry.
       case "values" -> null;
+      case "contentType" -> ContentTypes.matches(rule.text("value"), actual) ? null
+          : mismatch(Mismatch.Kind.VALUE, rule, path, pointer, "content of type " + rule.text("value"), rendered,
+              "to be content of type " + rule.text("value"));
+      // arrayContains compares elements with its variants in the body matcher; here only the kind is checked.
+      case "arrayContains" -> actual != null && actual.isArray() ? null
+          : mismatch(Mismatch.Kind.TYPE, rule, path, pointer, "an array", rendered, "to be an array");
       // eachKey / eachValue are applied entry by entry by the body matcher; here only the kind is checked.
       case "eachKey", "eachValue" -> actual != null && actual.isObject() ? null
           : mismatch(Mismatch.Kind.TYPE, rule, path, pointer, "an object", rendered, "to be an object");

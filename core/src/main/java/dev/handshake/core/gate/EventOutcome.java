@@ -19,11 +19,11 @@ public sealed interface EventOutcome {
   int LOCAL_SCHEMA_ID = 1;
 
   /** An Avro record the factory returned, written with its own schema. */
-  record Record(byte[] wireBytes, Schema schema) implements EventOutcome {
+  record Record(byte[] wireBytes, Schema schema, RecordEnvelope envelope) implements EventOutcome {
   }
 
   /** Bytes the production serializer wrote; the writer schema is the producer's .avsc for the reader's record. */
-  record Serialized(byte[] wireBytes) implements EventOutcome {
+  record Serialized(byte[] wireBytes, RecordEnvelope envelope) implements EventOutcome {
   }
 
   /** {@code what} completes "The event factory X for Y ..."; {@code fix} says what to do. */
@@ -46,10 +46,19 @@ public sealed interface EventOutcome {
     if (value == null) {
       return new Failed("returned null", "Return the Avro event your production code builds.");
     }
+    RecordParts parts;
+    try {
+      parts = RecordParts.of(value);
+    } catch (IllegalArgumentException e) {
+      return new Failed(e.getMessage(), "Return the record as the production code builds it: a ProducerRecord or "
+          + "dev.handshake.core.gate.ProducedRecord with the key Kafka's serializers write, or only the event.");
+    }
+    value = parts.value();
+    RecordEnvelope envelope = parts.envelope();
     if (value instanceof GenericContainer container) {
       Schema schema = container.getSchema();
       try {
-        return new Record(WireFormat.encode(LOCAL_SCHEMA_ID, schema, value), schema);
+        return new Record(WireFormat.encode(LOCAL_SCHEMA_ID, schema, value), schema, envelope);
       } catch (AvroEncodeException e) {
         return new Failed("returned an event the producer could not serialize: " + e.getMessage(),
             "Set every field without a default, with a value of the schema's type.");
@@ -67,7 +76,7 @@ public sealed interface EventOutcome {
       return new Failed("returned bytes that are not in the Kafka wire format: " + e.getMessage(),
           "Return the bytes exactly as the Kafka serializer writes them, or return the Avro record.");
     }
-    return new Serialized(bytes);
+    return new Serialized(bytes, envelope);
   }
 
   private static byte[] bytesOf(Object value) {

@@ -39,9 +39,11 @@ final class FactoryForkProtocol {
       out.writeByte(RECORD);
       writeString(out, record.schema().toString());
       writeBytes(out, record.wireBytes());
+      writeEnvelope(out, record.envelope());
     } else if (outcome instanceof EventOutcome.Serialized serialized) {
       out.writeByte(SERIALIZED);
       writeBytes(out, serialized.wireBytes());
+      writeEnvelope(out, serialized.envelope());
     } else {
       EventOutcome.Failed failed = (EventOutcome.Failed) outcome;
       out.writeByte(FAILED);
@@ -67,15 +69,49 @@ final class FactoryForkProtocol {
       EventOutcome outcome = switch (kind) {
         case RECORD -> {
           Schema schema = new Schema.Parser().parse(readString(in));
-          yield new EventOutcome.Record(readBytes(in), schema);
+          yield new EventOutcome.Record(readBytes(in), schema, readEnvelope(in));
         }
-        case SERIALIZED -> new EventOutcome.Serialized(readBytes(in));
+        case SERIALIZED -> new EventOutcome.Serialized(readBytes(in), readEnvelope(in));
         case FAILED -> new EventOutcome.Failed(readString(in), readString(in));
         default -> throw new IOException("unknown outcome kind " + kind);
       };
       factories.put(description, new FactoryFork.ForkedFactory(source, outcome, callTime));
     }
     return PactVerifyProviderFactories.of(factories, duplicates);
+  }
+
+  private static void writeEnvelope(DataOutputStream out, RecordEnvelope envelope) throws IOException {
+    out.writeBoolean(envelope.whole());
+    writeNullableBytes(out, envelope.key());
+    writeString(out, envelope.keySchema() == null ? "" : envelope.keySchema().toString());
+    out.writeInt(envelope.headers().size());
+    for (ProducedRecord.Header header : envelope.headers()) {
+      writeString(out, header.name());
+      writeNullableBytes(out, header.value());
+    }
+  }
+
+  private static RecordEnvelope readEnvelope(DataInputStream in) throws IOException {
+    boolean whole = in.readBoolean();
+    byte[] key = readNullableBytes(in);
+    String keySchema = readString(in);
+    List<ProducedRecord.Header> headers = new ArrayList<>();
+    for (int i = in.readInt(); i > 0; i--) {
+      headers.add(new ProducedRecord.Header(readString(in), readNullableBytes(in)));
+    }
+    return new RecordEnvelope(whole, key, keySchema.isEmpty() ? null : new Schema.Parser().parse(keySchema),
+        headers);
+  }
+
+  private static void writeNullableBytes(DataOutputStream out, byte[] bytes) throws IOException {
+    out.writeBoolean(bytes != null);
+    if (bytes != null) {
+      writeBytes(out, bytes);
+    }
+  }
+
+  private static byte[] readNullableBytes(DataInputStream in) throws IOException {
+    return in.readBoolean() ? readBytes(in) : null;
   }
 
   private static void writeString(DataOutputStream out, String text) throws IOException {

@@ -20,7 +20,7 @@ final class ProducedEvents {
   private final Map<Schema, SchemaFile> writerFiles = new IdentityHashMap<>();
 
   /** The event and its writer schema; {@code source} names the factory for messages. */
-  record ProducedEvent(byte[] bytes, SchemaFile writer, String source) {
+  record ProducedEvent(byte[] bytes, SchemaFile writer, String source, RecordEnvelope envelope) {
   }
 
   ProducedEvents(WriterSchemas writers) {
@@ -53,9 +53,10 @@ final class ProducedEvents {
     }
     if (outcome instanceof EventOutcome.Record record) {
       return Optional.of(new ProducedEvent(record.wireBytes(), writerFileFor(record.schema(), factory),
-          factory.source()));
+          factory.source(), record.envelope()));
     }
-    byte[] bytes = ((EventOutcome.Serialized) outcome).wireBytes();
+    EventOutcome.Serialized serialized = (EventOutcome.Serialized) outcome;
+    byte[] bytes = serialized.wireBytes();
     Optional<SchemaFile> writer = writers.forReader(readerFile.schema());
     if (writer.isEmpty()) {
       String record = readerFile.schema().getFullName();
@@ -67,7 +68,7 @@ final class ProducedEvents {
           Map.of()));
       return Optional.empty();
     }
-    return Optional.of(new ProducedEvent(bytes, writer.get(), factory.source()));
+    return Optional.of(new ProducedEvent(bytes, writer.get(), factory.source(), serialized.envelope()));
   }
 
   private SchemaFile writerFileFor(Schema schema, EventFactory factory) {

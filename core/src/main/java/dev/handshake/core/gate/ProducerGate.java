@@ -35,7 +35,8 @@ public final class ProducerGate {
   public GateReport verify(List<ContractSource> sources, String providerName,
                            Function<String, Optional<EventFactory>> factories, WriterSchemas writers) {
     ReaderSchemas readers = new ReaderSchemas();
-    Steps steps = new Steps(readers, new ProducedEvents(writers), new ConsumerSchemaCheck(readers), factories);
+    Steps steps = new Steps(readers, new ProducedEvents(writers), new ConsumerSchemaCheck(readers), factories,
+        writers);
     List<GateReport.Check> checks = new ArrayList<>();
     int verified = 0;
     int skipped = 0;
@@ -74,7 +75,7 @@ public final class ProducerGate {
   }
 
   private record Steps(ReaderSchemas readers, ProducedEvents events, ConsumerSchemaCheck schemaCheck,
-                       Function<String, Optional<EventFactory>> factories) {
+                       Function<String, Optional<EventFactory>> factories, WriterSchemas writers) {
 
     /** Checks one interaction; returns the time its factory took elsewhere (in a forked JVM), if any. */
     Duration run(InteractionFindings findings) {
@@ -93,6 +94,7 @@ public final class ProducerGate {
       if (event.isPresent()) {
         List<Violation> schemaViolations = schemaCheck.check(readerFile, event.get().writer(), findings);
         ConsumerReading.read(event.get(), readerFile, schemaViolations, findings);
+        RecordEnvelopeCheck.check(event.get(), writers, findings);
       }
       return factory.get().callTime();
     }

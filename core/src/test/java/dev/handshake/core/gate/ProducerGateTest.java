@@ -44,6 +44,31 @@ class ProducerGateTest {
     };
   }
 
+  /** The whole record: the fixture's event with a key and headers, as a factory returning ProducedRecord gives it. */
+  private static GateReport runWithWholeRecord(String name, Object key, String... headers) {
+    Path dir = fixture(name);
+    Schema writer = WriterSchemas.load(dir.resolve("schemas"), dir).byFullName("dev.handshake.example.user.UserDeleted")
+        .orElseThrow().schema();
+    EventFactory value = recordFactory(dir, writer);
+    return run(name, Optional.of(new EventFactory() {
+      @Override
+      public String source() {
+        return "Fixtures.userDeletedRecord()";
+      }
+
+      @Override
+      public Object create() throws Exception {
+        ProducedRecord record = ProducedRecord.of(key, value.create());
+        for (int i = 0; i < headers.length; i += 2) {
+          record = record.withHeader(headers[i], headers[i + 1]);
+        }
+        return record;
+      }
+    }));
+  }
+
+  private static final String EVENT_ID = "3f0c1d9e-5a51-4c7e-9f55-1b1f7c3f0a42";
+
   private static GateReport run(String name, Optional<EventFactory> factory) {
     Path dir = fixture(name);
     WriterSchemas writers = WriterSchemas.load(dir.resolve("schemas"), dir);
@@ -126,6 +151,75 @@ class ProducerGateTest {
     Finding finding = only(report, "CONTRACT_FIELD_MISSING");
     assertThat(finding.details()).containsEntry("path", "$.attributes.tier");
     assertThat(rules(report)).containsExactly("CONTRACT_FIELD_MISSING");
+  }
+
+  @Test
+  void passesWhenTheKeyAndHeadersMatch() {
+    GateReport report = runWithWholeRecord("KEY_AND_HEADERS", "42", "id", EVENT_ID, "type", "UserDeleted",
+        "position", "17");
+
+    assertThat(report.findings()).isEmpty();
+  }
+
+  @Test
+  void contractKeyMismatch() {
+    GateReport report = runWithWholeRecord("CONTRACT_KEY_MISMATCH", "user-42", "id", EVENT_ID, "type",
+        "UserDeleted");
+
+    Finding finding = only(report, "CONTRACT_KEY_MISMATCH");
+    assertThat(finding.message()).contains("auth-service", "expected key to match regex \"[0-9]+\"",
+        "\"user-42\"", "Fixtures.userDeletedRecord()");
+    assertThat(finding.details()).containsEntry("expected", "regex \"[0-9]+\"").containsEntry("actual", "\"user-42\"")
+        .containsEntry("path", "key");
+    assertThat(finding.location().jsonPointer()).isEqualTo("/interactions/0/metadata/handshake.key");
+    assertThat(finding.location().line()).isEqualTo(73);
+    assertThat(rules(report)).containsExactly("CONTRACT_KEY_MISMATCH");
+  }
+
+  @Test
+  void aFactoryThatReturnsOnlyTheValueCannotMeetAKeyOrHeaderExpectation() {
+    GateReport report = runWithRecord("CONTRACT_KEY_MISMATCH");
+
+    assertThat(rules(report)).containsExactly("CONTRACT_KEY_MISMATCH", "CONTRACT_HEADER_MISSING",
+        "CONTRACT_HEADER_MISSING");
+    assertThat(report.findings()).allSatisfy(f -> assertThat(f.message()).contains("returned only the value"));
+    assertThat(report.findings().get(0).fix()).contains("ProducedRecord");
+  }
+
+  @Test
+  void keyCannotDecode() {
+    GateReport report = runWithWholeRecord("KEY_CANNOT_DECODE", "42");
+
+    Finding finding = only(report, "KEY_CANNOT_DECODE");
+    assertThat(finding.message()).contains("reads the record key as long", "2 byte(s): 0x3432",
+        "a long key is exactly 8");
+    assertThat(finding.fix()).contains("LongSerializer");
+    assertThat(finding.details()).containsEntry("keyFormat", "long").containsEntry("keyBytes", "3432");
+    assertThat(rules(report)).containsExactly("KEY_CANNOT_DECODE");
+    assertThat(runWithWholeRecord("KEY_CANNOT_DECODE", 42L).findings()).as("a Long key as LongSerializer writes it")
+        .isEmpty();
+  }
+
+  @Test
+  void contractHeaderMissing() {
+    GateReport report = runWithWholeRecord("CONTRACT_HEADER_MISSING", "42", "id", EVENT_ID);
+
+    Finding finding = only(report, "CONTRACT_HEADER_MISSING");
+    assertThat(finding.message()).contains("expected header \"type\" (like \"UserDeleted\")", "had only [id]");
+    assertThat(finding.details()).containsEntry("header", "type").containsEntry("path", "header type");
+    assertThat(finding.location().jsonPointer()).isEqualTo("/interactions/0/metadata/handshake.header.type");
+    assertThat(rules(report)).containsExactly("CONTRACT_HEADER_MISSING");
+  }
+
+  @Test
+  void contractHeaderMismatch() {
+    GateReport report = runWithWholeRecord("CONTRACT_HEADER_MISMATCH", "42", "id", "event-1", "type", "UserDeleted");
+
+    Finding finding = only(report, "CONTRACT_HEADER_MISMATCH");
+    assertThat(finding.message()).contains("expected header id to match regex", "\"event-1\"");
+    assertThat(finding.details()).containsEntry("actual", "\"event-1\"").containsEntry("path", "header id");
+    assertThat(finding.location().jsonPointer()).isEqualTo("/interactions/0/metadata/handshake.header.id");
+    assertThat(rules(report)).containsExactly("CONTRACT_HEADER_MISMATCH");
   }
 
   @Test

@@ -2,6 +2,7 @@ package dev.handshake.example.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import au.com.dius.pact.consumer.dsl.Matchers;
 import au.com.dius.pact.consumer.dsl.PactBuilder;
 import au.com.dius.pact.consumer.dsl.PactDslJsonBody;
 import au.com.dius.pact.consumer.junit5.PactConsumerTestExt;
@@ -11,21 +12,25 @@ import au.com.dius.pact.core.model.PactSpecVersion;
 import au.com.dius.pact.core.model.V4Interaction;
 import au.com.dius.pact.core.model.V4Pact;
 import au.com.dius.pact.core.model.annotations.Pact;
+import dev.handshake.example.auth.consume.EventDecoder;
 import dev.handshake.example.auth.consume.UserEvents;
 import dev.handshake.example.auth.store.ApplyOutcome;
 import dev.handshake.example.auth.store.Transactions;
+import dev.handshake.example.auth.store.UserChange;
 import dev.handshake.example.auth.store.UserCopy;
 import dev.handshake.example.auth.store.UserStore;
 import dev.handshake.example.user.UserCreated;
 import dev.handshake.example.user.UserDeleted;
 import dev.handshake.example.user.UserStatus;
 import dev.handshake.example.user.UserUpdated;
+import dev.handshake.core.contract.KeyFormat;
 import dev.handshake.junit5.AvroMessageInteraction;
 import dev.handshake.junit5.ReceivedAvroMessage;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.UUID;
 import org.apache.avro.generic.GenericRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -41,6 +46,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class UserEventsContractTest {
   private static final String TOPIC = "user-events";
   private static final String EMAIL_PATTERN = "[^@\\s]+@[^@\\s]+";
+  /** auth reads user-service's outbox position from this header and refuses a record whose header is not a number. */
+  private static final String POSITION = "[0-9]+";
 
   @RegisterExtension
   static final FreshDatabase database = new FreshDatabase();
@@ -51,6 +58,8 @@ class UserEventsContractTest {
     return AvroMessageInteraction.expects("a user was created")
         .onTopic(TOPIC)
         .readerSchema(UserCreated.getClassSchema())
+        .withKey(KeyFormat.STRING, Matchers.string("42"))
+        .withHeader(EventDecoder.POSITION_HEADER, Matchers.regexp(POSITION, "17"))
         .withBody(new PactDslJsonBody()
             .uuid("eventId", "5d0c2b59-6f7b-4a53-9d0e-7c2a1f3b8e01")
             .stringType("userId", "42")
@@ -67,6 +76,8 @@ class UserEventsContractTest {
         .given("user 42 exists")
         .onTopic(TOPIC)
         .readerSchema(UserUpdated.getClassSchema())
+        .withKey(KeyFormat.STRING, Matchers.string("42"))
+        .withHeader(EventDecoder.POSITION_HEADER, Matchers.regexp(POSITION, "17"))
         .withBody(new PactDslJsonBody()
             .uuid("eventId", "a3e1f0d2-1b2c-4d5e-8f90-0a1b2c3d4e02")
             .stringType("userId", "42")
@@ -83,6 +94,8 @@ class UserEventsContractTest {
         .given("user 42 exists")
         .onTopic(TOPIC)
         .readerSchema(UserDeleted.getClassSchema())
+        .withKey(KeyFormat.STRING, Matchers.string("42"))
+        .withHeader(EventDecoder.POSITION_HEADER, Matchers.regexp(POSITION, "17"))
         .withBody(new PactDslJsonBody()
             .uuid("eventId", "c7d8e9f0-2a3b-4c5d-9e6f-1a2b3c4d5e03")
             .stringType("userId", "42")
@@ -95,9 +108,10 @@ class UserEventsContractTest {
   @Test
   @PactTestFor(pactMethod = "userCreated")
   void aCreatedActiveUserCanLogIn(V4Interaction.AsynchronousMessage message) throws SQLException {
-    UserCreated event = ReceivedAvroMessage.from(message).record(UserCreated.class);
+    ReceivedAvroMessage received = ReceivedAvroMessage.from(message);
+    UserCreated event = received.record(UserCreated.class);
 
-    assertThat(apply(event)).isEqualTo(ApplyOutcome.APPLIED);
+    assertThat(apply(event, received)).isEqualTo(ApplyOutcome.APPLIED);
 
     assertThat(user()).extracting(UserCopy::email, UserCopy::version, UserCopy::canLogIn)
         .containsExactly("ada@example.com", 1L, true);
@@ -107,9 +121,10 @@ class UserEventsContractTest {
   @PactTestFor(pactMethod = "userUpdated")
   void aSuspendedUserCannotLogInAnyMore(V4Interaction.AsynchronousMessage message) throws SQLException {
     apply(created(1L));
-    UserUpdated event = ReceivedAvroMessage.from(message).record(UserUpdated.class);
+    ReceivedAvroMessage received = ReceivedAvroMessage.from(message);
+    UserUpdated event = received.record(UserUpdated.class);
 
-    assertThat(apply(event)).isEqualTo(ApplyOutcome.APPLIED);
+    assertThat(apply(event, received)).isEqualTo(ApplyOutcome.APPLIED);
 
     assertThat(user()).extracting(UserCopy::email, UserCopy::status, UserCopy::canLogIn)
         .containsExactly("ada.lovelace@example.com", "SUSPENDED", false);
@@ -121,13 +136,28 @@ class UserEventsContractTest {
       throws SQLException {
     apply(created(1L));
     assertThat(user().canLogIn()).isTrue();
-    UserDeleted event = ReceivedAvroMessage.from(message).record(UserDeleted.class);
+    ReceivedAvroMessage received = ReceivedAvroMessage.from(message);
+    UserDeleted event = received.record(UserDeleted.class);
 
-    assertThat(apply(event)).isEqualTo(ApplyOutcome.APPLIED);
-    assertThat(apply(event)).as("the same event again is a no-op").isEqualTo(ApplyOutcome.DUPLICATE);
+    assertThat(apply(event, received)).isEqualTo(ApplyOutcome.APPLIED);
+    assertThat(apply(event, received)).as("the same event again is a no-op").isEqualTo(ApplyOutcome.DUPLICATE);
     assertThat(apply(created(2L))).as("older than the deletion").isEqualTo(ApplyOutcome.STALE);
 
     assertThat(user()).extracting(UserCopy::deleted, UserCopy::canLogIn).containsExactly(true, false);
+  }
+
+  /**
+   * Applies the example as auth's consumer does with the record's key and headers: the key must be the user id
+   * and the {@code position} header is the source position it stores.
+   */
+  private static ApplyOutcome apply(GenericRecord event, ReceivedAvroMessage received) throws SQLException {
+    RecordHeaders headers = new RecordHeaders();
+    received.headers().forEach(headers::add);
+    Long position = EventDecoder.position(headers);
+    assertThat(position).isEqualTo(17L);
+    UserChange change = UserEvents.toChange(event, position);
+    EventDecoder.requireKeyIsUserId(received.keyBytes(), change);
+    return Transactions.inTransaction(database.dataSource(), connection -> UserStore.apply(connection, change));
   }
 
   private static ApplyOutcome apply(GenericRecord event) throws SQLException {

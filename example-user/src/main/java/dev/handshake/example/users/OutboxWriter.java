@@ -1,5 +1,6 @@
 package dev.handshake.example.users;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.handshake.core.avro.AvroJsonView;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -20,6 +21,16 @@ final class OutboxWriter {
 
   private OutboxWriter() {}
 
+  /** The outbox row's {@code type}: the event's record name, which the relay picks the schema by. */
+  static String type(SpecificRecord event) {
+    return event.getSchema().getName();
+  }
+
+  /** The outbox row's {@code payload}: the event's JSON view. */
+  static JsonNode payload(SpecificRecord event) {
+    return AvroJsonView.toJson(event, event.getSchema());
+  }
+
   static void append(Connection connection, UUID eventId, String userId, long version, SpecificRecord event)
       throws SQLException {
     try (PreparedStatement insert = connection.prepareStatement(
@@ -27,8 +38,8 @@ final class OutboxWriter {
       insert.setObject(1, eventId);
       insert.setString(2, AGGREGATE_TYPE);
       insert.setString(3, userId);
-      insert.setString(4, event.getSchema().getName());
-      insert.setString(5, AvroJsonView.toJson(event, event.getSchema()).toString());
+      insert.setString(4, type(event));
+      insert.setString(5, payload(event).toString());
       insert.setLong(6, version);
       insert.executeUpdate();
     }

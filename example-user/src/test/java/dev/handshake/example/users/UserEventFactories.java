@@ -8,13 +8,20 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.UUID;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.avro.specific.SpecificRecord;
 
 /**
- * The events user-service's production code builds, one factory per interaction its consumers expect. The
+ * The records user-service's production code publishes, one factory per interaction its consumers expect. The
  * Handshake gate ({@code handshake:verify}) finds them by the interaction's description, calls them, and
  * checks the result against each consumer's contract; pact-jvm's own message runner uses the same annotation.
+ * Each factory returns the whole Kafka record, built as the relay builds it: the event goes through the outbox
+ * row ({@link OutboxWriter}'s type and payload) and {@link RelayRecords}, so the gate checks the real key (the
+ * user id) and headers ({@code id}, {@code type}, {@code version}, {@code position}) as well as the value.
  */
 public class UserEventFactories {
+  private static final String TOPIC = "user-events";
+  private static final long POSITION = 17;
   private static final User ADA = new User("42", "ada@example.com", "Ada", User.Status.ACTIVE, 1);
 
   private final UserEvents events = new UserEvents(
@@ -22,17 +29,30 @@ public class UserEventFactories {
       Clock.fixed(Instant.parse("2026-11-22T10:15:30.123Z"), ZoneOffset.UTC));
 
   @PactVerifyProvider("a user was created")
-  public UserCreated userCreated() {
-    return events.created(ADA);
+  public ProducerRecord<String, Object> userCreated() {
+    UserCreated event = events.created(ADA);
+    return relayed(event.getEventId(), event.getUserId(), event.getVersion(), event);
   }
 
   @PactVerifyProvider("a user was updated")
-  public UserUpdated userUpdated() {
-    return events.updated(new User("42", "ada.lovelace@example.com", "Ada Lovelace", User.Status.SUSPENDED, 2));
+  public ProducerRecord<String, Object> userUpdated() {
+    UserUpdated event = events.updated(
+        new User("42", "ada.lovelace@example.com", "Ada Lovelace", User.Status.SUSPENDED, 2));
+    return relayed(event.getEventId(), event.getUserId(), event.getVersion(), event);
   }
 
   @PactVerifyProvider("a user was deleted")
-  public UserDeleted userDeleted() {
-    return events.deleted(new User("42", "ada.lovelace@example.com", "Ada Lovelace", User.Status.SUSPENDED, 2));
+  public ProducerRecord<String, Object> userDeleted() {
+    UserDeleted event = events.deleted(
+        new User("42", "ada.lovelace@example.com", "Ada Lovelace", User.Status.SUSPENDED, 2));
+    return relayed(event.getEventId(), event.getUserId(), event.getVersion(), event);
+  }
+
+  /** The outbox row {@link UserStore} writes for the event, as the relay reads it back and sends it. */
+  private static ProducerRecord<String, Object> relayed(UUID eventId, String userId, long version,
+                                                       SpecificRecord event) {
+    OutboxEvent row = new OutboxEvent(POSITION, eventId, OutboxWriter.type(event), userId, version,
+        OutboxWriter.payload(event));
+    return RelayRecords.of(TOPIC, row);
   }
 }

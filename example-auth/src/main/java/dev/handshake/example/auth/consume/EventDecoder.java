@@ -33,6 +33,12 @@ public final class EventDecoder implements AutoCloseable {
   public synchronized UserChange decode(String topic, Headers headers, byte[] key, byte[] value) {
     Object decoded = values.deserialize(topic, headers, value);
     UserChange change = UserEvents.toChange(decoded, position(headers));
+    requireKeyIsUserId(key, change);
+    return change;
+  }
+
+  /** The record's key (user-service writes the user id as a UTF-8 string) must be the event's user id. */
+  public static void requireKeyIsUserId(byte[] key, UserChange change) {
     if (key != null) {
       String userId = new String(key, StandardCharsets.UTF_8);
       if (!userId.equals(change.userId())) {
@@ -40,7 +46,6 @@ public final class EventDecoder implements AutoCloseable {
             + change.userId() + "': events must be keyed by user id, or one user's events lose their order");
       }
     }
-    return change;
   }
 
   /** user-service's outbox position from the record's {@code position} header, or null when absent. */
