@@ -18,7 +18,8 @@ class ExpectedPathsTest {
       rules.put(path, new MatchingRules.RuleGroup(true, List.of(new MatchingRules.Rule("type", Map.of()))));
     }
     return new MessageInteraction(0, "/interactions/0", "an event", List.of(), new ObjectMapper().readTree(content),
-        new MatchingRules(rules), Map.of(), false);
+        new MatchingRules(rules), null, List.of(),
+        Map.of(), false);
   }
 
   @Test

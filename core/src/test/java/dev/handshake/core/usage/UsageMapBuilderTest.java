@@ -155,7 +155,8 @@ class UsageMapBuilderTest {
                                        Map<String, MatchingRules.RuleGroup> rules) throws Exception {
     JsonNode content = JSON.readTree(body);
     MessageInteraction interaction = new MessageInteraction(0, "/interactions/0", "an event", List.of(), content,
-        new MatchingRules(rules), Map.of(MessageInteraction.READER_SCHEMA, schema), false);
+        new MatchingRules(rules), null, List.of(),
+        Map.of(MessageInteraction.READER_SCHEMA, schema), false);
     return new ConsumerReader(consumer, consumer + "-producer.json", interaction,
         LOADER.parse(consumer + "-producer.json", schema, List.of()).schema());
   }
