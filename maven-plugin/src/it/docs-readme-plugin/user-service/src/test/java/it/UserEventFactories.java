@@ -3,12 +3,23 @@ package it;
 import au.com.dius.pact.provider.PactVerifyProvider;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
 
-/** user-service's events for auth-service's three interactions, built from the repository's current schemas. */
+/**
+ * user-service's records for auth-service's three interactions, built from the repository's current schemas: the
+ * key (the user id) and the position header auth-service's contract states, beside the event.
+ */
 public class UserEventFactories {
+
+  static ProducerRecord<String, GenericRecord> record(String file, String email) throws IOException {
+    ProducerRecord<String, GenericRecord> record = new ProducerRecord<>("user-events", "42", event(file, email));
+    record.headers().add("position", "17".getBytes(StandardCharsets.UTF_8));
+    return record;
+  }
 
   static GenericRecord event(String file, String email) throws IOException {
     Schema schema;
@@ -29,17 +40,17 @@ public class UserEventFactories {
   }
 
   @PactVerifyProvider("a user was created")
-  public GenericRecord userCreated() throws IOException {
-    return event("UserCreated.avsc", "ada@example.com");
+  public ProducerRecord<String, GenericRecord> userCreated() throws IOException {
+    return record("UserCreated.avsc", "ada@example.com");
   }
 
   @PactVerifyProvider("a user was updated")
-  public GenericRecord userUpdated() throws IOException {
-    return event("UserUpdated.avsc", "ada.lovelace@example.com");
+  public ProducerRecord<String, GenericRecord> userUpdated() throws IOException {
+    return record("UserUpdated.avsc", "ada.lovelace@example.com");
   }
 
   @PactVerifyProvider("a user was deleted")
-  public GenericRecord userDeleted() throws IOException {
-    return event("UserDeleted.avsc", "ada@example.com");
+  public ProducerRecord<String, GenericRecord> userDeleted() throws IOException {
+    return record("UserDeleted.avsc", "ada@example.com");
   }
 }
