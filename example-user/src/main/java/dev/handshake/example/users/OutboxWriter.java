@@ -5,7 +5,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.UUID;
-import org.apache.avro.specific.SpecificRecord;
+import org.apache.avro.generic.GenericRecord;
 
 /**
  * Appends one event to the outbox inside the caller's transaction, in the layout Debezium's outbox event router
@@ -20,7 +20,7 @@ final class OutboxWriter {
 
   private OutboxWriter() {}
 
-  static void append(Connection connection, UUID eventId, String userId, long version, SpecificRecord event)
+  static void append(Connection connection, UUID eventId, String userId, long version, GenericRecord event)
       throws SQLException {
     try (PreparedStatement insert = connection.prepareStatement(
         "INSERT INTO outbox (id, aggregatetype, aggregateid, type, payload, version) VALUES (?, ?, ?, ?, ?::json, ?)")) {
