@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -78,6 +79,19 @@ record EventSchemas(Map<String, Schema> byType, List<String> statusSymbols, Stri
       symbols = declared;
     }
     return new EventSchemas(schemas, symbols, origin);
+  }
+
+  /**
+   * Refuses schemas that lack a status some user holds (a release rolled back before its users were moved off
+   * the new symbol): their events could be written but never published, and would hold up the relay.
+   */
+  void checkHeld(Collection<String> heldStatuses) {
+    List<String> missing = heldStatuses.stream().filter(status -> !statusSymbols.contains(status)).sorted().toList();
+    if (!missing.isEmpty()) {
+      throw new InvalidSettingException(VARIABLE, "users hold status " + missing + ", which UserStatus in " + origin
+          + " lacks (it has " + statusSymbols + "); move those users to another status while running with the"
+          + " schemas that have it, or set " + VARIABLE + " to those schemas");
+    }
   }
 
   Schema schema(String type) {

@@ -74,6 +74,7 @@ public final class UserService implements AutoCloseable {
     OutboxRelay relay = null;
     try {
       Parts parts = Parts.wire(database, schemas);
+      schemas.checkHeld(parts.users().statusesHeld());
       listener = new OutboxListener(database, parts.sequencer(), poll, System.err).start();
       if (kafka.isPresent()) {
         relay = new OutboxRelay(parts.transactions(), parts.signal(), parts.admin(),

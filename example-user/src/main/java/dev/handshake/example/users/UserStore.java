@@ -6,6 +6,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -104,6 +106,20 @@ final class UserStore {
           return row.next() ? Optional.of(read(row)) : Optional.empty();
         }
       }
+    });
+  }
+
+  /** Every status some user holds now. */
+  List<String> statusesHeld() {
+    return transactions.inTransaction(connection -> {
+      List<String> statuses = new ArrayList<>();
+      try (PreparedStatement select = connection.prepareStatement("SELECT DISTINCT status FROM users");
+          ResultSet rows = select.executeQuery()) {
+        while (rows.next()) {
+          statuses.add(rows.getString(1));
+        }
+      }
+      return statuses;
     });
   }
 

@@ -26,11 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 class EventSchemasDirIT {
   @Test
   void withLockedInTheSchemasAUserCanBeLockedAndItsEventCarriesLocked(@TempDir Path schemas) throws Exception {
-    for (String type : EventSchemas.TYPES) {
-      String text = Files.readString(Path.of("../schemas/user-events", type + ".avsc"));
-      Files.writeString(schemas.resolve(type + ".avsc"),
-          text.replace("[\"ACTIVE\", \"SUSPENDED\"]", "[\"ACTIVE\", \"SUSPENDED\", \"LOCKED\"]"));
-    }
+    writeSchemasWithLocked(schemas);
     ByteArrayOutputStream output = new ByteArrayOutputStream();
     try (UserService service = UserService.start(Map.of("HTTP_PORT", "0", "EVENT_SCHEMAS_DIR", schemas.toString()),
         new PrintStream(output, true, StandardCharsets.UTF_8))) {
@@ -58,8 +54,45 @@ class EventSchemasDirIT {
   }
 
   @Test
+  void aRollbackToSchemasWithoutAStatusSomeUserHoldsIsRefusedUntilTheUserMovesOff(@TempDir Path schemas,
+      @TempDir Path data) throws Exception {
+    writeSchemasWithLocked(schemas);
+    Map<String, String> release = Map.of("HTTP_PORT", "0", "DATA_DIR", data.toString(),
+        "EVENT_SCHEMAS_DIR", schemas.toString());
+    Map<String, String> rolledBack = Map.of("HTTP_PORT", "0", "DATA_DIR", data.toString());
+    String id;
+    try (UserService service = UserService.start(release, quiet())) {
+      ApiClient api = new ApiClient(service.url());
+      id = api.createUser("lo@example.com", "Lo").get("id").asText();
+      assertThat(api.put("/users/" + id, "{\"status\":\"LOCKED\"}").status()).isEqualTo(200);
+    }
+    assertThatThrownBy(() -> UserService.start(rolledBack, quiet()))
+        .hasMessageContaining("EVENT_SCHEMAS_DIR").hasMessageContaining("users hold status [LOCKED]");
+
+    try (UserService service = UserService.start(release, quiet())) {
+      assertThat(new ApiClient(service.url()).put("/users/" + id, "{\"status\":\"ACTIVE\"}").status()).isEqualTo(200);
+    }
+    try (UserService service = UserService.start(rolledBack, quiet())) {
+      assertThat(new ApiClient(service.url()).get("/users/" + id).body().get("status").asText()).isEqualTo("ACTIVE");
+    }
+  }
+
+  @Test
   void aDirectoryWithoutTheSchemasStopsTheStartNamingTheVariable(@TempDir Path empty) {
     assertThatThrownBy(() -> UserService.start(Map.of("HTTP_PORT", "0", "EVENT_SCHEMAS_DIR", empty.toString())))
         .hasMessageContaining("EVENT_SCHEMAS_DIR").hasMessageContaining("UserCreated.avsc");
+  }
+
+  /** schemas/user-events as demo/enum-symbol-change.patch changes them. */
+  private static void writeSchemasWithLocked(Path dir) throws IOException {
+    for (String type : EventSchemas.TYPES) {
+      String text = Files.readString(Path.of("../schemas/user-events", type + ".avsc"));
+      Files.writeString(dir.resolve(type + ".avsc"),
+          text.replace("[\"ACTIVE\", \"SUSPENDED\"]", "[\"ACTIVE\", \"SUSPENDED\", \"LOCKED\"]"));
+    }
+  }
+
+  private static PrintStream quiet() {
+    return new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
   }
 }
