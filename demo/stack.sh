@@ -9,6 +9,7 @@
 #   ./demo/stack.sh down  --data-dir DIR   stops everything; the data under DIR stays for the next `up`
 # A service also reads the caller's environment for its optional settings, e.g.
 #   READER_SCHEMAS_DIR=dir ./demo/stack.sh start auth-service --data-dir DIR
+#   EVENT_SCHEMAS_DIR=dir ./demo/stack.sh start user-service --data-dir DIR   (a release with other event schemas)
 # A part that fails to start is named, the end of its log shown, everything stopped, and the exit code is 1.
 set -euo pipefail
 

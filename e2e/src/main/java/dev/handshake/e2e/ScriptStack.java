@@ -59,6 +59,16 @@ final class ScriptStack implements StoryStack {
   }
 
   @Override
+  public void stopUserService() throws Exception {
+    stackScript(Map.of(), "stop", "user-service");
+  }
+
+  @Override
+  public void startUserService(Map<String, String> extra) throws Exception {
+    stackScript(extra, "start", "user-service");
+  }
+
+  @Override
   public void stopAuthService() throws Exception {
     stackScript(Map.of(), "stop", "auth-service");
   }

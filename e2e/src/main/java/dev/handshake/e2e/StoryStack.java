@@ -16,6 +16,12 @@ public interface StoryStack {
 
   String registryUrl();
 
+  /** Stops user-service (SIGTERM) and leaves it stopped. */
+  void stopUserService() throws Exception;
+
+  /** Starts user-service again on its data and port; {@code extra} adds or overrides its settings. */
+  void startUserService(Map<String, String> extra) throws Exception;
+
   /** Stops auth-service (SIGTERM) and leaves it stopped. */
   void stopAuthService() throws Exception;
 

@@ -1,11 +1,17 @@
 package dev.handshake.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.handshake.core.compat.CompatibilityLevel;
+import dev.handshake.core.registry.RegistrySchema;
+import dev.handshake.core.registry.RestSchemaRegistry;
 import dev.handshake.testsupport.Await;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The story's steps, shared by demo/story.sh ({@link StoryMain}) and the scenario tests (StoryIT), in order: each
@@ -16,17 +22,23 @@ public final class StorySteps {
   private final StoryStack stack;
   private final Path userEventSchemas;
   private final Path shippedReaders;
+  private static final String SUBJECT_PREFIX = "dev.handshake.example.user.";
+  private static final String SHIPPED_SYMBOLS = "\"symbols\": [\"ACTIVE\", \"SUSPENDED\"]";
+
+  private final Path releaseSchemas;
   private final Path fixedReaders;
   private final UserServiceApi users;
 
   /**
    * {@code userEventSchemas}: user-service's schemas (schemas/user-events); {@code shippedReaders}: auth's reader
-   * schemas (example-auth/src/main/avro); {@code workDir}: where the fixed readers are written.
+   * schemas (example-auth/src/main/avro); {@code workDir}: where the bad release's schemas and the fixed readers
+   * are written.
    */
   public StorySteps(StoryStack stack, Path userEventSchemas, Path shippedReaders, Path workDir) {
     this.stack = stack;
     this.userEventSchemas = userEventSchemas;
     this.shippedReaders = shippedReaders;
+    this.releaseSchemas = workDir.resolve("release-schemas");
     this.fixedReaders = workDir.resolve("fixed-readers");
     this.users = new UserServiceApi(stack.userService());
   }
@@ -78,26 +90,46 @@ public final class StorySteps {
     return "auth-service stopped while 20 users were created (7 also suspended), restarted, caught up";
   }
 
+  /**
+   * The bad release is user-service itself with demo/enum-symbol-change.patch's schemas: registered first (as a
+   * deploy does; the relay never auto-registers), then the same jar restarted on them ({@code EVENT_SCHEMAS_DIR}).
+   */
   public String aBadReleasesEventsAreDeadLetteredWhileOthersKeepFlowing() throws Exception {
     String ada = users.idOf("ada@example.com");
     long deadBefore = auth().get("/admin/stats").path("deadLettered").asLong();
-    int schemaId;
-    try (BadRelease release = new BadRelease(stack.kafkaBootstrapServers(), stack.registryUrl(), "user-events",
-        userEventSchemas)) {
-      schemaId = release.schemaId();
-      check(schemaId > 0, "the registry at BACKWARD should accept UserStatus with LOCKED");
-      release.lock(ada, "ada@example.com", "Ada", 2);
+    writeReleaseSchemas();
+    RestSchemaRegistry registry = RestSchemaRegistry.of(stack.registryUrl());
+    List<Integer> schemaIds = new ArrayList<>();
+    for (String type : List.of("UserCreated", "UserUpdated")) {
+      String subject = SUBJECT_PREFIX + type;
+      CompatibilityLevel level = registry.subjectCompatibility(subject).orElse(registry.globalCompatibility());
+      check(level == CompatibilityLevel.BACKWARD, subject + " should be at BACKWARD, is at " + level);
+      // register throws when the registry refuses the schema: it must accept UserStatus with LOCKED.
+      schemaIds.add(registry.register(subject, RegistrySchema.of(Files.readString(releaseSchemas.resolve(type + ".avsc")))));
     }
+    stack.stopUserService();
+    stack.startUserService(Map.of("EVENT_SCHEMAS_DIR", releaseSchemas.toString()));
+    users.update(ada, "{\"status\":\"LOCKED\"}");
+    check(users.api().get("/users/" + ada).path("status").asText().equals("LOCKED"), "ada LOCKED at user-service");
     String eve = users.create("eve@example.com", "Eve");
-    Await.until("eve applied and ada's LOCKED event dead-lettered", () ->
-        auth().send("GET", "/users/" + eve, null).status() == 200
-            && auth().get("/admin/stats").path("deadLettered").asLong() == deadBefore + 1);
+    String gone = users.idOf("offline1@example.com");
+    users.delete(gone);
+    // auth's deserializer checks that its reader resolves the writer schema, and UserStatus without a default
+    // cannot resolve one with LOCKED: every UserCreated/UserUpdated of the release is dead-lettered, not just
+    // LOCKED users'; UserDeleted did not change, so deletions keep flowing behind the dead letters.
+    Await.until("ada's and eve's events dead-lettered, the deletion applied", () ->
+        auth().get("/admin/stats").path("deadLettered").asLong() == deadBefore + 2
+            && auth().get("/users/" + gone).path("deleted").asBoolean());
     check(auth().get("/users/" + ada).path("status").asText().equals("ACTIVE"), "ada should still be ACTIVE at auth");
+    check(auth().send("GET", "/users/" + eve, null).status() == 404, "eve should not be at auth yet");
     JsonNode letters = auth().get("/admin/dlq");
-    check(letters.path("count").asLong() == 1, "one dead letter: " + letters);
-    check(letters.path("records").get(0).path("key").asText().equals(ada), "the dead letter is ada's: " + letters);
-    return "bad release: the registry (BACKWARD) accepted UserStatus+LOCKED as schema id " + schemaId
-        + "; ada's LOCKED event went to the dead-letter topic, eve's event applied";
+    check(letters.path("count").asLong() == 2, "two dead letters: " + letters);
+    Set<String> keys = new HashSet<>();
+    letters.path("records").forEach(letter -> keys.add(letter.path("key").asText()));
+    check(keys.equals(Set.of(ada, eve)), "the dead letters are ada's and eve's: " + letters);
+    return "bad release: the registry (BACKWARD) accepted UserStatus+LOCKED (schema ids " + schemaIds
+        + "), user-service restarted on it, locked ada and created eve: both events went to the dead-letter topic"
+        + " (auth cannot resolve the new schemas); a deletion kept flowing";
   }
 
   public String authWithAFixedReaderReplaysTheDeadLetters() throws Exception {
@@ -105,18 +137,23 @@ public final class StorySteps {
     stack.stopAuthService();
     stack.startAuthService(Map.of("READER_SCHEMAS_DIR", fixedReaders.toString()));
     JsonNode replay = auth().expect(200, "POST", "/admin/dlq/replay", null);
-    check(replay.path("replayed").asInt() == 1 && replay.path("stillFailing").asInt() == 0,
-        "the replay should apply the 1 dead letter: " + replay);
+    check(replay.path("replayed").asInt() == 2 && replay.path("stillFailing").asInt() == 0,
+        "the replay should apply the 2 dead letters: " + replay);
     String ada = users.idOf("ada@example.com");
     check(auth().get("/users/" + ada).path("status").asText().equals("SUSPENDED"),
         "ada's LOCKED should read as the fixed reader's default, SUSPENDED");
+    check(auth().get("/users/" + users.idOf("eve@example.com")).path("status").asText().equals("ACTIVE"),
+        "eve should be at auth, ACTIVE");
     check(auth().get("/admin/dlq").path("count").asLong() == 0, "no dead letter left");
-    // The release is rolled back: user-service changes ada twice; its version 2 is stale at auth, 3 applies.
+    // The release is rolled back: no user may keep a symbol the old schemas lack, then the old schemas again.
+    users.update(ada, "{\"status\":\"ACTIVE\"}");
+    stack.stopUserService();
+    stack.startUserService(Map.of());
     users.update(ada, "{\"name\":\"Ada L.\"}");
     users.update(ada, "{\"name\":\"Ada\"}");
     awaitEqual("auth equals user-service after the rollback", auth());
-    return "auth fixed (its UserStatus reader got a default), dead letter replayed (" + replay
-        + "); release rolled back, equal again";
+    return "auth fixed (its UserStatus reader got a default), dead letters replayed (" + replay
+        + "); ada unlocked, release rolled back, equal again";
   }
 
   public String reconciliationRepairsAuthWhileTheRelayIsPaused() throws Exception {
@@ -154,14 +191,25 @@ public final class StorySteps {
     }
   }
 
+  /** user-service's schemas as demo/enum-symbol-change.patch changes them: UserStatus gains LOCKED. */
+  private void writeReleaseSchemas() throws Exception {
+    Files.createDirectories(releaseSchemas);
+    for (String type : List.of("UserCreated", "UserUpdated", "UserDeleted")) {
+      String text = Files.readString(userEventSchemas.resolve(type + ".avsc"));
+      String released = text.replace(SHIPPED_SYMBOLS, "\"symbols\": [\"ACTIVE\", \"SUSPENDED\", \"LOCKED\"]");
+      check(type.equals("UserDeleted") || !released.equals(text), userEventSchemas.resolve(type + ".avsc")
+          + " no longer declares UserStatus as " + SHIPPED_SYMBOLS + "; update the story with demo/enum-symbol-change.patch");
+      Files.writeString(releaseSchemas.resolve(type + ".avsc"), released);
+    }
+  }
+
   /** auth's shipped reader schemas with a default on UserStatus: the fix for the bad release. */
   private void writeFixedReaders() throws Exception {
     Files.createDirectories(fixedReaders);
     for (String type : List.of("UserCreated", "UserUpdated", "UserDeleted")) {
       String text = Files.readString(shippedReaders.resolve(type + ".avsc"));
       if (type.equals("UserCreated")) {
-        String fixedText = text.replace("\"symbols\": [\"ACTIVE\", \"SUSPENDED\"]",
-            "\"symbols\": [\"ACTIVE\", \"SUSPENDED\"], \"default\": \"SUSPENDED\"");
+        String fixedText = text.replace(SHIPPED_SYMBOLS, SHIPPED_SYMBOLS + ", \"default\": \"SUSPENDED\"");
         check(!fixedText.equals(text), "could not give auth's UserStatus a default in " + shippedReaders);
         text = fixedText;
       }

@@ -53,6 +53,11 @@ final class LocalStack implements AutoCloseable {
   }
 
   ServiceJar startUserService() {
+    return startUserService(Map.of());
+  }
+
+  /** user-service on the stack's user database, on its port; {@code extra} adds or overrides settings. */
+  ServiceJar startUserService(Map<String, String> extra) {
     Map<String, String> env = new HashMap<>();
     env.put("HTTP_PORT", String.valueOf(userPort));
     env.put("DB_URL", infra.userDbUrl());
@@ -61,6 +66,7 @@ final class LocalStack implements AutoCloseable {
     env.put("SCHEMA_REGISTRY_URL", infra.registryUrl());
     env.put("USER_EVENTS_TOPIC", TOPIC);
     env.put("OUTBOX_POLL_MS", "100");
+    env.putAll(extra);
     return ServiceJar.start("user-service", ServiceJar.USER_SERVICE, env);
   }
 

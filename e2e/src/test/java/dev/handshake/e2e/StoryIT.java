@@ -66,7 +66,8 @@ class StoryIT {
   @Order(4)
   void aBadReleasesEventsAreDeadLetteredWhileOthersKeepFlowing() throws Exception {
     assertThat(story.aBadReleasesEventsAreDeadLetteredWhileOthersKeepFlowing()).contains("dead-letter topic");
-    assertThat(authService.client().get("/admin/stats").path("deadLettered").asLong()).isEqualTo(1);
+    assertThat(authService.client().get("/admin/stats").path("deadLettered").asLong()).isEqualTo(2);
+    assertThat(userService.output()).contains("UserStatus [ACTIVE, SUSPENDED, LOCKED]");
   }
 
   @Test
@@ -109,6 +110,16 @@ class StoryIT {
     @Override
     public String registryUrl() {
       return stack.infra.registryUrl();
+    }
+
+    @Override
+    public void stopUserService() {
+      userService.close();
+    }
+
+    @Override
+    public void startUserService(Map<String, String> extra) {
+      userService = stack.startUserService(extra);
     }
 
     @Override

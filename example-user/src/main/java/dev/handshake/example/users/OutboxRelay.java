@@ -42,7 +42,12 @@ final class OutboxRelay implements AutoCloseable {
   /** What one round did. */
   enum Round { SENT, STALLED, IDLE, PAUSED, LEASED_ELSEWHERE }
 
-  record Config(String topic, int batchSize, Duration poll, Duration retention) {}
+  record Config(String topic, int batchSize, Duration poll, Duration retention, EventSchemas schemas) {
+    /** With the schemas the jar was built with. */
+    Config(String topic, int batchSize, Duration poll, Duration retention) {
+      this(topic, batchSize, poll, retention, EventSchemas.builtIn());
+    }
+  }
 
   private final Transactions transactions;
   private final PositionSignal signal;
@@ -146,7 +151,7 @@ final class OutboxRelay implements AutoCloseable {
     RuntimeException refused = null;
     for (OutboxEvent event : batch) {
       try {
-        acks.add(producer.send(RelayRecords.of(config.topic(), event)));
+        acks.add(producer.send(RelayRecords.of(config.topic(), event, config.schemas())));
       } catch (RuntimeException e) {
         refused = e; // e.g. the schema is not registered: nothing after it may overtake it
         break;

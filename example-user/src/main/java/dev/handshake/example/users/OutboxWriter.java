@@ -6,7 +6,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.UUID;
-import org.apache.avro.specific.SpecificRecord;
+import org.apache.avro.generic.GenericRecord;
 
 /**
  * Appends one event to the outbox inside the caller's transaction, in the layout Debezium's outbox event router
@@ -22,16 +22,16 @@ final class OutboxWriter {
   private OutboxWriter() {}
 
   /** The outbox row's {@code type}: the event's record name, which the relay picks the schema by. */
-  static String type(SpecificRecord event) {
+  static String type(GenericRecord event) {
     return event.getSchema().getName();
   }
 
   /** The outbox row's {@code payload}: the event's JSON view. */
-  static JsonNode payload(SpecificRecord event) {
+  static JsonNode payload(GenericRecord event) {
     return AvroJsonView.toJson(event, event.getSchema());
   }
 
-  static void append(Connection connection, UUID eventId, String userId, long version, SpecificRecord event)
+  static void append(Connection connection, UUID eventId, String userId, long version, GenericRecord event)
       throws SQLException {
     try (PreparedStatement insert = connection.prepareStatement(
         "INSERT INTO outbox (id, aggregatetype, aggregateid, type, payload, version) VALUES (?, ?, ?, ?, ?::json, ?)")) {

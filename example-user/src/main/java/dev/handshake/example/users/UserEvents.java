@@ -1,79 +1,76 @@
 package dev.handshake.example.users;
 
-import dev.handshake.example.user.UserCreated;
-import dev.handshake.example.user.UserDeleted;
-import dev.handshake.example.user.UserStatus;
-import dev.handshake.example.user.UserUpdated;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Supplier;
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericRecord;
 
 /**
- * Builds the events user-service publishes when a user changes, with the classes generated from the
- * producer-owned schemas in {@code schemas/user-events}. What these methods return is exactly what goes on
- * the wire, so the contract gate calls them through the test factories.
+ * Builds the events user-service publishes when a user changes, with the schemas it writes ({@link EventSchemas}:
+ * the producer-owned files in {@code schemas/user-events}, or those of {@code EVENT_SCHEMAS_DIR}). Records are
+ * built against those schemas rather than generated classes so a release whose UserStatus has another symbol is
+ * the same code. What these methods return is exactly what goes on the wire, so the contract gate calls them
+ * through the test factories.
  */
 public final class UserEvents {
+  private final EventSchemas schemas;
   private final Supplier<UUID> eventIds;
   private final Clock clock;
 
-  public UserEvents(Supplier<UUID> eventIds, Clock clock) {
+  UserEvents(EventSchemas schemas, Supplier<UUID> eventIds, Clock clock) {
+    this.schemas = Objects.requireNonNull(schemas);
     this.eventIds = Objects.requireNonNull(eventIds);
     this.clock = Objects.requireNonNull(clock);
   }
 
   /** Random event ids and the system clock: what the service runs with. */
-  public static UserEvents live() {
-    return new UserEvents(UUID::randomUUID, Clock.systemUTC());
+  static UserEvents live(EventSchemas schemas) {
+    return new UserEvents(schemas, UUID::randomUUID, Clock.systemUTC());
   }
 
-  public UserCreated created(User user) {
-    return UserCreated.newBuilder()
-        .setEventId(eventIds.get())
-        .setUserId(user.id())
-        .setEmail(user.email())
-        .setDisplayName(user.displayName())
-        .setStatus(status(user.status()))
-        .setVersion(user.version())
-        .setOccurredAt(now())
-        .build();
+  public GenericRecord created(User user) {
+    return withState(schemas.schema("UserCreated"), user);
   }
 
-  public UserUpdated updated(User user) {
-    return UserUpdated.newBuilder()
-        .setEventId(eventIds.get())
-        .setUserId(user.id())
-        .setEmail(user.email())
-        .setDisplayName(user.displayName())
-        .setStatus(status(user.status()))
-        .setVersion(user.version())
-        .setOccurredAt(now())
-        .build();
+  public GenericRecord updated(User user) {
+    return withState(schemas.schema("UserUpdated"), user);
   }
 
   /** {@code user} as it was when deleted; the deletion itself is one more version. */
-  public UserDeleted deleted(User user) {
-    return UserDeleted.newBuilder()
-        .setEventId(eventIds.get())
-        .setUserId(user.id())
-        .setEmail(user.email())
-        .setVersion(user.version() + 1)
-        .setOccurredAt(now())
-        .build();
+  public GenericRecord deleted(User user) {
+    GenericRecord event = new GenericData.Record(schemas.schema("UserDeleted"));
+    event.put("eventId", eventIds.get().toString());
+    event.put("userId", user.id());
+    event.put("email", user.email());
+    event.put("version", user.version() + 1);
+    event.put("occurredAt", now());
+    return event;
   }
 
-  private static UserStatus status(User.Status status) {
-    return switch (status) {
-      case ACTIVE -> UserStatus.ACTIVE;
-      case SUSPENDED -> UserStatus.SUSPENDED;
-    };
+  /** The event id of a record these methods built. */
+  static UUID eventId(GenericRecord event) {
+    return UUID.fromString(event.get("eventId").toString());
   }
 
-  /** timestamp-millis holds milliseconds: truncate here so the event equals what a consumer decodes. */
-  private Instant now() {
-    return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+  private GenericRecord withState(Schema schema, User user) {
+    GenericRecord event = new GenericData.Record(schema);
+    event.put("eventId", eventIds.get().toString());
+    event.put("userId", user.id());
+    event.put("email", user.email());
+    event.put("displayName", user.displayName());
+    // The API only accepts symbols of these schemas (UserRoutes), so the symbol is valid here.
+    event.put("status", new GenericData.EnumSymbol(schema.getField("status").schema(), user.status()));
+    event.put("version", user.version());
+    event.put("occurredAt", now());
+    return event;
+  }
+
+  /** timestamp-millis holds milliseconds (the raw representation: no conversions registered on the wire). */
+  private long now() {
+    return clock.instant().truncatedTo(ChronoUnit.MILLIS).toEpochMilli();
   }
 }

@@ -14,7 +14,7 @@ final class UserJson {
         .put("id", user.id())
         .put("email", user.email())
         .put("name", user.displayName())
-        .put("status", user.status().name())
+        .put("status", user.status())
         .put("version", user.version());
   }
 
@@ -23,7 +23,7 @@ final class UserJson {
     json.writeStringField("id", user.id());
     json.writeStringField("email", user.email());
     json.writeStringField("name", user.displayName());
-    json.writeStringField("status", user.status().name());
+    json.writeStringField("status", user.status());
     json.writeNumberField("version", user.version());
     json.writeEndObject();
   }

@@ -9,6 +9,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.time.Duration;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -22,8 +23,11 @@ final class UserRoutes {
   private final EventFeed feed;
   private final UserSnapshot snapshot;
   private final OutboxAdmin admin;
+  private final List<String> statusSymbols;
 
-  UserRoutes(UserStore users, EventFeed feed, UserSnapshot snapshot, OutboxAdmin admin) {
+  /** {@code statusSymbols}: the UserStatus symbols of the event schemas, the only statuses a user can have. */
+  UserRoutes(UserStore users, EventFeed feed, UserSnapshot snapshot, OutboxAdmin admin, List<String> statusSymbols) {
+    this.statusSymbols = List.copyOf(statusSymbols);
     this.users = users;
     this.feed = feed;
     this.snapshot = snapshot;
@@ -80,7 +84,7 @@ final class UserRoutes {
       throw ApiException.badRequest("body", "send at least one of \"email\", \"name\", \"status\"");
     }
     Optional<String> email = request.optionalText("email").map(UserRoutes::email);
-    Optional<User.Status> status = request.optionalText("status").map(UserRoutes::status);
+    Optional<String> status = request.optionalText("status").map(this::status);
     User user = users.update(ctx.pathParam("id"), email, request.optionalText("name"), status);
     JsonHttpServer.respond(ctx, 200, UserJson.of(user));
   }
@@ -113,12 +117,12 @@ final class UserRoutes {
     return email;
   }
 
-  private static User.Status status(String status) {
-    try {
-      return User.Status.valueOf(status);
-    } catch (IllegalArgumentException e) {
-      throw ApiException.badRequest("status", "\"status\" must be ACTIVE or SUSPENDED, got \"" + status + "\"");
+  private String status(String status) {
+    if (!statusSymbols.contains(status)) {
+      throw ApiException.badRequest("status", "\"status\" must be one of " + statusSymbols + " (UserStatus in the event "
+          + "schemas), got \"" + status + "\"");
     }
+    return status;
   }
 
   private static void rejectUnknownFields(JsonRequest request, Set<String> known) {

@@ -26,14 +26,18 @@ public final class UserService implements AutoCloseable {
 
   /** The service's parts, wired once; tests in this package reach them to set up exact situations. */
   record Parts(Transactions transactions, PositionSignal signal, Sequencer sequencer, OutboxAdmin admin,
-      UserStore users, EventFeed feed, UserSnapshot snapshot) {
+      UserStore users, EventFeed feed, UserSnapshot snapshot, EventSchemas schemas) {
     static Parts wire(Database database) {
+      return wire(database, EventSchemas.builtIn());
+    }
+
+    static Parts wire(Database database, EventSchemas schemas) {
       Transactions transactions = new Transactions(database.dataSource());
       PositionSignal signal = new PositionSignal();
       Sequencer sequencer = new Sequencer(transactions, signal);
       return new Parts(transactions, signal, sequencer, new OutboxAdmin(transactions, signal),
-          new UserStore(transactions, UserEvents.live(), sequencer), new EventFeed(transactions, signal),
-          new UserSnapshot(transactions, sequencer));
+          new UserStore(transactions, UserEvents.live(schemas), sequencer), new EventFeed(transactions, signal),
+          new UserSnapshot(transactions, sequencer), schemas);
     }
   }
 
@@ -60,14 +64,17 @@ public final class UserService implements AutoCloseable {
     int port = settings.port("HTTP_PORT", DEFAULT_PORT);
     Duration poll = settings.millis("OUTBOX_POLL_MS", Duration.ofSeconds(1));
     Optional<Map<String, Object>> kafka = RelayProducer.properties(settings);
+    EventSchemas schemas = settings.path(EventSchemas.VARIABLE).map(EventSchemas::fromDirectory)
+        .orElseGet(EventSchemas::builtIn);
     OutboxRelay.Config relayConfig = new OutboxRelay.Config(settings.text("USER_EVENTS_TOPIC", "user-events"),
         (int) settings.atLeast("RELAY_BATCH_SIZE", 2_000, 1), poll,
-        Duration.ofHours(settings.atLeast("OUTBOX_RETENTION_HOURS", 7 * 24, 1)));
+        Duration.ofHours(settings.atLeast("OUTBOX_RETENTION_HOURS", 7 * 24, 1)), schemas);
     Database database = Database.open(settings, "db/users");
     OutboxListener listener = null;
     OutboxRelay relay = null;
     try {
-      Parts parts = Parts.wire(database);
+      Parts parts = Parts.wire(database, schemas);
+      schemas.checkHeld(parts.users().statusesHeld());
       listener = new OutboxListener(database, parts.sequencer(), poll, System.err).start();
       if (kafka.isPresent()) {
         relay = new OutboxRelay(parts.transactions(), parts.signal(), parts.admin(),
@@ -77,7 +84,9 @@ public final class UserService implements AutoCloseable {
       } else {
         out.println("relay off: KAFKA_BOOTSTRAP_SERVERS is not set; events wait in the outbox and GET /events serves them");
       }
-      UserRoutes routes = new UserRoutes(parts.users(), parts.feed(), parts.snapshot(), parts.admin());
+      out.println("event schemas: " + schemas.origin() + " (UserStatus " + schemas.statusSymbols() + ")");
+      UserRoutes routes = new UserRoutes(parts.users(), parts.feed(), parts.snapshot(), parts.admin(),
+          schemas.statusSymbols());
       JsonHttpServer server = JsonHttpServer.start(settings, port, routes::addTo, out);
       return new UserService(database, parts, listener, relay, server);
     } catch (RuntimeException e) {

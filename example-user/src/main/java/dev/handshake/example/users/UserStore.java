@@ -6,6 +6,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -26,16 +28,16 @@ final class UserStore {
   }
 
   User create(String email, String name) {
-    User user = new User(UUID.randomUUID().toString(), email, name, User.Status.ACTIVE, 1);
+    User user = new User(UUID.randomUUID().toString(), email, name, User.ACTIVE, 1);
     return write(connection -> {
       var event = events.created(user);
-      OutboxWriter.append(connection, event.getEventId(), user.id(), user.version(), event);
+      OutboxWriter.append(connection, UserEvents.eventId(event), user.id(), user.version(), event);
       try (PreparedStatement insert = connection.prepareStatement(
           "INSERT INTO users (id, email, name, status, version) VALUES (?, ?, ?, ?, ?)")) {
         insert.setString(1, user.id());
         insert.setString(2, user.email());
         insert.setString(3, user.displayName());
-        insert.setString(4, user.status().name());
+        insert.setString(4, user.status());
         insert.setLong(5, user.version());
         executeRejectingDuplicateEmail(insert, email);
       }
@@ -44,7 +46,7 @@ final class UserStore {
   }
 
   /** Applies the given changes; a request that changes nothing returns the user as it is and writes no event. */
-  User update(String id, Optional<String> email, Optional<String> name, Optional<User.Status> status) {
+  User update(String id, Optional<String> email, Optional<String> name, Optional<String> status) {
     return write(connection -> {
       User current = lockForChange(connection, id);
       User changed = new User(id, email.orElse(current.email()), name.orElse(current.displayName()),
@@ -53,12 +55,12 @@ final class UserStore {
         return current;
       }
       var event = events.updated(changed);
-      OutboxWriter.append(connection, event.getEventId(), id, changed.version(), event);
+      OutboxWriter.append(connection, UserEvents.eventId(event), id, changed.version(), event);
       try (PreparedStatement update = connection.prepareStatement(
           "UPDATE users SET email = ?, name = ?, status = ?, version = ? WHERE id = ?")) {
         update.setString(1, changed.email());
         update.setString(2, changed.displayName());
-        update.setString(3, changed.status().name());
+        update.setString(3, changed.status());
         update.setLong(4, changed.version());
         update.setString(5, id);
         executeRejectingDuplicateEmail(update, changed.email());
@@ -71,7 +73,7 @@ final class UserStore {
     write(connection -> {
       User current = lockForChange(connection, id);
       var event = events.deleted(current);
-      OutboxWriter.append(connection, event.getEventId(), id, event.getVersion(), event);
+      OutboxWriter.append(connection, UserEvents.eventId(event), id, current.version() + 1, event);
       try (PreparedStatement delete = connection.prepareStatement("DELETE FROM users WHERE id = ?")) {
         delete.setString(1, id);
         delete.executeUpdate();
@@ -107,9 +109,23 @@ final class UserStore {
     });
   }
 
+  /** Every status some user holds now. */
+  List<String> statusesHeld() {
+    return transactions.inTransaction(connection -> {
+      List<String> statuses = new ArrayList<>();
+      try (PreparedStatement select = connection.prepareStatement("SELECT DISTINCT status FROM users");
+          ResultSet rows = select.executeQuery()) {
+        while (rows.next()) {
+          statuses.add(rows.getString(1));
+        }
+      }
+      return statuses;
+    });
+  }
+
   static User read(ResultSet row) throws SQLException {
     return new User(row.getString("id"), row.getString("email"), row.getString("name"),
-        User.Status.valueOf(row.getString("status")), row.getLong("version"));
+        row.getString("status"), row.getLong("version"));
   }
 
   /** The user's row, locked until commit so concurrent changes to one user get consecutive versions. */
@@ -127,7 +143,7 @@ final class UserStore {
   }
 
   private static boolean sameState(User a, User b) {
-    return a.email().equals(b.email()) && a.displayName().equals(b.displayName()) && a.status() == b.status();
+    return a.email().equals(b.email()) && a.displayName().equals(b.displayName()) && a.status().equals(b.status());
   }
 
   private static void executeRejectingDuplicateEmail(PreparedStatement statement, String email)

@@ -12,10 +12,10 @@ final class TestEvents {
   /** A transaction (left open) that has appended one UserCreated event for a new user; returns its event id. */
   static UUID appendCreated(Connection connection, String name) throws SQLException {
     connection.setAutoCommit(false);
-    User user = new User(UUID.randomUUID().toString(), name + "@example.com", name, User.Status.ACTIVE, 1);
-    var event = UserEvents.live().created(user);
-    OutboxWriter.append(connection, event.getEventId(), user.id(), 1, event);
-    return event.getEventId();
+    User user = new User(UUID.randomUUID().toString(), name + "@example.com", name, User.ACTIVE, 1);
+    var event = UserEvents.live(EventSchemas.builtIn()).created(user);
+    OutboxWriter.append(connection, UserEvents.eventId(event), user.id(), 1, event);
+    return UserEvents.eventId(event);
   }
 
   static Connection open(DataSource dataSource) throws SQLException {

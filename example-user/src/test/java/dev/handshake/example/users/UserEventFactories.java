@@ -1,15 +1,12 @@
 package dev.handshake.example.users;
 
 import au.com.dius.pact.provider.PactVerifyProvider;
-import dev.handshake.example.user.UserCreated;
-import dev.handshake.example.user.UserDeleted;
-import dev.handshake.example.user.UserUpdated;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.UUID;
+import org.apache.avro.generic.GenericRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.avro.specific.SpecificRecord;
 
 /**
  * The records user-service's production code publishes, one factory per interaction its consumers expect. The
@@ -22,37 +19,34 @@ import org.apache.avro.specific.SpecificRecord;
 public class UserEventFactories {
   private static final String TOPIC = "user-events";
   private static final long POSITION = 17;
-  private static final User ADA = new User("42", "ada@example.com", "Ada", User.Status.ACTIVE, 1);
+  private static final User ADA = new User("42", "ada@example.com", "Ada", User.ACTIVE, 1);
 
-  private final UserEvents events = new UserEvents(
+  private static final EventSchemas SCHEMAS = EventSchemas.builtIn();
+
+  private final UserEvents events = new UserEvents(SCHEMAS,
       () -> UUID.fromString("9b2f7c1e-4d3a-4b5c-8e6f-7a8b9c0d1e2f"),
       Clock.fixed(Instant.parse("2026-11-22T10:15:30.123Z"), ZoneOffset.UTC));
 
   @PactVerifyProvider("a user was created")
   public ProducerRecord<String, Object> userCreated() {
-    UserCreated event = events.created(ADA);
-    return relayed(event.getEventId(), event.getUserId(), event.getVersion(), event);
+    return relayed(events.created(ADA));
   }
 
   @PactVerifyProvider("a user was updated")
   public ProducerRecord<String, Object> userUpdated() {
-    UserUpdated event = events.updated(
-        new User("42", "ada.lovelace@example.com", "Ada Lovelace", User.Status.SUSPENDED, 2));
-    return relayed(event.getEventId(), event.getUserId(), event.getVersion(), event);
+    return relayed(events.updated(new User("42", "ada.lovelace@example.com", "Ada Lovelace", "SUSPENDED", 2)));
   }
 
   @PactVerifyProvider("a user was deleted")
   public ProducerRecord<String, Object> userDeleted() {
-    UserDeleted event = events.deleted(
-        new User("42", "ada.lovelace@example.com", "Ada Lovelace", User.Status.SUSPENDED, 2));
-    return relayed(event.getEventId(), event.getUserId(), event.getVersion(), event);
+    return relayed(events.deleted(new User("42", "ada.lovelace@example.com", "Ada Lovelace", "SUSPENDED", 2)));
   }
 
   /** The outbox row {@link UserStore} writes for the event, as the relay reads it back and sends it. */
-  private static ProducerRecord<String, Object> relayed(UUID eventId, String userId, long version,
-                                                       SpecificRecord event) {
-    OutboxEvent row = new OutboxEvent(POSITION, eventId, OutboxWriter.type(event), userId, version,
+  private static ProducerRecord<String, Object> relayed(GenericRecord event) {
+    OutboxEvent row = new OutboxEvent(POSITION, UUID.fromString(event.get("eventId").toString()),
+        OutboxWriter.type(event), event.get("userId").toString(), (Long) event.get("version"),
         OutboxWriter.payload(event));
-    return RelayRecords.of(TOPIC, row);
+    return RelayRecords.of(TOPIC, row, SCHEMAS);
   }
 }

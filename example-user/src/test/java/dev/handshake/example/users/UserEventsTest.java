@@ -3,31 +3,39 @@ package dev.handshake.example.users;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.handshake.example.support.InvalidSettingException;
 import dev.handshake.example.user.UserCreated;
 import dev.handshake.example.user.UserDeleted;
 import dev.handshake.example.user.UserStatus;
 import dev.handshake.example.user.UserUpdated;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.UUID;
+import org.apache.avro.generic.GenericDatumWriter;
+import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.io.BinaryEncoder;
+import org.apache.avro.io.DecoderFactory;
 import org.apache.avro.io.EncoderFactory;
-import org.apache.avro.specific.SpecificDatumWriter;
+import org.apache.avro.specific.SpecificDatumReader;
 import org.apache.avro.specific.SpecificRecord;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+/** The events decode with the classes generated from the same schemas, to the user's state. */
 class UserEventsTest {
   private static final UUID EVENT_ID = UUID.fromString("00000000-0000-4000-8000-000000000001");
   private static final Instant NOW = Instant.parse("2026-11-22T10:15:30.123456Z");
-  private final UserEvents events = new UserEvents(() -> EVENT_ID, Clock.fixed(NOW, ZoneOffset.UTC));
-  private final User suspended = new User("7", "grace@example.com", "Grace", User.Status.SUSPENDED, 4);
+  private final UserEvents events = new UserEvents(EventSchemas.builtIn(), () -> EVENT_ID, Clock.fixed(NOW, ZoneOffset.UTC));
+  private final User suspended = new User("7", "grace@example.com", "Grace", "SUSPENDED", 4);
 
   @Test
   void createdCarriesTheWholeUserAndAMillisecondTimestamp() throws IOException {
-    UserCreated event = events.created(suspended);
+    UserCreated event = decode(events.created(suspended), UserCreated.class);
     assertThat(event.getEventId()).isEqualTo(EVENT_ID);
     assertThat(event.getUserId()).isEqualTo("7");
     assertThat(event.getEmail()).isEqualTo("grace@example.com");
@@ -35,36 +43,73 @@ class UserEventsTest {
     assertThat(event.getStatus()).isEqualTo(UserStatus.SUSPENDED);
     assertThat(event.getVersion()).isEqualTo(4L);
     assertThat(event.getOccurredAt()).isEqualTo(Instant.parse("2026-11-22T10:15:30.123Z"));
-    assertThat(encode(event)).isNotEmpty();
   }
 
   @Test
   void updatedCarriesTheNewState() throws IOException {
-    UserUpdated event = events.updated(suspended);
+    UserUpdated event = decode(events.updated(suspended), UserUpdated.class);
     assertThat(event.getStatus()).isEqualTo(UserStatus.SUSPENDED);
     assertThat(event.getVersion()).isEqualTo(4L);
-    assertThat(encode(event)).isNotEmpty();
   }
 
   @Test
   void aDeletionIsOneVersionNewerThanTheLastState() throws IOException {
-    UserDeleted event = events.deleted(suspended);
+    UserDeleted event = decode(events.deleted(suspended), UserDeleted.class);
     assertThat(event.getEmail()).isEqualTo("grace@example.com");
     assertThat(event.getVersion()).isEqualTo(5L);
-    assertThat(encode(event)).isNotEmpty();
   }
 
   @Test
   void aUserWithoutAVersionIsRefused() {
-    assertThatThrownBy(() -> new User("7", "g@example.com", "G", User.Status.ACTIVE, 0))
+    assertThatThrownBy(() -> new User("7", "g@example.com", "G", User.ACTIVE, 0))
         .hasMessageContaining("version starts at 1");
   }
 
-  /** The events must serialize with the producer's schemas, as the Kafka serializer will do. */
-  private static byte[] encode(SpecificRecord event) throws IOException {
+  @Test
+  void schemasFromADirectoryWithAnotherSymbolBuildEventsWithIt(@TempDir Path dir) throws IOException {
+    writeSchemasWithLocked(dir);
+    EventSchemas locked = EventSchemas.fromDirectory(dir);
+    assertThat(locked.statusSymbols()).containsExactly("ACTIVE", "SUSPENDED", "LOCKED");
+
+    GenericRecord event = new UserEvents(locked, () -> EVENT_ID, Clock.fixed(NOW, ZoneOffset.UTC))
+        .updated(new User("7", "grace@example.com", "Grace", "LOCKED", 5));
+    assertThat(event.get("status").toString()).isEqualTo("LOCKED");
+    assertThat(encode(event)).isNotEmpty();
+  }
+
+  @Test
+  void aDirectoryWithoutTheSchemasIsRefusedNamingTheVariableAndTheFile(@TempDir Path dir) {
+    assertThatThrownBy(() -> EventSchemas.fromDirectory(dir))
+        .isInstanceOf(InvalidSettingException.class)
+        .hasMessageContaining("EVENT_SCHEMAS_DIR=" + dir).hasMessageContaining("UserCreated.avsc");
+  }
+
+  @Test
+  void schemasWhoseStatusSymbolsDisagreeAreRefused(@TempDir Path dir) throws IOException {
+    writeSchemasWithLocked(dir);
+    Path created = dir.resolve("UserCreated.avsc");
+    Files.writeString(created, Files.readString(created).replace(", \"LOCKED\"", ""));
+    assertThatThrownBy(() -> EventSchemas.fromDirectory(dir))
+        .isInstanceOf(InvalidSettingException.class).hasMessageContaining("give both the same symbols");
+  }
+
+  /** schemas/user-events as demo/enum-symbol-change.patch changes it. */
+  private static void writeSchemasWithLocked(Path dir) throws IOException {
+    for (String type : EventSchemas.TYPES) {
+      String text = Files.readString(Path.of("../schemas/user-events", type + ".avsc"));
+      Files.writeString(dir.resolve(type + ".avsc"),
+          text.replace("[\"ACTIVE\", \"SUSPENDED\"]", "[\"ACTIVE\", \"SUSPENDED\", \"LOCKED\"]"));
+    }
+  }
+
+  private static <T extends SpecificRecord> T decode(GenericRecord event, Class<T> type) throws IOException {
+    return new SpecificDatumReader<>(type).read(null, DecoderFactory.get().binaryDecoder(encode(event), null));
+  }
+
+  private static byte[] encode(GenericRecord event) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(out, null);
-    new SpecificDatumWriter<SpecificRecord>(event.getSchema()).write(event, encoder);
+    new GenericDatumWriter<GenericRecord>(event.getSchema()).write(event, encoder);
     encoder.flush();
     return out.toByteArray();
   }

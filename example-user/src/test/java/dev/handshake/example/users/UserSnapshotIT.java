@@ -180,7 +180,7 @@ class UserSnapshotIT {
           case 0 -> users.delete(id);
           case 1 -> users.create("w" + UUID.randomUUID() + "@example.com", "New");
           case 2 -> users.update(id, Optional.empty(), Optional.empty(),
-              Optional.of(random.nextBoolean() ? User.Status.ACTIVE : User.Status.SUSPENDED));
+              Optional.of(random.nextBoolean() ? "ACTIVE" : "SUSPENDED"));
           default -> users.update(id, Optional.empty(), Optional.of("Name " + random.nextInt(1000)), Optional.empty());
         }
         writes++;

@@ -11,6 +11,9 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,9 +21,13 @@ import java.util.Map;
 import java.util.UUID;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericRecord;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -97,6 +104,54 @@ class DeadLetterTest {
 
         assertThat(client.get("/users/u5").path("email").asText()).isEqualTo("five@example.com");
         assertThat(client.send("GET", "/users/u6", null).status()).isEqualTo(404);
+      }
+    }
+  }
+
+  /**
+   * The batch path's fallback: a record that decodes and keeps auth's invariants but that PostgreSQL refuses (a
+   * NUL character, valid in an Avro string, cannot be stored in text) fails the batch's multi-row statements; the
+   * batch rolls back to its savepoint and applies record by record, which dead-letters only that record.
+   */
+  @Test
+  void aRecordTheDatabaseRefusesFailsTheBatchAndRecordByRecordDeadLettersOnlyIt() throws Exception {
+    String topic = infrastructure.newTopic(1);
+    Map<String, String> env = infrastructure.authEnv(topic, Map.of());
+    try (UserEventsProducer producer = new UserEventsProducer(infrastructure, topic)) {
+      // All before auth starts, so they arrive in one poll batch.
+      producer.send("UserCreated", "u1", "one@example.com", "ACTIVE", 1);
+      long refusedOffset = producer.send(UserEventsProducer.event(UserEventsProducer.writerSchema("UserCreated"),
+          UUID.randomUUID(), "u2", "two\u0000@example.com", "ACTIVE", 1)).offset();
+      producer.send("UserUpdated", "u1", "one@example.org", "SUSPENDED", 2);
+      producer.send("UserCreated", "u3", "three@example.com", "ACTIVE", 1);
+
+      try (AuthService auth = AuthService.start(env);
+          Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+              infrastructure.kafka().bootstrapServers()))) {
+        AuthClient client = new AuthClient(auth.url());
+        Await.until("three applied, one dead-lettered",
+            () -> client.stat("applied") == 3 && client.stat("deadLettered") == 1);
+
+        assertThat(client.get("/users/u1").path("email").asText()).isEqualTo("one@example.org");
+        assertThat(client.get("/users/u1").path("status").asText()).isEqualTo("SUSPENDED");
+        assertThat(client.get("/users/u3").path("version").asLong()).isEqualTo(1);
+        assertThat(client.send("GET", "/users/u2", null).status()).isEqualTo(404);
+        assertThat(client.stat("duplicates")).isZero();
+
+        JsonNode dlq = client.get("/admin/dlq");
+        assertThat(dlq.path("count").asLong()).isEqualTo(1);
+        assertThat(dlq.path("records").get(0).path("offset").asLong()).isEqualTo(refusedOffset);
+        ConsumerRecord<byte[], byte[]> dead = readAll(DeadLetterTopic.nameFor(topic), 1).get(0);
+        assertThat(dead.key()).isEqualTo("u2".getBytes(StandardCharsets.UTF_8));
+        // The database refused it (not the decoder or the invariants): only the record-by-record path gets here.
+        assertThat(text(dead, DeadLetterHeaders.EXCEPTION_FQCN)).isEqualTo("org.postgresql.util.PSQLException");
+
+        assertThat(nextOffset(topic)).as("auth's stored offset covers all four records").isEqualTo(4);
+        Await.until("Kafka's committed offset follows to 4", () -> {
+          OffsetAndMetadata committed = admin.listConsumerGroupOffsets(env.get("CONSUMER_GROUP"))
+              .partitionsToOffsetAndMetadata().get().get(new TopicPartition(topic, 0));
+          return committed != null && committed.offset() == 4;
+        });
       }
     }
   }
@@ -205,6 +260,19 @@ class DeadLetterTest {
       Files.writeString(directory.resolve(schema.getName() + ".avsc"), json);
     }
     assertThat(Files.readString(directory.resolve("UserCreated.avsc"))).contains("\"default\" : \"SUSPENDED\"");
+  }
+
+  /** auth's own stored offset for partition 0 of {@code topic}: the next record it will read. */
+  private static long nextOffset(String topic) throws Exception {
+    try (Connection connection = infrastructure.database().dataSource().getConnection();
+        PreparedStatement select = connection.prepareStatement(
+            "select next_offset from partition_offsets where topic = ? and partition = 0")) {
+      select.setString(1, topic);
+      try (ResultSet row = select.executeQuery()) {
+        assertThat(row.next()).as("a stored offset for " + topic).isTrue();
+        return row.getLong(1);
+      }
+    }
   }
 
   private static String text(ConsumerRecord<byte[], byte[]> record, String header) {
