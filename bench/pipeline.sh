@@ -29,6 +29,7 @@ cpu_by_part() {
 }
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg), $(nproc) cores"
 log="$DATA/bench.log"
+: >"$log" # exists before the waits below read it
 java -Xmx256m -cp "$ROOT/e2e/target/classes:$(cat "$ROOT/e2e/target/infra.classpath")" dev.handshake.e2e.PipelineBench \
   "$DATA/stack.env" "${EVENTS:-100000}" "${LATENCY_EVENTS:-10000}" "${WRITERS:-8}" >"$log" 2>&1 &
 bench=$!
