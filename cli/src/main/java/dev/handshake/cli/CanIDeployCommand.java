@@ -5,7 +5,6 @@ import dev.handshake.core.deploy.EnvironmentFiles;
 import dev.handshake.core.deploy.RecordedContracts;
 import dev.handshake.core.gate.FactoryFork;
 import dev.handshake.core.registry.SchemaRegistry;
-import dev.handshake.core.rules.RuleDocs;
 import dev.handshake.core.tasks.CanIDeployConfiguration;
 import dev.handshake.core.tasks.CanIDeployOutcome;
 import dev.handshake.core.tasks.CanIDeployTask;
@@ -104,23 +103,12 @@ final class CanIDeployCommand implements Callable<Integer> {
       description = "Where can-i-deploy.json (and the gate's reports, under can-i-deploy/) go.")
   Path reportDir;
 
-  @Option(names = "--factory-timeout", paramLabel = "SECONDS", defaultValue = "300",
-      description = "How long the factories may run together. Default: 300.")
-  int factoryTimeoutSeconds;
-
-  @Option(names = "--rules-docs-url", paramLabel = "URL", defaultValue = RuleDocs.DEFAULT_BASE_URL,
-      description = "The URL the rule pages are under.")
-  String rulesDocsUrl;
-
-  @Option(names = "--verbose", description = "Print stack traces of errors.")
-  boolean verbose;
+  @Mixin
+  GateRunOptions gateRun;
 
   @Override
   public Integer call() {
-    if (factoryTimeoutSeconds <= 0) {
-      throw new InvalidInputException("--factory-timeout must be a positive number of seconds, got "
-          + factoryTimeoutSeconds);
-    }
+    Duration factoryTimeout = gateRun.factoryTimeout();
     Path base = baseDir.toAbsolutePath().normalize();
     Optional<SchemaRegistry> registry = registryOptions.hasRegistry() ? Optional.of(registryOptions.connect())
         : Optional.empty();
@@ -128,7 +116,7 @@ final class CanIDeployCommand implements Callable<Integer> {
         : Path.of(System.getProperty("user.home"), ".m2", "repository");
     CanIDeployConfiguration config = new CanIDeployConfiguration(service, version, environment,
         new EnvironmentFiles(base.resolve(environmentsDir)), RecordedContracts.mavenRepository(repository),
-        gate(base), contracts, registry, subjects(), ignoreUnknown);
+        gate(base, factoryTimeout), contracts, registry, subjects(), ignoreUnknown);
     PrintWriter out = spec.commandLine().getOut();
     CanIDeployOutcome outcome = registryOptions.call(() -> new CanIDeployTask(config,
         TaskLog.of(out::println, line -> out.println("warning: " + line), out::println)).run());
@@ -136,14 +124,14 @@ final class CanIDeployCommand implements Callable<Integer> {
     return outcome.deployable() ? HandshakeCli.EXIT_OK : HandshakeCli.EXIT_INCOMPATIBLE;
   }
 
-  private VerifyConfiguration gate(Path base) {
+  private VerifyConfiguration gate(Path base, Duration factoryTimeout) {
     List<Path> producerClasspath = classpath == null ? List.of() : VerifyCommand.producerClasspath(classpath, base);
     List<Path> forkClasspath = new ArrayList<>(producerClasspath);
     forkClasspath.addAll(FactoryFork.handshakeClasspath());
     return new VerifyConfiguration(base, List.of(), List.of(), "", Optional.of(service), schemas, "--schemas",
         forkClasspath, producerClasspath.stream().filter(Files::isDirectory).toList(),
-        Duration.ofSeconds(factoryTimeoutSeconds), reportDir, reportDir, RepositoryPaths.of(base, null, base),
-        new RuleDocs(rulesDocsUrl), false);
+        factoryTimeout, reportDir, reportDir, RepositoryPaths.of(base, null, base),
+        gateRun.ruleDocs(), false);
   }
 
   private Map<String, Path> subjects() {

@@ -2,7 +2,6 @@ package dev.handshake.cli;
 
 import dev.handshake.core.InvalidInputException;
 import dev.handshake.core.gate.FactoryFork;
-import dev.handshake.core.rules.RuleDocs;
 import dev.handshake.core.tasks.RepositoryPaths;
 import dev.handshake.core.tasks.TaskLog;
 import dev.handshake.core.tasks.VerifyConfiguration;
@@ -19,6 +18,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -81,31 +81,20 @@ final class VerifyCommand implements Callable<Integer> {
           + "--base-dir holding .git.")
   Path annotationsRoot;
 
-  @Option(names = "--factory-timeout", paramLabel = "SECONDS", defaultValue = "300",
-      description = "How long the factories may run together. Default: 300.")
-  int factoryTimeoutSeconds;
-
-  @Option(names = "--rules-docs-url", paramLabel = "URL", defaultValue = RuleDocs.DEFAULT_BASE_URL,
-      description = "The URL the rule pages are under.")
-  String rulesDocsUrl;
+  @Mixin
+  GateRunOptions gateRun;
 
   @Option(names = "--fail-on-warning", description = "Exit 1 on warnings too (READER_SCHEMA_EDITED, pending "
       + "interactions).")
   boolean failOnWarning;
 
-  @Option(names = "--verbose", description = "Print stack traces of errors.")
-  boolean verbose;
-
   @Override
   public Integer call() {
-    if (factoryTimeoutSeconds <= 0) {
-      throw new InvalidInputException("--factory-timeout must be a positive number of seconds, got "
-          + factoryTimeoutSeconds);
-    }
+    Duration factoryTimeout = gateRun.factoryTimeout();
     Path base = baseDir.toAbsolutePath().normalize();
     List<Path> producerClasspath = producerClasspath(classpath, base);
     PrintWriter out = spec.commandLine().getOut();
-    VerifyOutcome outcome = new VerifyTask(configuration(base, producerClasspath), log(out)).run();
+    VerifyOutcome outcome = new VerifyTask(configuration(base, producerClasspath, factoryTimeout), log(out)).run();
     out.flush();
     return outcome.failed() ? HandshakeCli.EXIT_INCOMPATIBLE : HandshakeCli.EXIT_OK;
   }
@@ -132,14 +121,14 @@ final class VerifyCommand implements Callable<Integer> {
     return entries;
   }
 
-  private VerifyConfiguration configuration(Path base, List<Path> producerClasspath) {
+  private VerifyConfiguration configuration(Path base, List<Path> producerClasspath, Duration factoryTimeout) {
     List<Path> forkClasspath = new ArrayList<>(producerClasspath);
     forkClasspath.addAll(FactoryFork.handshakeClasspath());
     return new VerifyConfiguration(base, contracts, List.of(),
         "--contracts " + String.join(" ", contracts.stream().map(Path::toString).toList()) + " holds no *.json",
         Optional.ofNullable(provider), schemas, "--schemas", forkClasspath,
-        producerClasspath.stream().filter(Files::isDirectory).toList(), Duration.ofSeconds(factoryTimeoutSeconds),
-        reportDir, junitReportDir, RepositoryPaths.of(base, annotationsRoot, base), new RuleDocs(rulesDocsUrl),
+        producerClasspath.stream().filter(Files::isDirectory).toList(), factoryTimeout,
+        reportDir, junitReportDir, RepositoryPaths.of(base, annotationsRoot, base), gateRun.ruleDocs(),
         failOnWarning);
   }
 
