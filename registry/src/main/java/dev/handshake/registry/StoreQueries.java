@@ -188,7 +188,7 @@ final class StoreQueries {
       CompatibilityLevel level = state.levelOf(subject);
       List<SchemaVersion> history;
       if (version == null) {
-        history = reader.liveHistory(subject, v);
+        history = reader.liveHistory(subject, level, v);
       } else {
         RegistryStore.Registered target = reader.resolveVersion(subject, version, false, v);
         history = List.of(new SchemaVersion("version " + target.version(),

@@ -1,6 +1,7 @@
 package dev.handshake.registry;
 
 import dev.handshake.core.HandshakeException;
+import dev.handshake.core.compat.CompatibilityLevel;
 import dev.handshake.core.compat.SchemaVersion;
 import dev.handshake.core.registry.SchemaReference;
 import dev.handshake.core.schema.SchemaFile;
@@ -71,16 +72,25 @@ final class StoreReader {
     return new RegistryStore.Registered(subject, number, stored(versions.id(index), v));
   }
 
-  List<SchemaVersion> liveHistory(String subject, StoreAccess.Visibility v) throws ApiException {
+  /**
+   * The live versions, oldest first, that {@code level} compares a candidate with: every one for a transitive
+   * level, the latest for the others, none for NONE. Only those are parsed: a subject with many versions would
+   * otherwise parse (or page in from the log) all of them for a check that reads one.
+   */
+  List<SchemaVersion> liveHistory(String subject, CompatibilityLevel level, StoreAccess.Visibility v)
+      throws ApiException {
     SubjectVersions versions = state.subjects.get(subject);
     List<SchemaVersion> history = new ArrayList<>();
-    if (versions == null) {
+    if (versions == null || level == CompatibilityLevel.NONE) {
       return history;
     }
     v.need(versions.changedAt);
-    for (int i = 0; i < versions.size(); i++) {
+    for (int i = versions.size() - 1; i >= 0; i--) {
       if (!versions.deleted(i)) {
-        history.add(new SchemaVersion("version " + versions.version(i), parsedById(versions.id(i), v)));
+        history.add(0, new SchemaVersion("version " + versions.version(i), parsedById(versions.id(i), v)));
+        if (!level.isTransitive()) {
+          break;
+        }
       }
     }
     return history;

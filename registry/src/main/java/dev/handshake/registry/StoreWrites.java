@@ -79,7 +79,7 @@ final class StoreWrites {
           canonical, subjectStamp, state.configChangedAt);
     }
     CompatibilityLevel level = state.levelOf(subject);
-    CompatibilityReport report = checker.check(level, reader.liveHistory(subject, v),
+    CompatibilityReport report = checker.check(level, reader.liveHistory(subject, level, v),
         new SchemaVersion("the new schema", candidate));
     return new Prepared(null, report, level, canonical, subjectStamp, state.configChangedAt);
   }
