@@ -3,6 +3,7 @@ package dev.handshake.cli;
 import dev.handshake.core.HandshakeIOException;
 import dev.handshake.core.InvalidInputException;
 import dev.handshake.core.contract.ContractSource;
+import dev.handshake.core.contract.ReadContracts;
 import dev.handshake.core.gate.WriterSchemas;
 import dev.handshake.core.report.UsageJsonWriter;
 import dev.handshake.core.report.UsageMarkdownWriter;
@@ -16,7 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -81,8 +81,8 @@ final class UsageCommand implements Callable<Integer> {
     } catch (InvalidInputException e) {
       throw new InvalidInputException("a writer schema in --schemas " + schemas + " is invalid: " + e.getMessage(), e);
     }
-    UsageMap map = FieldUsageReport.of(sources, Optional.ofNullable(provider).filter(p -> !p.isBlank()), writers,
-        base.resolve(schemas), base).map();
+    UsageMap map = FieldUsageReport.of(ReadContracts.read(sources, provider), writers, base.resolve(schemas), base)
+        .map();
     String text = format == Format.json ? UsageJsonWriter.write(map) : UsageMarkdownWriter.write(map);
     PrintWriter out = spec.commandLine().getOut();
     if (output == null) {

@@ -1,10 +1,10 @@
 package dev.handshake.core.gate;
 
 import dev.handshake.core.contract.ContractInvalidException;
-import dev.handshake.core.contract.ContractReader;
 import dev.handshake.core.contract.ContractSource;
 import dev.handshake.core.contract.MessageContract;
 import dev.handshake.core.contract.MessageInteraction;
+import dev.handshake.core.contract.ReadContracts;
 import dev.handshake.core.gate.ProducedEvents.ProducedEvent;
 import dev.handshake.core.report.Finding;
 import dev.handshake.core.rules.Rule;
@@ -25,8 +25,6 @@ import java.util.function.Function;
  * collected; the caller decides what fails. Each step is its own class; this one only orders them.
  */
 public final class ProducerGate {
-  private final ContractReader contractReader = new ContractReader();
-
   /**
    * @param providerName only contracts with this provider are verified; null verifies all
    * @param factories    the producer's event factory for an interaction description, if it has one
@@ -34,26 +32,23 @@ public final class ProducerGate {
    */
   public GateReport verify(List<ContractSource> sources, String providerName,
                            Function<String, Optional<EventFactory>> factories, WriterSchemas writers) {
+    return verify(ReadContracts.read(sources, providerName), factories, writers);
+  }
+
+  /** The same over contracts already read (and filtered by provider). */
+  public GateReport verify(ReadContracts contracts, Function<String, Optional<EventFactory>> factories,
+                           WriterSchemas writers) {
     ReaderSchemas readers = new ReaderSchemas();
     Steps steps = new Steps(readers, new ProducedEvents(writers), new ConsumerSchemaCheck(readers), factories,
         writers);
     List<GateReport.Check> checks = new ArrayList<>();
-    int verified = 0;
-    int skipped = 0;
-    for (ContractSource source : sources) {
-      MessageContract contract;
-      try {
-        contract = contractReader.read(source.file(), source.displayPath());
-      } catch (ContractInvalidException e) {
-        checks.add(new GateReport.Check("", source.displayPath(), "", List.of(contractInvalid(source, e))));
-        verified++;
+    for (ReadContracts.Entry entry : contracts.entries()) {
+      if (entry.invalid() != null) {
+        checks.add(new GateReport.Check("", entry.source().displayPath(), "",
+            List.of(contractInvalid(entry.source(), entry.invalid()))));
         continue;
       }
-      if (providerName != null && !providerName.isBlank() && !providerName.equals(contract.provider())) {
-        skipped++;
-        continue;
-      }
-      verified++;
+      MessageContract contract = entry.contract();
       for (MessageInteraction interaction : contract.interactions()) {
         InteractionFindings findings = new InteractionFindings(contract, interaction);
         long started = System.nanoTime();
@@ -63,7 +58,7 @@ public final class ProducerGate {
             findings.findings(), time));
       }
     }
-    return new GateReport(verified, skipped, checks);
+    return new GateReport(contracts.entries().size(), contracts.skipped(), checks);
   }
 
   private static Finding contractInvalid(ContractSource source, ContractInvalidException e) {

@@ -4,6 +4,7 @@ import dev.handshake.core.HandshakeException;
 import dev.handshake.core.HandshakeIOException;
 import dev.handshake.core.InvalidInputException;
 import dev.handshake.core.contract.ContractSource;
+import dev.handshake.core.contract.ReadContracts;
 import dev.handshake.core.gate.FactoryFork;
 import dev.handshake.core.gate.GateReport;
 import dev.handshake.core.gate.GateReportFiles;
@@ -61,10 +62,9 @@ public final class VerifyTask {
     log.info("Handshake verify: " + sources.size() + " contract file(s), " + factories.all().size()
         + " @PactVerifyProvider factory method(s) (run in a JVM in the module's directory, as Surefire runs tests), "
         + writers.size() + " writer schema(s).");
-    GateReport gateReport = new ProducerGate().verify(sources, config.providerName().orElse(null), factories::find,
-        writers);
-    FieldUsageReport usage = FieldUsageReport.of(sources, config.providerName(), writers,
-        resolve(config.schemasDirectory()), base);
+    ReadContracts contracts = ReadContracts.read(sources, config.providerName().orElse(null));
+    GateReport gateReport = new ProducerGate().verify(contracts, factories::find, writers);
+    FieldUsageReport usage = FieldUsageReport.of(contracts, writers, resolve(config.schemasDirectory()), base);
     GateReport report = usage.annotate(gateReport);
     for (Finding finding : report.findings()) {
       String line = TextReportWriter.line(finding, config.ruleDocs());

@@ -1,6 +1,6 @@
 package dev.handshake.core.usage;
 
-import dev.handshake.core.contract.ContractSource;
+import dev.handshake.core.contract.ReadContracts;
 import dev.handshake.core.gate.GateReport;
 import dev.handshake.core.gate.WriterSchemas;
 import dev.handshake.core.report.Finding;
@@ -37,11 +37,11 @@ public final class FieldUsageReport {
    * @param schemasDirectory the producer's schemas; its {@code history/} (or one beside it) gives the previous
    *                         version of each subject, to find removed fields
    */
-  public static FieldUsageReport of(List<ContractSource> sources, Optional<String> provider, WriterSchemas writers,
-                                    Path schemasDirectory, Path displayBase) {
+  public static FieldUsageReport of(ReadContracts contracts, WriterSchemas writers, Path schemasDirectory,
+                                    Path displayBase) {
     List<SchemaFile> files = writers.files();
     List<String> subjects = files.stream().map(f -> f.schema().getFullName()).toList();
-    return new FieldUsageReport(UsageMapBuilder.build(files, UsageSources.readers(sources, provider),
+    return new FieldUsageReport(UsageMapBuilder.build(files, UsageSources.readers(contracts.contracts()),
         UsageSources.previousVersions(schemasDirectory, subjects, displayBase)));
   }
 

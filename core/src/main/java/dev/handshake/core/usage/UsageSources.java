@@ -1,9 +1,6 @@
 package dev.handshake.core.usage;
 
 import dev.handshake.core.HandshakeIOException;
-import dev.handshake.core.contract.ContractInvalidException;
-import dev.handshake.core.contract.ContractReader;
-import dev.handshake.core.contract.ContractSource;
 import dev.handshake.core.contract.MessageContract;
 import dev.handshake.core.contract.MessageInteraction;
 import dev.handshake.core.registry.SubjectFileNames;
@@ -34,22 +31,12 @@ public final class UsageSources {
   private UsageSources() {
   }
 
-  /** @param provider only contracts with this provider; every contract when empty */
-  public static List<ConsumerReader> readers(List<ContractSource> sources, Optional<String> provider) {
-    ContractReader contractReader = new ContractReader();
+  /** Each interaction's reader schema, parsed once per distinct text. */
+  public static List<ConsumerReader> readers(List<MessageContract> contracts) {
     SchemaLoader loader = new SchemaLoader();
     Map<String, SchemaFile> byText = new HashMap<>();
     List<ConsumerReader> readers = new ArrayList<>();
-    for (ContractSource source : sources) {
-      MessageContract contract;
-      try {
-        contract = contractReader.read(source.file(), source.displayPath());
-      } catch (ContractInvalidException e) {
-        continue;
-      }
-      if (provider.isPresent() && !provider.get().equals(contract.provider())) {
-        continue;
-      }
+    for (MessageContract contract : contracts) {
       for (MessageInteraction interaction : contract.interactions()) {
         String text = interaction.metadata().get(MessageInteraction.READER_SCHEMA);
         if (text == null || text.isBlank()) {

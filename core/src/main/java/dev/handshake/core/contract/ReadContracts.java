@@ -1,0 +1,49 @@
+package dev.handshake.core.contract;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The contract files of one run, each read once, in the order given: the gate verifies them and the field-usage
+ * map is built from the same parsed contracts. Contracts for another provider are counted, not kept.
+ *
+ * @param entries each kept file with its contract, or the reason it could not be read
+ * @param skipped how many readable contracts name another provider
+ */
+public record ReadContracts(List<Entry> entries, int skipped) {
+
+  /** One file: {@code contract} when it could be read, else {@code invalid}. */
+  public record Entry(ContractSource source, MessageContract contract, ContractInvalidException invalid) {
+  }
+
+  public ReadContracts {
+    entries = List.copyOf(entries);
+  }
+
+  /** @param providerName only contracts with this provider are kept; null or blank keeps all */
+  public static ReadContracts read(List<ContractSource> sources, String providerName) {
+    ContractReader reader = new ContractReader();
+    List<Entry> entries = new ArrayList<>();
+    int skipped = 0;
+    for (ContractSource source : sources) {
+      MessageContract contract;
+      try {
+        contract = reader.read(source.file(), source.displayPath());
+      } catch (ContractInvalidException e) {
+        entries.add(new Entry(source, null, e));
+        continue;
+      }
+      if (providerName != null && !providerName.isBlank() && !providerName.equals(contract.provider())) {
+        skipped++;
+        continue;
+      }
+      entries.add(new Entry(source, contract, null));
+    }
+    return new ReadContracts(entries, skipped);
+  }
+
+  /** The contracts that could be read. */
+  public List<MessageContract> contracts() {
+    return entries.stream().filter(e -> e.contract() != null).map(Entry::contract).toList();
+  }
+}
