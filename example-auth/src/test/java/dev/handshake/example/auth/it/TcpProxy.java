@@ -54,11 +54,7 @@ public final class TcpProxy implements AutoCloseable {
       while (!listening.isClosed()) {
         try {
           Socket client = listening.accept();
-          Socket target = new Socket(InetAddress.getLoopbackAddress(), targetPort);
-          open.add(client);
-          open.add(target);
-          pump(client, target);
-          pump(target, client);
+          adopt(listening, client);
         } catch (IOException e) {
           // closed by cut() or close(): stop accepting
         }
@@ -66,6 +62,28 @@ public final class TcpProxy implements AutoCloseable {
     }, "tcp-proxy-" + port);
     acceptor.setDaemon(true);
     acceptor.start();
+  }
+
+  /**
+   * Connects an accepted client to the target, unless a cut came between the accept and now: without the lock,
+   * a connection accepted just before {@link #cut} escaped it and kept the "unreachable" server reachable.
+   */
+  private synchronized void adopt(ServerSocket listening, Socket client) throws IOException {
+    if (listening.isClosed()) {
+      closeQuietly(client);
+      return;
+    }
+    Socket target;
+    try {
+      target = new Socket(InetAddress.getLoopbackAddress(), targetPort);
+    } catch (IOException e) {
+      closeQuietly(client);
+      return;
+    }
+    open.add(client);
+    open.add(target);
+    pump(client, target);
+    pump(target, client);
   }
 
   private static void pump(Socket from, Socket to) {
