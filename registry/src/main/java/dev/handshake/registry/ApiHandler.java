@@ -13,6 +13,10 @@ final class ApiHandler implements HttpService {
   static final int MAX_BODY = HttpLimits.DEFAULT.maxBody();
   private static final String IDS = "/schemas/ids/";
 
+  private static final String SUBJECTS = "/subjects/";
+  private static final String VERSIONS = "/versions";
+
+  private final RegistryStore store;
   private final ApiRoutes routes;
   private final byte[] expectedAuthorization;
   private final PrintStream errors;
@@ -28,6 +32,7 @@ final class ApiHandler implements HttpService {
   static final RequestHook NONE = (method, rawPath) -> { };
 
   ApiHandler(RegistryStore store, String basicAuthorization, PrintStream errors, RequestHook hook) {
+    this.store = store;
     this.routes = new ApiRoutes(store, schemaAnswers);
     this.expectedAuthorization = basicAuthorization == null ? null
         : basicAuthorization.getBytes(StandardCharsets.UTF_8);
@@ -36,16 +41,27 @@ final class ApiHandler implements HttpService {
   }
 
   /**
-   * {@code GET /schemas/ids/{id}}, the request every consumer makes for each new schema id it meets, answered on
-   * the connection's loop thread without a hand-off: from the answer cache, or from the log when that needs no
-   * wait. Anything else, and an id that would need one, goes to a worker.
+   * The two hot requests, answered on the connection's loop thread without a hand-off. {@code GET
+   * /schemas/ids/{id}}, which every consumer makes for each new schema id it meets: from the answer cache, or
+   * from the log when that needs no wait. {@code POST /subjects/{subject}/versions}, every producer's start and
+   * build: parsing, the check and the append are work for a CPU, not for a thread of its own, and the flush is
+   * waited for by {@link GroupCommit}, not here. Anything else goes to a worker: an id that would need a wait,
+   * and a registration under a transitive level, whose check against every earlier version (hundreds of
+   * milliseconds for a long history) would hold up every other connection of the loop.
    */
   @Override
   public Response answerAtOnce(WireRequest request) {
     String path = request.rawPath();
-    if (hook != NONE || request.rawQuery() != null || !request.method().equals("GET") || !path.startsWith(IDS)
-        || path.length() > IDS.length() + 9 || path.length() == IDS.length()
+    if (hook != NONE || request.rawQuery() != null
         || (expectedAuthorization != null && !authorized(request))) {
+      return null;
+    }
+    if (request.method().equals("POST") && path.startsWith(SUBJECTS) && path.endsWith(VERSIONS)
+        && path.indexOf('/', SUBJECTS.length()) == path.length() - VERSIONS.length()) {
+      return checksAtMostOneVersion(request) ? handle(request) : null;
+    }
+    if (!request.method().equals("GET") || !path.startsWith(IDS) || path.length() > IDS.length() + 9
+        || path.length() == IDS.length()) {
       return null;
     }
     int id = 0;
@@ -86,6 +102,24 @@ final class ApiHandler implements HttpService {
     } catch (java.io.IOException | RuntimeException | Error e) {
       return unexpected(request, e);
     }
+  }
+
+  private boolean checksAtMostOneVersion(WireRequest registration) {
+    try {
+      return store.queries().checksAtMostOneVersion(ApiRequest.of(registration).path.get(1));
+    } catch (ApiException badPath) {
+      return true;   // refused at once, with no check at all
+    }
+  }
+
+  @Override
+  public boolean isDurable(long position) {
+    return store.durableAt(position);
+  }
+
+  @Override
+  public void makeDurable(long position) throws java.io.IOException {
+    store.makeDurable(position);
   }
 
   private Response unexpected(WireRequest request, Throwable e) {

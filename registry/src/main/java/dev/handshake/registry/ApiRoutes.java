@@ -195,10 +195,17 @@ final class ApiRoutes {
     return answer;
   }
 
+  /** The answer, or the 409, waits for the flush without holding the thread: see {@link Response#durableAt}. */
   private Response register(ApiRequest r, String subject) throws IOException, ApiException {
     RequestBodies.SchemaRequest body = RequestBodies.schemaRequest(r.body());
-    RegistryStore.Registered registered = store.writes().register(subject, body.schema(), body.references());
-    return json(200, Json.object("id", registered.schema().id()));
+    StoreAccess.Visibility answerNeeds = new StoreAccess.Visibility();
+    try {
+      RegistryStore.Registered registered = store.writes().register(subject, body.schema(), body.references(),
+          answerNeeds);
+      return json(200, Json.object("id", registered.schema().id())).onceDurable(answerNeeds.position);
+    } catch (ApiException e) {
+      return ApiHandler.error(e.status(), e.errorCode(), e.getMessage()).onceDurable(answerNeeds.position);
+    }
   }
 
   private Response lookup(ApiRequest r, String subject) throws IOException, ApiException {

@@ -15,9 +15,10 @@ import java.util.concurrent.RejectedExecutionException;
 
 /**
  * One selector thread serving many connections, like an nginx worker: it reads and frames requests, answers at
- * once those the service can answer without blocking (a schema by id from its cache: the hot path, no thread
- * hand-off), passes the others to a worker and takes the connection back afterwards, writes what sockets accept,
- * and every {@link #TICK_MILLIS} closes connections whose request, answer or idle time ran out.
+ * once those the service can answer on this thread (a schema by id from its cache, a registration: the hot
+ * paths, no thread hand-off; an answer that must wait for a flush is written when {@link GroupCommit} delivers
+ * it), passes the others to a worker and takes the connection back afterwards, writes what sockets accept, and
+ * every {@link #TICK_MILLIS} closes connections whose request, answer or idle time ran out.
  */
 final class EventLoop implements Runnable {
   static final long TICK_MILLIS = 250;
@@ -31,6 +32,7 @@ final class EventLoop implements Runnable {
   private final Selector selector;
   private final Queue<SocketChannel> adopted = new ConcurrentLinkedQueue<>();
   private final Queue<HttpConnection> handedBack = new ConcurrentLinkedQueue<>();
+  private final Queue<Delivery> delivered = new ConcurrentLinkedQueue<>();
   private final Set<HttpConnection> connections = new HashSet<>();
   private final ByteBuffer discard = ByteBuffer.allocate(8 * 1024);
   private volatile boolean running = true;
@@ -56,6 +58,18 @@ final class EventLoop implements Runnable {
       connection.closeAfterWrite = true;
     }
     handedBack.add(connection);
+    selector.wakeup();
+  }
+
+  private record Delivery(HttpConnection connection, WireRequest request, Response answer) {
+  }
+
+  /**
+   * An answer that waited for the store to be durable: the loop writes it, then reads the connection's next
+   * request (any thread; the connection is {@link HttpConnection.State#HANDLING} until then).
+   */
+  void deliver(HttpConnection connection, WireRequest request, Response answer) {
+    delivered.add(new Delivery(connection, request, answer));
     selector.wakeup();
   }
 
@@ -113,6 +127,18 @@ final class EventLoop implements Runnable {
         connection.lastActivity = now;
         guard(connection, () -> process(connection));
       }
+    }
+    Delivery delivery;
+    while ((delivery = delivered.poll()) != null) {
+      HttpConnection connection = delivery.connection();
+      if (!running) {
+        close(connection);
+        continue;
+      }
+      connection.state = HttpConnection.State.READING;
+      connection.lastActivity = now;
+      connection.queue(delivery.request(), delivery.answer());
+      guard(connection, () -> process(connection));
     }
   }
 
@@ -226,6 +252,13 @@ final class EventLoop implements Runnable {
           return;
         }
         server.budget().release(reserved);
+        if (server.waitForDurability(connection, request, answer)) {
+          in.compact();
+          in = null;
+          connection.state = HttpConnection.State.HANDLING;
+          connection.key.interestOps(0);
+          return;
+        }
         connection.queue(request, answer);
       }
     } finally {

@@ -33,6 +33,7 @@ final class RegistryHttpServer implements Closeable {
   private final List<Thread> threads = new ArrayList<>();
   private Thread acceptor;
   private ThreadPoolExecutor workers;
+  private GroupCommit groupCommit;
   private HttpService service;
   private volatile boolean closing;
 
@@ -69,6 +70,8 @@ final class RegistryHttpServer implements Closeable {
             ChannelWriter.releaseThreadSelector();
           }
         }));
+    groupCommit = new GroupCommit(service, this);
+    threads.add(daemon("registry-group-commit", groupCommit));
     int loopCount = Math.max(1, Runtime.getRuntime().availableProcessors());
     for (int i = 0; i < loopCount; i++) {
       EventLoop loop = new EventLoop(this, limits);
@@ -134,13 +137,31 @@ final class RegistryHttpServer implements Closeable {
     workers.execute(() -> handle(connection, request, reservedBody));
   }
 
+  /**
+   * Sends {@code answer} once the store is durable as far as it depends on: the connection's loop writes it, and
+   * until then the connection stays with no thread (it is {@link HttpConnection.State#HANDLING}, so the loop
+   * neither reads nor times it out). True if it had to wait; false if it can be sent now.
+   */
+  boolean waitForDurability(HttpConnection connection, WireRequest request, Response answer) {
+    if (service.isDurable(answer.durableAt())) {
+      return false;
+    }
+    groupCommit.deliverWhenDurable(answer, durable -> connection.loop.deliver(connection, request, durable));
+    return true;
+  }
+
   private void handle(HttpConnection connection, WireRequest request, long reservedBody) {
     boolean keepOpen = false;
+    boolean handedOff = false;
     long reserved = reservedBody;
     try {
       Response answer = service.handle(request);
       budget.release(reserved);
       reserved = 0;
+      handedOff = waitForDurability(connection, request, answer);
+      if (handedOff) {
+        return;
+      }
       keepOpen = send(connection, request, answer);
     } catch (IOException clientGone) {
       keepOpen = false;
@@ -150,7 +171,9 @@ final class RegistryHttpServer implements Closeable {
       logUnexpected("writing the answer to " + request.method() + " " + request.rawPath() + " failed", e);
     } finally {
       budget.release(reserved);
-      connection.loop.handBack(connection, keepOpen);
+      if (!handedOff) {
+        connection.loop.handBack(connection, keepOpen);
+      }
     }
   }
 
@@ -226,6 +249,9 @@ final class RegistryHttpServer implements Closeable {
       acceptor.interrupt();   // it may be waiting for a free connection slot, not in accept()
     }
     loops.forEach(EventLoop::stop);
+    if (groupCommit != null) {
+      groupCommit.stop();
+    }
     ExecutorService pool = workers;
     if (pool != null) {
       pool.shutdown();

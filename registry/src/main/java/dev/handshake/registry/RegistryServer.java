@@ -19,7 +19,7 @@ import java.util.Objects;
  */
 public final class RegistryServer implements Closeable {
   public static final String USER_INFO_ENV = "HANDSHAKE_REGISTRY_SERVER_USER_INFO";
-  /** Worker threads when {@code --threads} is not given: enough concurrent registrations to share each flush. */
+  /** Worker threads when {@code --threads} is not given, for requests that may block (listings, changes). */
   static final int DEFAULT_THREADS = 32;
 
   private final RegistryHttpServer http;

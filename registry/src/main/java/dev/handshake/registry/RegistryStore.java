@@ -16,7 +16,8 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * and applied in memory under the writer lock, which is held only for that (microseconds): the expensive part
  * of a registration, parsing and the compatibility check, runs under the shared read lock beforehand and is
  * redone if the subject or the levels changed meanwhile. The change is acknowledged after the log is forced past
- * its record; concurrent registrations then share one force (group commit, see {@link StoreLog#sync}).
+ * its record; concurrent registrations then share one force (group commit: {@link StoreLog#sync} for callers
+ * that wait, the HTTP server's {@link GroupCommit} for answers that wait without a thread).
  *
  * <p>Schema texts are not kept in memory: they are read back from the log by position, through a bounded cache
  * of texts and one of parsed schemas, so memory per schema is a few dozen bytes whatever the schema's size.
@@ -113,6 +114,16 @@ final class RegistryStore implements Closeable {
 
   ReentrantReadWriteLock lock() {
     return access.lock();
+  }
+
+  /** Whether the log is durable up to {@code position}: an answer depending on it may be sent. */
+  boolean durableAt(long position) {
+    return access.durableAt(position);
+  }
+
+  /** Forces the log up to {@code position}; one force covers every record written before it. */
+  void makeDurable(long position) throws IOException {
+    log.sync(position);
   }
 
   /** Reads: listings, versions, schemas by id, levels, compatibility tests, stats. */

@@ -5,15 +5,32 @@ import java.io.OutputStream;
 
 /**
  * An answer: a body in memory, or (with {@code streamed}) one written to the client as it is produced (sent
- * chunked). {@code extraHeaders} are complete header lines, each ending in CRLF, or empty.
+ * chunked). {@code extraHeaders} are complete header lines, each ending in CRLF, or empty. {@code durableAt} is
+ * the store position the answer depends on (0: none): the server sends it only once the store is durable that
+ * far, without holding a thread while it waits.
  */
-record Response(int status, byte[] body, BodyWriter streamed, String extraHeaders) {
+record Response(int status, byte[] body, BodyWriter streamed, String extraHeaders, long durableAt) {
+  Response {
+    if (streamed != null && durableAt > 0) {
+      throw new IllegalArgumentException("a streamed answer cannot wait for durability");
+    }
+  }
+
   Response(int status, byte[] body) {
-    this(status, body, null, "");
+    this(status, body, null, "", 0);
+  }
+
+  Response(int status, byte[] body, BodyWriter streamed, String extraHeaders) {
+    this(status, body, streamed, extraHeaders, 0);
   }
 
   static Response streamed(BodyWriter writer) {
     return new Response(200, null, writer, "");
+  }
+
+  /** This answer, sent only once the store is durable up to {@code position}. */
+  Response onceDurable(long position) {
+    return new Response(status, body, streamed, extraHeaders, Math.max(durableAt, position));
   }
 
   interface BodyWriter {

@@ -75,6 +75,13 @@ final class StoreAccess {
 
   <T> T write(Body<T> body) throws ApiException {
     Visibility v = new Visibility();
+    T result = writeInto(v, body);
+    sync(v.position);
+    return result;
+  }
+
+  /** Runs {@code body} under the writer lock, leaving the flush its answer needs ({@code v}) to the caller. */
+  <T> T writeInto(Visibility v, Body<T> body) throws ApiException {
     T result;
     boolean compact;
     lock.writeLock().lock();
@@ -87,7 +94,6 @@ final class StoreAccess {
     if (compact) {
       compactInBackground.run();
     }
-    sync(v.position);
     return result;
   }
 

@@ -124,6 +124,14 @@ final class StoreQueries {
     return access.durableAt(v.position) ? schema : null;
   }
 
+  /**
+   * Whether a registration under {@code subject} is checked against one earlier version at most (its level is not
+   * transitive), so that its cost does not grow with the subject's history.
+   */
+  boolean checksAtMostOneVersion(String subject) {
+    return access.read(v -> !state.levelOf(subject).isTransitive());
+  }
+
   /** Every live subject/version whose schema has this id. */
   List<RegistryStore.Registered> usagesOf(int id) throws ApiException {
     return access.readChecked(v -> {

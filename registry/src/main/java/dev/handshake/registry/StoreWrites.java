@@ -36,19 +36,34 @@ final class StoreWrites {
   }
 
   /**
-   * Registers a schema, returning the subject's version that holds it (existing or new). Parsing and the
+   * Registers a schema, returning the subject's version that holds it (existing or new), once the log is durable
+   * as far as the answer depends on.
+   */
+  RegistryStore.Registered register(String subject, String schemaText, List<SchemaReference> references) throws ApiException {
+    StoreAccess.Visibility answerNeeds = new StoreAccess.Visibility();
+    try {
+      return register(subject, schemaText, references, answerNeeds);
+    } finally {
+      access.sync(answerNeeds.position);
+    }
+  }
+
+  /**
+   * Registers a schema without waiting for the flush: {@code answerNeeds} gets the log position the answer (or
+   * the 409) depends on, and the caller must not show either before the log is durable that far. Parsing and the
    * compatibility check run under the shared lock, so concurrent registrations check in parallel and the writer
    * lock covers only the append; if the subject or a level changed in between, the check is done again.
    */
-  RegistryStore.Registered register(String subject, String schemaText, List<SchemaReference> references) throws ApiException {
+  RegistryStore.Registered register(String subject, String schemaText, List<SchemaReference> references,
+                                    StoreAccess.Visibility answerNeeds) throws ApiException {
     validateSubject(subject);
     while (true) {
-      // No flush wait here when the registration goes ahead: its own record follows everything it was checked
-      // against, so its flush covers those too. Answers given from this state (existing, 409) wait first.
+      // A new registration's own record follows everything it was checked against, so the flush of that record
+      // covers those too; answers given from this state (existing, 409) depend on what they were checked against.
       StoreAccess.Visibility checked = new StoreAccess.Visibility();
       Prepared prepared = access.readInto(checked, v -> prepare(subject, schemaText, references, v));
       if (prepared.existing() != null || !prepared.report().compatible()) {
-        access.sync(checked.position);
+        answerNeeds.need(checked.position);
       }
       if (prepared.existing() != null) {
         return prepared.existing();
@@ -58,7 +73,7 @@ final class StoreWrites {
             + "subject \"" + subject + "\" under " + prepared.level() + ", details: "
             + describe(prepared.report().findings()));
       }
-      RegistryStore.Registered registered = access.write(v -> commit(subject, references, prepared, v));
+      RegistryStore.Registered registered = access.writeInto(answerNeeds, v -> commit(subject, references, prepared, v));
       if (registered != null) {
         return registered;
       }

@@ -5,7 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.handshake.core.compat.CompatibilityLevel;
 import dev.handshake.core.registry.RegistrySchema;
 import dev.handshake.core.registry.RestSchemaRegistry;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -107,6 +112,30 @@ class RegistryGroupCommitTest {
         release.countDown();
         pool.shutdownNow();
       }
+    }
+  }
+
+  @Test
+  void aFailedFlushAnswersEveryWaitingRegistrationWithA500AndTheServerGoesOn() throws Exception {
+    try (RegistryServer server = RegistryServer.start(RegistryServer.Options.of(dataDir, 0))) {
+      StoreLog log = server.store().log();
+      log.beforeForce = () -> {
+        throw new IllegalStateException("the disk refused the flush");
+      };
+      HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+      HttpResponse<String> refused = http.send(HttpRequest.newBuilder(
+              URI.create(server.url() + "/subjects/failing/versions"))
+          .timeout(Duration.ofSeconds(DEADLINE_SECONDS))
+          .header("Content-Type", "application/vnd.schemaregistry.v1+json")
+          .POST(HttpRequest.BodyPublishers.ofString(Json.writeString(Json.object("schema",
+              RegistryConcurrencyTest.schema(2, 2))))).build(), HttpResponse.BodyHandlers.ofString());
+
+      assertThat(refused.statusCode()).as(refused.body()).isEqualTo(500);
+      assertThat(refused.body()).contains("\"error_code\":50001").contains("the disk refused the flush");
+      log.beforeForce = () -> { };
+      RestSchemaRegistry client = RestSchemaRegistry.of(server.url());
+      assertThat(client.register("after", RegistrySchema.of(RegistryConcurrencyTest.schema(3, 3))))
+          .as("the next registration is flushed and answered").isPositive();
     }
   }
 
