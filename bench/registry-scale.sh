@@ -94,6 +94,9 @@ measure_reads() {
 
 run=0
 count=0
+# Registration runs are sized from the last run's rate so the steps land near their targets instead of a 10 s
+# run overshooting several of them at once: at least 2 s, at most seconds_per_measurement.
+rate_estimate=10000
 echo "MEMORY schemas=0 rss_mib=$(( $(grep VmRSS "/proc/$registry_pid/status" | awk '{print $2}') / 1024 ))"
 for target in 10000 25000 50000 75000 100000; do
   [ "$target" -gt "$max" ] && break
@@ -101,8 +104,13 @@ for target in 10000 25000 50000 75000 100000; do
   while [ "$count" -lt "$target" ]; do
     run=$((run + 1))
     appends0=$(stat_of appendsSinceStart); flushes0=$(stat_of flushesSinceStart)
-    reg=$(wrk -t2 -c16 -d"${seconds}s" -s "$work/register.lua" "http://127.0.0.1:$port" -- "$((run * 1000000))" 10000 \
-      | result)
+    reg_seconds=$(( (target - count + rate_estimate - 1) / rate_estimate ))
+    [ "$reg_seconds" -lt 2 ] && reg_seconds=2
+    [ "$reg_seconds" -gt "$seconds" ] && reg_seconds=$seconds
+    reg=$(wrk -t2 -c16 -d"${reg_seconds}s" -s "$work/register.lua" "http://127.0.0.1:$port" -- "$((run * 1000000))" \
+      10000 | result)
+    rate_estimate=$(echo "$reg" | sed -E 's/.*rate=([0-9]+).*/\1/')
+    [ "$rate_estimate" -gt 0 ] 2>/dev/null || rate_estimate=1000
     appends=$(( $(stat_of appendsSinceStart) - appends0 )); flushes=$(( $(stat_of flushesSinceStart) - flushes0 ))
     count=$(stat_of schemas)
     echo "REGISTER schemas_after=$count $reg appends=$appends flushes=$flushes per_flush=$(echo "scale=2; $appends / ($flushes + 0.0001)" | bc) load=$(load)"
