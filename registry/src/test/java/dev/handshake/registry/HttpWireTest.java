@@ -189,6 +189,41 @@ class HttpWireTest {
     }
   }
 
+  @Test
+  void aKeptAliveConnectionWithoutARequestIsClosedAfterTheIdleTimeout(@TempDir Path otherDir) throws Exception {
+    HttpLimits limits = new HttpLimits(16 * 1024, 1024, 16 * 1024, 64, java.time.Duration.ofSeconds(30),
+        java.time.Duration.ofSeconds(1));
+    try (RegistryServer small = RegistryServer.start(RegistryServer.Options.of(otherDir, 0), System.err,
+        ApiHandler.NONE, limits);
+         Wire idle = new Wire(small.port())) {
+      long asked = System.nanoTime();   // before the request, so before the server's last activity on it
+      assertThat(idle.send("GET /subjects HTTP/1.1\r\nHost: x\r\n\r\n").read().status).isEqualTo(200);
+      // The read blocks until the server closes the connection (the Wire's own 60 s read timeout fails it).
+      assertThat(idle.atEnd()).as("the server closed the idle connection").isTrue();
+      assertThat(System.nanoTime() - asked).as("not before the idle timeout")
+          .isGreaterThanOrEqualTo(java.time.Duration.ofSeconds(1).toNanos());
+    }
+  }
+
+  @Test
+  void connectionsOverTheCapWaitInTheBacklogUntilOneCloses(@TempDir Path otherDir) throws Exception {
+    HttpLimits limits = new HttpLimits(16 * 1024, 1024, 16 * 1024, 2, java.time.Duration.ofSeconds(30),
+        java.time.Duration.ofSeconds(120));
+    try (RegistryServer small = RegistryServer.start(RegistryServer.Options.of(otherDir, 0), System.err,
+        ApiHandler.NONE, limits);
+         Wire first = new Wire(small.port());
+         Wire second = new Wire(small.port())) {
+      assertThat(first.send("GET /subjects HTTP/1.1\r\nHost: x\r\n\r\n").read().status).isEqualTo(200);
+      assertThat(second.send("GET /subjects HTTP/1.1\r\nHost: x\r\n\r\n").read().status).isEqualTo(200);
+      try (Wire third = new Wire(small.port())) {
+        third.send("GET /subjects HTTP/1.1\r\nHost: x\r\n\r\n");
+        assertThat(third.available()).as("the third connection is not served while two are open").isZero();
+        first.close();
+        assertThat(third.read().status).as("served once a slot is free").isEqualTo(200);
+      }
+    }
+  }
+
   private static String post(String path, String body) {
     return "POST " + path + " HTTP/1.1\r\nHost: x\r\nContent-Type: " + ApiHandler.CONTENT_TYPE
         + "\r\nContent-Length: " + body.getBytes(StandardCharsets.UTF_8).length + "\r\n\r\n" + body;
@@ -238,6 +273,19 @@ class HttpWireTest {
         body.write(in.readAllBytes());   // no length and no chunks: the body ends with the connection
       }
       return new Answer(status, headers, body.toString(StandardCharsets.UTF_8));
+    }
+
+    /** Bytes of an answer that arrive within half a second (0 if none does). */
+    int available() throws IOException {
+      socket.setSoTimeout(500);
+      try {
+        int first = in.read();
+        return first < 0 ? 0 : 1 + in.available();
+      } catch (java.net.SocketTimeoutException none) {
+        return 0;
+      } finally {
+        socket.setSoTimeout(60_000);
+      }
     }
 
     boolean atEnd() throws IOException {
