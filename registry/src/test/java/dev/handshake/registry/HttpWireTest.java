@@ -161,10 +161,7 @@ class HttpWireTest {
   @Test
   void bodiesHeldAtOnceAreBoundedServerWideAndTheBudgetComesBackOnceAnswered(@TempDir Path otherDir)
       throws Exception {
-    HttpLimits limits = new HttpLimits(16 * 1024, 1024, 1500, 64, java.time.Duration.ofSeconds(30),
-        java.time.Duration.ofSeconds(30));
-    try (RegistryServer small = RegistryServer.start(RegistryServer.Options.of(otherDir, 0), System.err,
-        ApiHandler.NONE, limits);
+    try (RegistryServer small = startWith(otherDir, 1500, 64, java.time.Duration.ofSeconds(30));
          Wire stalled = new Wire(small.port());
          Wire second = new Wire(small.port())) {
       // 1,000 bytes promised and reserved, 10 sent: the next 1,000-byte body does not fit in 1,500.
@@ -191,10 +188,7 @@ class HttpWireTest {
 
   @Test
   void aKeptAliveConnectionWithoutARequestIsClosedAfterTheIdleTimeout(@TempDir Path otherDir) throws Exception {
-    HttpLimits limits = new HttpLimits(16 * 1024, 1024, 16 * 1024, 64, java.time.Duration.ofSeconds(30),
-        java.time.Duration.ofSeconds(1));
-    try (RegistryServer small = RegistryServer.start(RegistryServer.Options.of(otherDir, 0), System.err,
-        ApiHandler.NONE, limits);
+    try (RegistryServer small = startWith(otherDir, 16 * 1024, 64, java.time.Duration.ofSeconds(1));
          Wire idle = new Wire(small.port())) {
       long asked = System.nanoTime();   // before the request, so before the server's last activity on it
       assertThat(idle.send("GET /subjects HTTP/1.1\r\nHost: x\r\n\r\n").read().status).isEqualTo(200);
@@ -207,10 +201,7 @@ class HttpWireTest {
 
   @Test
   void connectionsOverTheCapWaitInTheBacklogUntilOneCloses(@TempDir Path otherDir) throws Exception {
-    HttpLimits limits = new HttpLimits(16 * 1024, 1024, 16 * 1024, 2, java.time.Duration.ofSeconds(30),
-        java.time.Duration.ofSeconds(120));
-    try (RegistryServer small = RegistryServer.start(RegistryServer.Options.of(otherDir, 0), System.err,
-        ApiHandler.NONE, limits);
+    try (RegistryServer small = startWith(otherDir, 16 * 1024, 2, java.time.Duration.ofSeconds(120));
          Wire first = new Wire(small.port());
          Wire second = new Wire(small.port())) {
       assertThat(first.send("GET /subjects HTTP/1.1\r\nHost: x\r\n\r\n").read().status).isEqualTo(200);
@@ -222,6 +213,13 @@ class HttpWireTest {
         assertThat(third.read().status).as("served once a slot is free").isEqualTo(200);
       }
     }
+  }
+
+  /** A registry with small limits: 1,000-byte bodies, a 30 s request timeout, the rest as given. */
+  private static RegistryServer startWith(Path dataDir, long bodyBudget, int maxConnections,
+                                          java.time.Duration idleTimeout) throws IOException {
+    return RegistryServer.start(RegistryServer.Options.of(dataDir, 0), System.err, ApiHandler.NONE,
+        new HttpLimits(16 * 1024, 1024, bodyBudget, maxConnections, java.time.Duration.ofSeconds(30), idleTimeout));
   }
 
   private static String post(String path, String body) {
