@@ -58,7 +58,7 @@ final class ApiHandler implements HttpService {
     }
     if (request.method().equals("POST") && path.startsWith(SUBJECTS) && path.endsWith(VERSIONS)
         && path.indexOf('/', SUBJECTS.length()) == path.length() - VERSIONS.length()) {
-      return checksAtMostOneVersion(request) ? handle(request) : null;
+      return registrationOnThisThread(request);
     }
     if (!request.method().equals("GET") || !path.startsWith(IDS) || path.length() > IDS.length() + 9
         || path.length() == IDS.length()) {
@@ -88,13 +88,23 @@ final class ApiHandler implements HttpService {
    */
   @Override
   public Response handle(WireRequest request) {
-    try {
+    return answer(request, () -> {
       hook.before(request.method(), request.rawPath());
       if (expectedAuthorization != null && !authorized(request)) {
         return new Response(401, errorBody(40101, "Unauthorized: send HTTP basic credentials"), null,
             "WWW-Authenticate: Basic realm=\"handshake-registry\"\r\n");
       }
       return routes.route(ApiRequest.of(request));
+    });
+  }
+
+  private interface Route {
+    Response answer() throws java.io.IOException, ApiException;
+  }
+
+  private Response answer(WireRequest request, Route route) {
+    try {
+      return route.answer();
     } catch (ApiException e) {
       return error(e.status(), e.errorCode(), e.getMessage());
     } catch (OutOfMemoryError e) {
@@ -104,12 +114,16 @@ final class ApiHandler implements HttpService {
     }
   }
 
-  private boolean checksAtMostOneVersion(WireRequest registration) {
+  /** The registration's answer, or null when its level is transitive (or its path undecodable): a worker's. */
+  private Response registrationOnThisThread(WireRequest registration) {
+    ApiRequest parsed;
     try {
-      return store.queries().checksAtMostOneVersion(ApiRequest.of(registration).path.get(1));
+      parsed = ApiRequest.of(registration);
     } catch (ApiException badPath) {
-      return true;   // refused at once, with no check at all
+      return null;
     }
+    return store.queries().checksAtMostOneVersion(parsed.path.get(1))
+        ? answer(registration, () -> routes.route(parsed)) : null;
   }
 
   @Override
