@@ -9,7 +9,7 @@ import java.util.function.Consumer;
  * The thread that makes answers durable before they go out: answers that depend on log positions not yet flushed
  * wait here, not on a thread of their own; each round flushes once, up to the furthest position asked, and
  * delivers every answer that flush covered. Answers that arrive during a flush share the next one, so under load
- * one fsync acknowledges many registrations, and no loop or worker thread ever sleeps in a flush.
+ * one fsync acknowledges many registrations, and no registration holds a loop or worker thread while it waits.
  */
 final class GroupCommit implements Runnable {
   private final HttpService service;
