@@ -1,6 +1,7 @@
 package dev.handshake.kafka;
 
 import dev.handshake.core.avro.AvroDecodeException;
+import dev.handshake.core.avro.BoundedDatumReader;
 import dev.handshake.core.avro.NotWireFormatException;
 import dev.handshake.core.avro.WireFormat;
 import dev.handshake.core.registry.SchemaRegistry;
@@ -8,10 +9,8 @@ import dev.handshake.kafka.HandshakeSerdeException.SerdeContext;
 import java.util.Map;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
-import org.apache.avro.generic.GenericDatumReader;
 import org.apache.avro.io.DatumReader;
 import org.apache.avro.specific.SpecificData;
-import org.apache.avro.specific.SpecificDatumReader;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.Deserializer;
 
@@ -22,7 +21,8 @@ import org.apache.kafka.common.serialization.Deserializer;
  *
  * <p>Bad bytes never crash, hang or exhaust the consumer: each failure is a typed
  * {@link HandshakeSerdeException}; only {@link RegistryUnreachableException} is transient. Lengths in the
- * payload are checked against the bytes left before anything is allocated.
+ * payload are checked against the bytes left before anything is allocated, the array and map items of a record
+ * against its budget, and nesting against a depth ({@link HandshakeSerdeConfig#decodeLimits()}).
  */
 public class HandshakeAvroDeserializer implements Deserializer<Object> {
   private final SchemaRegistry givenRegistry;
@@ -101,6 +101,11 @@ public class HandshakeAvroDeserializer implements Deserializer<Object> {
         case TRAILING_BYTES -> new TrailingBytesException(message + " (set "
             + HandshakeSerdeConfig.FAIL_ON_TRAILING_BYTES + "=false to accept them, as Confluent does)", context, e);
         case LENGTH_BEYOND_PAYLOAD -> new LengthBeyondPayloadException(message, context, e);
+        case TOO_MANY_ITEMS -> new DecodeLimitExceededException(message + " (the limit is "
+            + HandshakeSerdeConfig.DECODE_MAX_ITEMS + ")", context, e);
+        case NESTED_TOO_DEEP -> new DecodeLimitExceededException(message + " (the limit is "
+            + HandshakeSerdeConfig.DECODE_MAX_DEPTH + ")", context, e);
+        case INVALID_LOGICAL_VALUE -> new InvalidLogicalValueException(message, context, e);
         case UNREADABLE -> new UnreadablePayloadException(message, context, e);
       };
     }
@@ -114,7 +119,6 @@ public class HandshakeAvroDeserializer implements Deserializer<Object> {
       this.config = config;
     }
 
-    @SuppressWarnings("unchecked")
     DatumReader<Object> readerFor(Schema writer, SerdeContext context) {
       Schema reader = configuredReader(writer, context);
       if (reader == null && config.specificReader()) {
@@ -126,11 +130,11 @@ public class HandshakeAvroDeserializer implements Deserializer<Object> {
         ResolutionCheck.requireResolvable(writer, reader, context);
       }
       if (config.specificReader()) {
-        return (DatumReader<Object>) (DatumReader<?>) new SpecificDatumReader<>(writer, reader,
-            SpecificData.getForSchema(reader));
+        return BoundedDatumReader.specific(writer, reader, SpecificData.getForSchema(reader),
+            config.decodeLimits());
       }
       GenericData model = config.logicalTypeConverters() ? WireFormat.convertingGenericData() : GenericData.get();
-      return new GenericDatumReader<>(writer, reader, model);
+      return BoundedDatumReader.generic(writer, reader, model, config.decodeLimits());
     }
 
     private Schema configuredReader(Schema writer, SerdeContext context) {

@@ -1,6 +1,7 @@
 package dev.handshake.kafka;
 
 import dev.handshake.core.InvalidInputException;
+import dev.handshake.core.avro.DecodeLimits;
 import dev.handshake.core.registry.RegistryClientConfig;
 import dev.handshake.core.registry.RegistryCredentials;
 import java.util.List;
@@ -43,6 +44,13 @@ public final class HandshakeSerdeConfig {
   public static final String READER_SCHEMAS = "handshake.reader.schemas";
   /** Handshake: fail when bytes are left after the datum (default true; Confluent does not check). */
   public static final String FAIL_ON_TRAILING_BYTES = "handshake.fail.on.trailing.bytes";
+  /**
+   * Handshake: the most array and map items (zero-byte ones included) one record may decode or skip; a record's
+   * budget is min(this, 1024 + its payload bytes). Default 1,000,000.
+   */
+  public static final String DECODE_MAX_ITEMS = "handshake.decode.max.items";
+  /** Handshake: how deep a value may nest (records, arrays, maps, unions, leaves). Default 128. */
+  public static final String DECODE_MAX_DEPTH = "handshake.decode.max.depth";
 
   public static final String BASIC_AUTH_SOURCE_URL = "URL";
   public static final String BASIC_AUTH_SOURCE_USER_INFO = "USER_INFO";
@@ -60,7 +68,7 @@ public final class HandshakeSerdeConfig {
       BASIC_AUTH_USER_INFO, BEARER_AUTH_CREDENTIALS_SOURCE, BEARER_AUTH_TOKEN, AUTO_REGISTER_SCHEMAS,
       USE_LATEST_VERSION, LATEST_COMPATIBILITY_STRICT, NORMALIZE_SCHEMAS, KEY_SUBJECT_NAME_STRATEGY,
       VALUE_SUBJECT_NAME_STRATEGY, SPECIFIC_AVRO_READER, AVRO_USE_LOGICAL_TYPE_CONVERTERS, MAX_SCHEMAS_PER_SUBJECT,
-      MISSING_ID_CACHE_TTL_SEC, READER_SCHEMAS, FAIL_ON_TRAILING_BYTES);
+      MISSING_ID_CACHE_TTL_SEC, READER_SCHEMAS, FAIL_ON_TRAILING_BYTES, DECODE_MAX_ITEMS, DECODE_MAX_DEPTH);
   private static final Set<String> LOGGED = ConcurrentHashMap.newKeySet();
 
   private final RegistryClientConfig registry;
@@ -75,6 +83,7 @@ public final class HandshakeSerdeConfig {
   private final int missingIdCacheTtlSeconds;
   private final ReaderSchemas readerSchemas;
   private final boolean failOnTrailingBytes;
+  private final DecodeLimits decodeLimits;
 
   private HandshakeSerdeConfig(Map<String, ?> configs, boolean isKey) {
     registry = registryConfig(configs);
@@ -89,6 +98,8 @@ public final class HandshakeSerdeConfig {
     maxSchemas = positiveInt(configs, MAX_SCHEMAS_PER_SUBJECT, DEFAULT_MAX_SCHEMAS);
     missingIdCacheTtlSeconds = nonNegativeInt(configs, MISSING_ID_CACHE_TTL_SEC, 0);
     failOnTrailingBytes = bool(configs, FAIL_ON_TRAILING_BYTES, true);
+    decodeLimits = new DecodeLimits(positiveInt(configs, DECODE_MAX_ITEMS, DecodeLimits.DEFAULT_MAX_ITEMS),
+        positiveInt(configs, DECODE_MAX_DEPTH, DecodeLimits.DEFAULT_MAX_DEPTH));
     String readers = string(configs, READER_SCHEMAS);
     try {
       readerSchemas = readers == null ? ReaderSchemas.NONE : ReaderSchemas.parse(readers);
@@ -149,6 +160,11 @@ public final class HandshakeSerdeConfig {
 
   public boolean failOnTrailingBytes() {
     return failOnTrailingBytes;
+  }
+
+  /** The work one record may cost the deserializer ({@link #DECODE_MAX_ITEMS}, {@link #DECODE_MAX_DEPTH}). */
+  public DecodeLimits decodeLimits() {
+    return decodeLimits;
   }
 
   private static RegistryClientConfig registryConfig(Map<String, ?> configs) {
@@ -270,7 +286,7 @@ public final class HandshakeSerdeConfig {
             + "it is ignored (see docs/kafka.md)", key);
       } else if (key.startsWith("handshake.")) {
         LOG.warn("The configuration '{}' is not a Handshake serde setting (known: {}, {}); it is ignored",
-            key, READER_SCHEMAS, FAIL_ON_TRAILING_BYTES);
+            key, String.join(", ", READER_SCHEMAS, FAIL_ON_TRAILING_BYTES, DECODE_MAX_ITEMS), DECODE_MAX_DEPTH);
       }
     }
   }

@@ -17,6 +17,12 @@ public class AvroDecodeException extends HandshakeException {
     TRAILING_BYTES,
     /** A string, bytes or collection length exceeded the bytes left: refused before anything was allocated. */
     LENGTH_BEYOND_PAYLOAD,
+    /** The record's array and map items passed its budget ({@link DecodeLimits#itemBudget(int)}). */
+    TOO_MANY_ITEMS,
+    /** The value was nested deeper than {@link DecodeLimits#maxDepth()} (or than the thread's stack). */
+    NESTED_TOO_DEEP,
+    /** A logical type's conversion refused the value (a malformed uuid, a time of day out of range...). */
+    INVALID_LOGICAL_VALUE,
     /** Bytes that do not encode a value of the writer schema, or a writer the reader cannot resolve. */
     UNREADABLE
   }

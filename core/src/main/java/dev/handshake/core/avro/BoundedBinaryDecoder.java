@@ -16,17 +16,26 @@ import org.apache.avro.util.Utf8;
  *
  * <p>Collections: every item of a real schema takes at least one byte, except {@code null} and empty records,
  * so a block count larger than the bytes left is refused too. An array of more nulls than it has bytes left is
- * the one legal encoding this refuses.
+ * the one legal encoding this refuses. And since those take no bytes, a payload could repeat such blocks without
+ * end: every item decoded or skipped counts against the record's budget ({@link DecodeLimits#itemBudget(int)}),
+ * checked per block before its items are allocated or skipped.
  */
 final class BoundedBinaryDecoder extends Decoder {
   private final byte[] buf;
   private final int limit;
+  private final DecodeLimits limits;
+  private final int payloadLength;
+  private final long itemBudget;
   private int pos;
+  private long items;
 
-  BoundedBinaryDecoder(byte[] buf, int offset, int length) {
+  BoundedBinaryDecoder(byte[] buf, int offset, int length, DecodeLimits limits) {
     this.buf = buf;
     this.pos = offset;
     this.limit = offset + length;
+    this.limits = limits;
+    this.payloadLength = length;
+    this.itemBudget = limits.itemBudget(length);
   }
 
   boolean isEnd() {
@@ -219,6 +228,13 @@ final class BoundedBinaryDecoder extends Decoder {
     if (count < 0 || count > remaining()) {
       throw new AvroDecodeException(AvroDecodeException.Kind.LENGTH_BEYOND_PAYLOAD, "An " + what + " block "
           + "declares " + count + " items but only " + remaining() + " bytes are left in the payload", null);
+    }
+    items += count;
+    if (items > itemBudget) {
+      throw new AvroDecodeException(AvroDecodeException.Kind.TOO_MANY_ITEMS, "An " + what + " block of " + count
+          + " items brings the record to " + items + " array and map items, beyond its budget of "
+          + limits.describeBudget(payloadLength) + ": items that take no bytes (null, empty records) cannot "
+          + "make a small payload cost unbounded work", null);
     }
     return count;
   }

@@ -13,7 +13,6 @@ import org.apache.avro.Conversions;
 import org.apache.avro.Schema;
 import org.apache.avro.data.TimeConversions;
 import org.apache.avro.generic.GenericData;
-import org.apache.avro.generic.GenericDatumReader;
 import org.apache.avro.generic.GenericDatumWriter;
 import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.DatumReader;
@@ -149,7 +148,9 @@ public final class WireFormat {
   public static Object decode(byte[] bytes, Schema writer, Schema reader) {
     checkFrame(bytes);
     try {
-      return decode(bytes, new GenericDatumReader<>(writer, reader, GenericData.get()), true);
+      DatumReader<Object> datumReader =
+          BoundedDatumReader.generic(writer, reader, GenericData.get(), DecodeLimits.DEFAULTS);
+      return decode(bytes, datumReader, true);
     } catch (AvroDecodeException e) {
       throw new AvroDecodeException(e.kind(), "Decoding as " + reader.getFullName() + " (written as "
           + writer.getFullName() + "): " + e.getMessage(), e.getCause());
@@ -161,20 +162,31 @@ public final class WireFormat {
    * failure is an {@link AvroDecodeException} whose {@link AvroDecodeException#kind() kind} says what was wrong;
    * with {@code rejectTrailingBytes}, bytes left after the datum are one. Bytes that are not a frame throw
    * {@link NotWireFormatException}. Lengths in the payload are checked before anything is allocated
-   * ({@link BoundedBinaryDecoder}).
+   * ({@link BoundedBinaryDecoder}), and the work is kept to the {@link DecodeLimits} of a
+   * {@link BoundedDatumReader} ({@link DecodeLimits#DEFAULTS} for another reader, whose nesting is then bounded
+   * by the thread's stack only, still as a typed failure).
    */
   public static <T> T decode(byte[] bytes, DatumReader<T> datumReader, boolean rejectTrailingBytes) {
     checkFrame(bytes);
     int payloadLength = bytes.length - HEADER_LENGTH;
-    BoundedBinaryDecoder decoder = new BoundedBinaryDecoder(bytes, HEADER_LENGTH, payloadLength);
+    DecodeLimits limits = datumReader instanceof BoundedDatumReader<T> bounded ? bounded.limits()
+        : DecodeLimits.DEFAULTS;
+    BoundedBinaryDecoder decoder = new BoundedBinaryDecoder(bytes, HEADER_LENGTH, payloadLength, limits);
     T datum;
     try {
       datum = datumReader.read(null, decoder);
+    } catch (AvroDecodeException e) {
+      throw e;
+    } catch (StackOverflowError e) {
+      // Only a reader without a depth limit gets here (or a thread with a tiny stack): the frames are unwound.
+      throw new AvroDecodeException(AvroDecodeException.Kind.NESTED_TOO_DEEP, "The value is nested deeper than "
+          + "the thread's stack allows: a recursive schema with a forged depth", null);
     } catch (EOFException e) {
       throw new AvroDecodeException(AvroDecodeException.Kind.TRUNCATED, "The payload (" + payloadLength
           + " bytes) ended in the middle of a value: the message was cut short or not written with this schema.", e);
-    } catch (IOException | AvroRuntimeException | IndexOutOfBoundsException | NegativeArraySizeException
-        | ClassCastException e) {
+    } catch (IOException | RuntimeException e) {
+      // Avro's own (AvroRuntimeException) and whatever a datum reader's code throws on bytes it did not expect
+      // (index, cast, state): the caller gets one typed failure, never an exception it does not know.
       throw new AvroDecodeException("Avro could not decode the payload: " + describe(e), e);
     }
     if (rejectTrailingBytes && !decoder.isEnd()) {
