@@ -2,6 +2,7 @@ package dev.handshake.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.handshake.core.avro.WireFormat;
 import dev.handshake.registry.RegistryServer;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -9,7 +10,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
@@ -31,12 +35,16 @@ import org.junit.jupiter.api.Test;
  * Random and mutated payloads through the deserializer: flipped bits, inserted and deleted bytes, truncations,
  * huge varints, random ids. Each one must end in a value or one of the serde's typed exceptions, within a
  * deadline, in a small heap (the surefire execution {@code fuzz} runs this class alone with {@code -Xmx64m}).
- * Seeded and reproducible: {@code -Dhandshake.fuzz.seed=N -Dhandshake.fuzz.payloads=N}.
+ * Then records a hostile producer shapes by their schema ({@link HostileShapes}). Seeded and reproducible:
+ * {@code -Dhandshake.fuzz.seed=N -Dhandshake.fuzz.payloads=N -Dhandshake.fuzz.hostile.cases=N}.
  */
 class DeserializerFuzzTest {
   static final long SEED = Long.getLong("handshake.fuzz.seed", 20261130L);
   static final int PAYLOADS = Integer.getInteger("handshake.fuzz.payloads", 100_000);
   static final long DEADLINE_MILLIS = 5_000;
+  static final int HOSTILE_CASES = Integer.getInteger("handshake.fuzz.hostile.cases", 100_000);
+  static final long HOSTILE_DEADLINE_MILLIS = 2_000;
+  static final Path HOSTILE_REPORT = Path.of("target", "fuzz", "hostile-shapes.txt");
   static final Schema EVENT = new Schema.Parser().parse("""
       {"type": "record", "name": "FuzzEvent", "namespace": "dev.handshake.fuzz", "fields": [
         {"name": "id", "type": "string"}, {"name": "count", "type": "int"}, {"name": "total", "type": "long"},
@@ -86,7 +94,7 @@ class DeserializerFuzzTest {
     HandshakeAvroDeserializer asWritten = new HandshakeAvroDeserializer();
     asWritten.configure(config, false);
     HandshakeAvroDeserializer withReader = new HandshakeAvroDeserializer();
-    Map<String, Object> readerConfig = new java.util.HashMap<>(config);
+    Map<String, Object> readerConfig = new HashMap<>(config);
     readerConfig.put(HandshakeSerdeConfig.READER_SCHEMAS, READER);
     withReader.configure(readerConfig, false);
     List<byte[]> valid = new ArrayList<>();
@@ -131,6 +139,101 @@ class DeserializerFuzzTest {
     assertThat(outcomes.values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(PAYLOADS);
     assertThat(outcomes).containsKeys("value", "TruncatedPayloadException", "UnknownMagicByteException",
         "UnknownSchemaIdException", "LengthBeyondPayloadException", "TrailingBytesException");
+  }
+
+  /**
+   * Records shaped by their schema ({@link HostileShapes}): zero-byte items in arrays and maps, deep recursion,
+   * logical types, each where the reader decodes it and where it skips it; now and then damaged as above too.
+   * Each must end in a value or a permanent typed exception within {@value #HOSTILE_DEADLINE_MILLIS} ms; the
+   * figures (cases per shape, slowest case, outcomes) go to the test's output and to {@link #HOSTILE_REPORT}.
+   */
+  @Test
+  void everyHostileShapeEndsInAValueOrATypedExceptionWithinTwoSeconds() throws Exception {
+    Random random = new Random(SEED);
+    Map<HostileShapes, Shape> shapes = new EnumMap<>(HostileShapes.class);
+    for (HostileShapes shape : HostileShapes.values()) {
+      shapes.put(shape, Shape.of(shape, registry.url()));
+    }
+    Map<String, Integer> cases = new TreeMap<>();
+    Map<String, Long> slowestNanos = new TreeMap<>();
+    Map<String, Integer> outcomes = new TreeMap<>();
+    long started = System.nanoTime();
+    ExecutorService worker = Executors.newSingleThreadExecutor();
+    try {
+      for (int i = 0; i < HOSTILE_CASES; i++) {
+        HostileShapes shape = HostileShapes.values()[random.nextInt(HostileShapes.values().length)];
+        HostileShapes.Position position = random.nextBoolean() ? HostileShapes.Position.KEPT
+            : HostileShapes.Position.DROPPED;
+        int targetBytes = random.nextInt(100) == 0 ? random.nextInt(64 * 1024) : 1 + random.nextInt(2048);
+        Shape prepared = shapes.get(shape);
+        byte[] frame = WireFormat.frame(prepared.id(), shape.payload(position, random, targetBytes));
+        byte[] payload = random.nextInt(8) == 0 ? Mutations.mutate(frame, random) : frame;
+        HandshakeAvroDeserializer deserializer = position == HostileShapes.Position.KEPT && random.nextBoolean()
+            ? prepared.asWritten() : prepared.withReader();
+        String label = shape + " in " + (position == HostileShapes.Position.KEPT ? "a value" : "a skipped field");
+        long caseStarted = System.nanoTime();
+        Future<Object> result = worker.submit(() -> deserializer.deserialize("hostile", payload));
+        String outcome;
+        try {
+          result.get(HOSTILE_DEADLINE_MILLIS, TimeUnit.MILLISECONDS);
+          outcome = "value";
+        } catch (ExecutionException e) {
+          Throwable cause = e.getCause();
+          if (!(cause instanceof HandshakeSerdeException serde) || serde.isTransient()) {
+            throw new AssertionError("hostile case " + i + " (seed " + SEED + ", " + label + ") " + hex(payload)
+                + " threw " + cause, cause);
+          }
+          outcome = cause.getClass().getSimpleName();
+        } catch (TimeoutException e) {
+          result.cancel(true);
+          throw new AssertionError("hostile case " + i + " (seed " + SEED + ", " + label + ") " + hex(payload)
+              + " took more than " + HOSTILE_DEADLINE_MILLIS + " ms");
+        }
+        long nanos = System.nanoTime() - caseStarted;
+        cases.merge(label, 1, Integer::sum);
+        slowestNanos.merge(label, nanos, Math::max);
+        outcomes.merge(outcome, 1, Integer::sum);
+      }
+    } finally {
+      worker.shutdownNow();
+    }
+
+    String report = hostileReport(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), cases, slowestNanos,
+        outcomes);
+    System.out.print(report);
+    Files.createDirectories(HOSTILE_REPORT.getParent());
+    Files.writeString(HOSTILE_REPORT, report);
+    assertThat(outcomes.values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(HOSTILE_CASES);
+    assertThat(cases).hasSize(HostileShapes.values().length * 2);
+    assertThat(outcomes).containsKeys("value", "DecodeLimitExceededException", "InvalidLogicalValueException",
+        "LengthBeyondPayloadException");
+  }
+
+  private static String hostileReport(long millis, Map<String, Integer> cases, Map<String, Long> slowestNanos,
+      Map<String, Integer> outcomes) {
+    StringBuilder text = new StringBuilder("hostile shapes: seed " + SEED + ", " + HOSTILE_CASES + " cases in "
+        + millis + " ms, max heap " + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MiB, deadline "
+        + HOSTILE_DEADLINE_MILLIS + " ms per case\n");
+    cases.forEach((label, count) -> text.append(String.format(Locale.ROOT, "  %-40s %6d cases, slowest %7.2f ms%n",
+        label, count, slowestNanos.get(label) / 1e6)));
+    text.append("outcomes:\n");
+    outcomes.forEach((outcome, count) -> text.append(String.format(Locale.ROOT, "  %-40s %6d%n", outcome, count)));
+    return text.toString();
+  }
+
+  /** A shape's writer registered, a deserializer reading it as written and one with its reader. */
+  private record Shape(int id, HandshakeAvroDeserializer asWritten, HandshakeAvroDeserializer withReader) {
+    static Shape of(HostileShapes shape, String registryUrl) {
+      int id = WireFormat.schemaId(shape.frame(registryUrl, new byte[0]));
+      Map<String, Object> config = new HashMap<>(Map.of(HandshakeSerdeConfig.SCHEMA_REGISTRY_URL, registryUrl,
+          HandshakeSerdeConfig.AVRO_USE_LOGICAL_TYPE_CONVERTERS, String.valueOf(shape.logical())));
+      HandshakeAvroDeserializer asWritten = new HandshakeAvroDeserializer();
+      asWritten.configure(config, false);
+      config.put(HandshakeSerdeConfig.READER_SCHEMAS, shape.reader());
+      HandshakeAvroDeserializer withReader = new HandshakeAvroDeserializer();
+      withReader.configure(config, false);
+      return new Shape(id, asWritten, withReader);
+    }
   }
 
   static GenericRecord randomEvent(Random random) {
