@@ -12,6 +12,7 @@ import java.util.Random;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.apache.avro.Schema;
+import org.apache.avro.io.BinaryData;
 
 /**
  * Records a hostile producer writes for a given schema rather than random bytes: valid Avro framing whose shape
@@ -118,13 +119,7 @@ enum HostileShapes {
   }
 
   private static int varintLength(long value) {
-    long zigZag = (value << 1) ^ (value >> 63);
-    int length = 1;
-    while ((zigZag & ~0x7fL) != 0) {
-      zigZag >>>= 7;
-      length++;
-    }
-    return length;
+    return BinaryData.encodeLong(value, new byte[10], 0);
   }
 
   private void harmless(Avro out) {
@@ -205,12 +200,8 @@ enum HostileShapes {
     private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
 
     Avro varint(long value) {
-      long zigZag = (value << 1) ^ (value >> 63);
-      while ((zigZag & ~0x7fL) != 0) {
-        bytes.write((int) ((zigZag & 0x7f) | 0x80));
-        zigZag >>>= 7;
-      }
-      bytes.write((int) zigZag);
+      byte[] buffer = new byte[10];
+      bytes.write(buffer, 0, BinaryData.encodeLong(value, buffer, 0));
       return this;
     }
 

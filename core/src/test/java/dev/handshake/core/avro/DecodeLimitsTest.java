@@ -3,7 +3,6 @@ package dev.handshake.core.avro;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.ByteArrayOutputStream;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericDatumReader;
@@ -13,7 +12,8 @@ import org.junit.jupiter.api.Test;
 /** The work budget of one record: items (zero-byte ones included), nesting depth, logical-type values. */
 class DecodeLimitsTest {
   static final Schema NULLS = new Schema.Parser().parse("""
-      {"type": "record", "name": "Nulls", "fields": [{"name": "nulls", "type": {"type": "array", "items": "null"}}]}""");
+      {"type": "record", "name": "Nulls", "fields": [
+        {"name": "nulls", "type": {"type": "array", "items": "null"}}]}""");
   static final Schema NODE = new Schema.Parser().parse("""
       {"type": "record", "name": "Node", "fields": [{"name": "next", "type": ["null", "Node"]}]}""");
   static final Schema LOGICAL = new Schema.Parser().parse("""
@@ -113,14 +113,8 @@ class DecodeLimitsTest {
   }
 
   private static byte[] varint(long value) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    long zigZag = (value << 1) ^ (value >> 63);
-    while ((zigZag & ~0x7fL) != 0) {
-      out.write((int) ((zigZag & 0x7f) | 0x80));
-      zigZag >>>= 7;
-    }
-    out.write((int) zigZag);
-    return out.toByteArray();
+    byte[] buffer = new byte[10];
+    return java.util.Arrays.copyOf(buffer, org.apache.avro.io.BinaryData.encodeLong(value, buffer, 0));
   }
 
   private static byte[] concat(byte[] first, byte[] second) {

@@ -6,7 +6,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.handshake.example.auth.AuthService;
 import dev.handshake.example.auth.consume.DeadLetterTopic;
+import dev.handshake.core.avro.WireFormat;
+import dev.handshake.core.registry.RegistrySchema;
+import dev.handshake.core.registry.RestSchemaRegistry;
 import dev.handshake.kafka.DeadLetterHeaders;
+import dev.handshake.kafka.DecodeLimitExceededException;
+import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,11 +21,16 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericDatumWriter;
 import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.io.BinaryEncoder;
+import org.apache.avro.io.EncoderFactory;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -106,6 +116,75 @@ class DeadLetterTest {
         assertThat(client.send("GET", "/users/u6", null).status()).isEqualTo(404);
       }
     }
+  }
+
+  /**
+   * A record whose skipped field holds blocks of nulls, each declaring as many items as bytes are left (it once
+   * hung the consumer): refused by the decoder's work budget, dead-lettered byte for byte, and the records around
+   * it apply.
+   */
+  @Test
+  void aRecordBeyondTheDecodersWorkBudgetIsDeadLetteredAndTheRestApplies() throws Exception {
+    String topic = infrastructure.newTopic(1);
+    byte[] hostile = createdWithSkippedBlocksOfNulls(64 * 1024);
+    try (UserEventsProducer producer = new UserEventsProducer(infrastructure, topic)) {
+      producer.send("UserCreated", "u1", "one@example.com", "ACTIVE", 1);
+      long hostileOffset = producer.sendRaw("u2".getBytes(StandardCharsets.UTF_8), hostile, new RecordHeaders())
+          .offset();
+      producer.send("UserCreated", "u3", "three@example.com", "ACTIVE", 1);
+
+      try (AuthService auth = AuthService.start(infrastructure.authEnv(topic, Map.of()))) {
+        AuthClient client = new AuthClient(auth.url());
+        Await.until("two applied and one dead-lettered",
+            () -> client.stat("applied") == 2 && client.stat("deadLettered") == 1);
+
+        ConsumerRecord<byte[], byte[]> dead = readAll(DeadLetterTopic.nameFor(topic), 1).get(0);
+        assertThat(dead.value()).isEqualTo(hostile);
+        assertThat(ByteBuffer.wrap(dead.headers().lastHeader(DeadLetterHeaders.ORIGINAL_OFFSET).value()).getLong())
+            .isEqualTo(hostileOffset);
+        assertThat(text(dead, DeadLetterHeaders.EXCEPTION_FQCN))
+            .isEqualTo(DecodeLimitExceededException.class.getName());
+        assertThat(client.get("/users/u3").path("email").asText()).isEqualTo("three@example.com");
+      }
+    }
+  }
+
+  /**
+   * A UserCreated written with an extra first field {@code junk: array<null>} that auth's reader skips, whose
+   * blocks each claim every byte left, about {@code size} bytes of them.
+   */
+  private static byte[] createdWithSkippedBlocksOfNulls(int size) throws Exception {
+    Schema writer = new Schema.Parser().parse(Files.readString(Path.of("..", "schemas", "user-events",
+        "UserCreated.avsc")).replace("\"fields\": [", "\"fields\": [{\"name\": \"junk\", \"type\": "
+        + "{\"type\": \"array\", \"items\": \"null\"}, \"default\": []}, "));
+    GenericRecord created = UserEventsProducer.event(writer, UUID.randomUUID(), "u2", "two@example.com", "ACTIVE", 1);
+    created.put("junk", List.of());
+    ByteArrayOutputStream payload = new ByteArrayOutputStream();
+    BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(payload, null);
+    new GenericDatumWriter<GenericRecord>(writer).write(created, encoder);
+    encoder.flush();
+    byte[] rest = Arrays.copyOfRange(payload.toByteArray(), 1, payload.size()); // after junk's empty array
+    List<Long> counts = new ArrayList<>();
+    long left = 1 + rest.length; // the array's terminator, then the other fields
+    while (left < size) {
+      counts.add(left);
+      left += varint(left).length;
+    }
+    Collections.reverse(counts);
+    ByteArrayOutputStream hostile = new ByteArrayOutputStream();
+    for (long count : counts) {
+      hostile.write(varint(count));
+    }
+    hostile.write(0);
+    hostile.write(rest);
+    int id = RestSchemaRegistry.of(infrastructure.registryUrl()).register("hostile-UserCreated",
+        RegistrySchema.of(writer.toString()));
+    return WireFormat.frame(id, hostile.toByteArray());
+  }
+
+  private static byte[] varint(long value) {
+    byte[] buffer = new byte[10];
+    return java.util.Arrays.copyOf(buffer, org.apache.avro.io.BinaryData.encodeLong(value, buffer, 0));
   }
 
   /**
