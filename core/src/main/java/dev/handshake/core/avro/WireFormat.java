@@ -178,7 +178,7 @@ public final class WireFormat {
     } catch (AvroDecodeException e) {
       throw e;
     } catch (StackOverflowError e) {
-      // Only a reader without a depth limit gets here (or a thread with a tiny stack): the frames are unwound.
+      // A reader without a depth limit, or with one beyond what the stack holds: the frames are unwound by now.
       throw new AvroDecodeException(AvroDecodeException.Kind.NESTED_TOO_DEEP, "The value is nested deeper than "
           + "the thread's stack allows: a recursive schema with a forged depth", null);
     } catch (EOFException e) {
