@@ -12,7 +12,7 @@ import java.util.Base64;
 import java.util.Objects;
 
 /**
- * The embedded schema registry: Confluent's REST API on its own small HTTP/1.1 server ({@link RegistryHttpServer})
+ * The embedded schema registry: Confluent's REST API on Jetty ({@link RegistryHttpServer})
  * over a durable local store.
  * {@code java -cp ... dev.handshake.registry.RegistryServer --data-dir DIR [--host H] [--port P]} prints
  * {@code listening on http://H:P} once it accepts requests.
@@ -79,7 +79,8 @@ public final class RegistryServer implements Closeable {
     // backlog until start() below.
     RegistryHttpServer http;
     try {
-      http = RegistryHttpServer.bind(new InetSocketAddress(options.host(), options.port()), limits, warnings);
+      http = RegistryHttpServer.bind(new InetSocketAddress(options.host(), options.port()), limits, warnings,
+          options.threads());
     } catch (BindException e) {
       BindException named = new BindException(options.host() + ":" + options.port() + " cannot be bound ("
           + e.getMessage() + "); stop whatever listens there or pick another --port (0 picks a free one)");
@@ -96,7 +97,7 @@ public final class RegistryServer implements Closeable {
     try {
       String authorization = options.userInfo() == null ? null : "Basic " + Base64.getEncoder()
           .encodeToString(options.userInfo().getBytes(StandardCharsets.UTF_8));
-      http.start(new ApiHandler(store, authorization, warnings, hook), options.threads());
+      http.start(new ApiHandler(store, authorization, warnings, hook));
       return new RegistryServer(http, store);
     } catch (IOException | RuntimeException e) {
       http.close();
@@ -141,7 +142,7 @@ public final class RegistryServer implements Closeable {
     return store;
   }
 
-  /** Requests being read or handled right now (slow uploads included), as of the last quarter second. */
+  /** Requests being read or handled right now (slow uploads included). */
   int activeRequests() {
     return http.requestsInProgress();
   }
@@ -149,6 +150,11 @@ public final class RegistryServer implements Closeable {
   /** Worker threads running a request right now. */
   int busyWorkers() {
     return http.busyWorkers();
+  }
+
+  /** Open client connections. */
+  int openConnections() {
+    return http.openConnections();
   }
 
   public int port() {
