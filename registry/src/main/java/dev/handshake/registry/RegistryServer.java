@@ -133,6 +133,17 @@ public final class RegistryServer implements Closeable {
     }
   }
 
+  /**
+   * Repairs a corrupted log in {@code dataDir} (the registry stopped): cuts it at its first bad frame, keeps the
+   * cut bytes in a side file and moves the id counter past every id they may hold. See
+   * {@link CorruptLogException}.
+   *
+   * @return a sentence for the operator saying what was done
+   */
+  public static String repair(Path dataDir) throws IOException {
+    return RegistryStore.repair(dataDir);
+  }
+
   /** {@code http://host:port}, with the port actually bound (useful with port 0). */
   public String url() {
     return url;
