@@ -5,17 +5,11 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 
 /**
- * The registry's {@link HttpService}: authentication, the cached answer for a schema by id, and the rule that
- * every request gets an answer. Routing is {@link ApiRoutes}'.
+ * The registry's {@link HttpService}: authentication and the rule that every request gets an answer. Routing is {@link ApiRoutes}'.
  */
 final class ApiHandler implements HttpService {
-  static final String CONTENT_TYPE = ResponseHead.CONTENT_TYPE;
+  static final String CONTENT_TYPE = "application/vnd.schemaregistry.v1+json";
   static final int MAX_BODY = HttpLimits.DEFAULT.maxBody();
-  private static final String IDS = "/schemas/ids/";
-
-  private static final String SUBJECTS = "/subjects/";
-  private static final String VERSIONS = "/versions";
-
   private final RegistryStore store;
   private final ApiRoutes routes;
   private final byte[] expectedAuthorization;
@@ -40,43 +34,10 @@ final class ApiHandler implements HttpService {
     this.hook = hook;
   }
 
-  /**
-   * The two hot requests, answered on the connection's loop thread without a hand-off. {@code GET
-   * /schemas/ids/{id}}, which every consumer makes for each new schema id it meets: from the answer cache, or
-   * from the log when that needs no wait. {@code POST /subjects/{subject}/versions}, every producer's start and
-   * build: parsing, the check and the append are work for a CPU, not for a thread of its own, and the flush is
-   * waited for by {@link GroupCommit}, not here. Anything else goes to a worker: an id that would need a wait,
-   * and a registration under a transitive level, whose check against every earlier version (hundreds of
-   * milliseconds for a long history) would hold up every other connection of the loop.
-   */
+  /** A 401 before the body is read (and before {@code 100 Continue}) when credentials are required and wrong. */
   @Override
-  public Response answerAtOnce(WireRequest request) {
-    String path = request.rawPath();
-    if (hook != NONE || request.rawQuery() != null
-        || (expectedAuthorization != null && !authorized(request))) {
-      return null;
-    }
-    if (request.method().equals("POST") && path.startsWith(SUBJECTS) && path.endsWith(VERSIONS)
-        && path.indexOf('/', SUBJECTS.length()) == path.length() - VERSIONS.length()) {
-      return registrationOnThisThread(request);
-    }
-    if (!request.method().equals("GET") || !path.startsWith(IDS) || path.length() > IDS.length() + 9
-        || path.length() == IDS.length()) {
-      return null;
-    }
-    int id = 0;
-    for (int i = IDS.length(); i < path.length(); i++) {
-      char c = path.charAt(i);
-      if (c < '0' || c > '9') {
-        return null;
-      }
-      id = id * 10 + (c - '0');
-    }
-    byte[] answer = schemaAnswers.get(id);
-    if (answer == null) {
-      answer = routes.schemaAnswerWithoutWaiting(id);
-    }
-    return answer == null ? null : new Response(200, answer);
+  public Response refuseBeforeBody(WireRequest head) {
+    return expectedAuthorization != null && !authorized(head) ? unauthorized() : null;
   }
 
   /**
@@ -91,8 +52,7 @@ final class ApiHandler implements HttpService {
     return answer(request, () -> {
       hook.before(request.method(), request.rawPath());
       if (expectedAuthorization != null && !authorized(request)) {
-        return new Response(401, errorBody(40101, "Unauthorized: send HTTP basic credentials"), null,
-            "WWW-Authenticate: Basic realm=\"handshake-registry\"\r\n");
+        return unauthorized();
       }
       return routes.route(ApiRequest.of(request));
     });
@@ -112,18 +72,6 @@ final class ApiHandler implements HttpService {
     } catch (java.io.IOException | RuntimeException | Error e) {
       return unexpected(request, e);
     }
-  }
-
-  /** The registration's answer, or null when its level is transitive (or its path undecodable): a worker's. */
-  private Response registrationOnThisThread(WireRequest registration) {
-    ApiRequest parsed;
-    try {
-      parsed = ApiRequest.of(registration);
-    } catch (ApiException badPath) {
-      return null;
-    }
-    return store.queries().checksAtMostOneVersion(parsed.path.get(1))
-        ? answer(registration, () -> routes.route(parsed)) : null;
   }
 
   @Override
@@ -149,6 +97,11 @@ final class ApiHandler implements HttpService {
     String header = request.authorization();
     byte[] given = header == null ? new byte[0] : header.getBytes(StandardCharsets.UTF_8);
     return MessageDigest.isEqual(given, expectedAuthorization);
+  }
+
+  private static Response unauthorized() {
+    return new Response(401, errorBody(40101, "Unauthorized: send HTTP basic credentials"),
+        java.util.Map.of("WWW-Authenticate", "Basic realm=\"handshake-registry\""));
   }
 
   static Response error(int status, int code, String message) {

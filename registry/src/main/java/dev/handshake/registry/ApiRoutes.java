@@ -177,15 +177,6 @@ final class ApiRoutes {
     return new Response(200, cached);
   }
 
-  /**
-   * The answer for an id if it can be had without waiting (the store's lock free, the schema's record durable),
-   * else null. For the connection loops: a lookup of an id not in the answer cache costs a read of the log (from
-   * the page cache) rather than a hand-off to a worker and back.
-   */
-  byte[] schemaAnswerWithoutWaiting(int id) {
-    RegistryStore.StoredSchema schema = store.queries().schemaByIdWithoutWaiting(id);
-    return schema == null ? null : cacheAnswer(schema);
-  }
 
   private byte[] cacheAnswer(RegistryStore.StoredSchema schema) {
     Map<String, Object> body = Json.object("schema", schema.schema());

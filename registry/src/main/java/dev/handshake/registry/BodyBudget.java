@@ -3,8 +3,8 @@ package dev.handshake.registry;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Bytes of request bodies held at once, over all connections: a body is reserved before it is read (whole from
- * Content-Length, or chunk by chunk) and given back when its request has been answered.
+ * Bytes of request bodies held at once, over all connections: reserved chunk by chunk as they are read (never as
+ * declared, so a client promising a large body and sending nothing holds nothing), given back once handled.
  */
 final class BodyBudget {
   private final long max;
@@ -23,6 +23,11 @@ final class BodyBudget {
       }
     } while (!used.compareAndSet(now, now + bytes));
     return true;
+  }
+
+  /** Whether {@code bytes} more would fit now (admission before a body is read; it is reserved as it arrives). */
+  boolean hasRoomFor(long bytes) {
+    return used.get() + bytes <= max;
   }
 
   void release(long bytes) {

@@ -63,6 +63,7 @@ final class Compaction {
     Map<String, Object> levels;
     long snapshotEnd;
     long recordsBefore;
+    int nextId;
     writeLock.lock();
     try {
       state.subjects.forEach((subject, versions) -> {
@@ -81,6 +82,7 @@ final class Compaction {
       }
       snapshotEnd = log.written();
       recordsBefore = state.records;
+      nextId = state.nextId();
     } finally {
       writeLock.unlock();
     }
@@ -123,6 +125,9 @@ final class Compaction {
             "level", level.getValue()));
         kept++;
       }
+      // Without it, the ids of schemas whose every version was deleted permanently would be given out again.
+      written += writeFrame(out, written, Json.object("op", "idFloor", "next", nextId));
+      kept++;
       out.force(true);
       observer.at(Stage.COPIED);
 
@@ -158,7 +163,7 @@ final class Compaction {
   }
 
   private static int writeFrame(FileChannel out, long at, Map<String, Object> record) throws IOException {
-    ByteBuffer frame = StoreLog.frame(Json.writeString(record));
+    ByteBuffer frame = LogFrame.encode(Json.writeString(record));
     long position = at;
     while (frame.hasRemaining()) {
       position += out.write(frame, position);

@@ -12,7 +12,7 @@ import java.util.Base64;
 import java.util.Objects;
 
 /**
- * The embedded schema registry: Confluent's REST API on its own small HTTP/1.1 server ({@link RegistryHttpServer})
+ * The embedded schema registry: Confluent's REST API on Jetty ({@link RegistryHttpServer})
  * over a durable local store.
  * {@code java -cp ... dev.handshake.registry.RegistryServer --data-dir DIR [--host H] [--port P]} prints
  * {@code listening on http://H:P} once it accepts requests.
@@ -79,7 +79,8 @@ public final class RegistryServer implements Closeable {
     // backlog until start() below.
     RegistryHttpServer http;
     try {
-      http = RegistryHttpServer.bind(new InetSocketAddress(options.host(), options.port()), limits, warnings);
+      http = RegistryHttpServer.bind(new InetSocketAddress(options.host(), options.port()), limits, warnings,
+          options.threads());
     } catch (BindException e) {
       BindException named = new BindException(options.host() + ":" + options.port() + " cannot be bound ("
           + e.getMessage() + "); stop whatever listens there or pick another --port (0 picks a free one)");
@@ -96,7 +97,7 @@ public final class RegistryServer implements Closeable {
     try {
       String authorization = options.userInfo() == null ? null : "Basic " + Base64.getEncoder()
           .encodeToString(options.userInfo().getBytes(StandardCharsets.UTF_8));
-      http.start(new ApiHandler(store, authorization, warnings, hook), options.threads());
+      http.start(new ApiHandler(store, authorization, warnings, hook));
       return new RegistryServer(http, store);
     } catch (IOException | RuntimeException e) {
       http.close();
@@ -132,6 +133,17 @@ public final class RegistryServer implements Closeable {
     }
   }
 
+  /**
+   * Repairs a corrupted log in {@code dataDir} (the registry stopped): cuts it at its first bad frame, keeps the
+   * cut bytes in a side file and moves the id counter past every id they may hold. See
+   * {@link CorruptLogException}.
+   *
+   * @return a sentence for the operator saying what was done
+   */
+  public static String repair(Path dataDir) throws IOException {
+    return RegistryStore.repair(dataDir);
+  }
+
   /** {@code http://host:port}, with the port actually bound (useful with port 0). */
   public String url() {
     return url;
@@ -141,7 +153,7 @@ public final class RegistryServer implements Closeable {
     return store;
   }
 
-  /** Requests being read or handled right now (slow uploads included), as of the last quarter second. */
+  /** Requests being read or handled right now (slow uploads included). */
   int activeRequests() {
     return http.requestsInProgress();
   }
@@ -149,6 +161,11 @@ public final class RegistryServer implements Closeable {
   /** Worker threads running a request right now. */
   int busyWorkers() {
     return http.busyWorkers();
+  }
+
+  /** Open client connections. */
+  int openConnections() {
+    return http.openConnections();
   }
 
   public int port() {

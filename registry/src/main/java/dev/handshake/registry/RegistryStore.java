@@ -66,6 +66,9 @@ final class RegistryStore implements Closeable {
     });
     state.subjects.values().forEach(SubjectVersions::trim);
     RegistryStore store = new RegistryStore(log, state, warnings);
+    if (log.tornTail() != null) {
+      store.moveIdsPast(log.tornTail());
+    }
     if (Compaction.worthwhile(state)) {
       store.compactInBackground();
     }
@@ -102,6 +105,31 @@ final class RegistryStore implements Closeable {
       throw new IllegalStateException("a store record is not a JSON object: " + value);
     }
     return (Map<String, Object>) value;
+  }
+
+  /** Appends (and forces) the record that keeps every id the cut part may have held from being given again. */
+  private void moveIdsPast(LogCut cut) throws IOException {
+    Map<String, Object> floor = Json.object("op", "idFloor", "next", cut.nextIdAtLeast(state.nextId() - 1));
+    long position = log.append(Json.writeString(floor));
+    state.replay(floor, position, log.written());
+    log.sync(log.written());
+  }
+
+  /**
+   * {@code handshake registry repair --data-dir DIR} (the registry stopped): cuts the log at its first bad frame,
+   * keeps the cut bytes in a side file and moves the id counter past every id they may hold.
+   *
+   * @return what was done, for the operator
+   */
+  static String repair(Path dataDir) throws IOException {
+    LogCut cut = StoreLog.repair(dataDir);
+    if (cut == null) {
+      return dataDir.resolve(StoreLog.FILE_NAME) + " is intact: nothing to repair";
+    }
+    return "cut " + dataDir.resolve(StoreLog.FILE_NAME) + " at offset " + cut.at() + ": " + cut.bytes()
+        + " bytes kept in " + cut.sideFile() + " (never deleted by the registry; remove it yourself once you "
+        + "have re-registered what it held); intact records found in them name ids up to " + cut.highestIdSeen()
+        + ", and new schemas will get ids past every id the cut part may have held";
   }
 
   StoreLog log() {

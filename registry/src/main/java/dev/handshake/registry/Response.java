@@ -2,14 +2,15 @@ package dev.handshake.registry;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.Map;
 
 /**
  * An answer: a body in memory, or (with {@code streamed}) one written to the client as it is produced (sent
- * chunked). {@code extraHeaders} are complete header lines, each ending in CRLF, or empty. {@code durableAt} is
- * the store position the answer depends on (0: none): the server sends it only once the store is durable that
- * far, without holding a thread while it waits.
+ * chunked). {@code headers} are added to the content type and length. {@code durableAt} is the store position the
+ * answer depends on (0: none): the server sends it only once the store is durable that far, without holding a
+ * thread while it waits.
  */
-record Response(int status, byte[] body, BodyWriter streamed, String extraHeaders, long durableAt) {
+record Response(int status, byte[] body, BodyWriter streamed, Map<String, String> headers, long durableAt) {
   Response {
     if (streamed != null && durableAt > 0) {
       throw new IllegalArgumentException("a streamed answer cannot wait for durability");
@@ -17,20 +18,20 @@ record Response(int status, byte[] body, BodyWriter streamed, String extraHeader
   }
 
   Response(int status, byte[] body) {
-    this(status, body, null, "", 0);
+    this(status, body, null, Map.of(), 0);
   }
 
-  Response(int status, byte[] body, BodyWriter streamed, String extraHeaders) {
-    this(status, body, streamed, extraHeaders, 0);
+  Response(int status, byte[] body, Map<String, String> headers) {
+    this(status, body, null, headers, 0);
   }
 
   static Response streamed(BodyWriter writer) {
-    return new Response(200, null, writer, "");
+    return new Response(200, null, writer, Map.of(), 0);
   }
 
   /** This answer, sent only once the store is durable up to {@code position}. */
   Response onceDurable(long position) {
-    return new Response(status, body, streamed, extraHeaders, Math.max(durableAt, position));
+    return new Response(status, body, streamed, headers, Math.max(durableAt, position));
   }
 
   interface BodyWriter {

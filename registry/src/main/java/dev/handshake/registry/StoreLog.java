@@ -7,23 +7,22 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.zip.CRC32;
 
 /**
  * The registry's durable store: an append-only file of records, each framed as a 4-byte length, a 4-byte
  * CRC32 of the payload and the payload (one JSON document, UTF-8). Nothing is acknowledged before
  * {@link #sync} has forced it ({@code force(true)}), so an acknowledged record survives {@code kill -9} and power
- * loss. On open, a frame
- * that is incomplete or fails its CRC ends the log: it is the tail of a write that was never acknowledged, so
- * it is cut off (and its bytes kept aside in a {@code .torn-*} file for inspection) instead of poisoning
- * every later start. {@link #append} is called under the store's writer lock; {@link #sync} from any thread.
+ * loss. Frames are {@link LogFrame}'s. On open, a bad frame (incomplete, or failing its CRC) with no intact
+ * frame after it is a torn tail, the end of a write that was never acknowledged: it is cut off, its bytes kept
+ * in a {@code .torn-*} side file, and the id counter moved past any id it could have held. A bad frame followed
+ * by intact ones is corruption: acknowledged records follow it, so the log refuses to open
+ * ({@link CorruptLogException}) until {@code handshake registry repair} cuts it explicitly ({@link #repair}).
+ * Side files are never deleted by the registry. {@link #append} is called under the store's writer lock; {@link #sync} from any thread.
  * The data directory is locked through a separate {@code registry.lock} file, because compaction replaces the
  * log file itself.
  */
@@ -31,10 +30,8 @@ final class StoreLog implements Closeable {
   static final String FILE_NAME = "registry.log";
   static final String LOCK_NAME = "registry.lock";
   static final String TORN_PREFIX = FILE_NAME + ".torn-";
-  /** Torn tails kept for inspection; older ones are deleted at start so they cannot pile up. */
-  static final int TORN_FILES_KEPT = 3;
-  static final int HEADER = 8;
-  private static final int MAX_RECORD = 64 * 1024 * 1024;
+  static final String CUT_PREFIX = FILE_NAME + ".cut-";
+  static final int HEADER = LogFrame.HEADER;
 
   private final Path dataDir;
   private final Path file;
@@ -45,6 +42,8 @@ final class StoreLog implements Closeable {
   private volatile long size;
   private volatile long durable;
   private volatile boolean failed;
+  /** What was cut off a torn tail at open, or null: the store moves its id counter past it. */
+  private LogCut tornTail;
   private final AtomicLong flushes = new AtomicLong();
   private final AtomicLong appends = new AtomicLong();
   /** Runs before each force, with {@link #syncLock} held; tests use it to hold a flush while others append. */
@@ -72,25 +71,38 @@ final class StoreLog implements Closeable {
    */
   static StoreLog open(Path dataDir, PrintStream warnings, RecordSink sink) throws IOException {
     Files.createDirectories(dataDir);
-    FileChannel lockChannel = FileChannel.open(dataDir.resolve(LOCK_NAME), StandardOpenOption.CREATE,
-        StandardOpenOption.WRITE);
-    FileLock lock;
+    DirectoryLock lock = DirectoryLock.take(dataDir);
     try {
-      lock = lockChannel.tryLock();
-    } catch (OverlappingFileLockException e) {
-      lock = null;
-    }
-    if (lock == null) {
-      lockChannel.close();
-      throw new IOException("the data directory " + dataDir + " is in use by another registry process; stop it "
-          + "or pick another --data-dir");
-    }
-    try {
-      return open(dataDir, warnings, sink, lockChannel, lock);
+      return open(dataDir, warnings, sink, lock.channel(), lock.lock());
     } catch (IOException | RuntimeException e) {
       lock.release();
-      lockChannel.close();
       throw e;
+    }
+  }
+
+  private record DirectoryLock(FileChannel channel, FileLock lock) {
+    static DirectoryLock take(Path dataDir) throws IOException {
+      FileChannel lockChannel = FileChannel.open(dataDir.resolve(LOCK_NAME), StandardOpenOption.CREATE,
+          StandardOpenOption.WRITE);
+      FileLock lock;
+      try {
+        lock = lockChannel.tryLock();
+      } catch (OverlappingFileLockException e) {
+        lock = null;
+      }
+      if (lock == null) {
+        lockChannel.close();
+        throw new IOException("the data directory " + dataDir + " is in use by another registry process; stop "
+            + "it or pick another --data-dir");
+      }
+      return new DirectoryLock(lockChannel, lock);
+    }
+
+    void release() throws IOException {
+      if (lock.isValid()) {
+        lock.release();
+      }
+      channel.close();
     }
   }
 
@@ -104,80 +116,95 @@ final class StoreLog implements Closeable {
     if (created) {
       syncDirectory(dataDir);
     }
-    long good = readRecords(channel, sink);
-    long total = channel.size();
-    if (good < total) {
-      Path aside = dataDir.resolve(TORN_PREFIX + System.currentTimeMillis());
-      ByteBuffer tail = ByteBuffer.allocate((int) Math.min(total - good, MAX_RECORD + HEADER));
-      channel.read(tail, good);
-      Files.write(aside, java.util.Arrays.copyOf(tail.array(), tail.position()));
-      channel.truncate(good);
+    long good;
+    LogCut torn = null;
+    try {
+      good = readRecords(channel, sink);
+      long total = channel.size();
+      if (good < total) {
+        long next = LogFrame.nextIntact(channel, good, total);
+        if (next >= 0) {
+          throw new CorruptLogException(file, good, next);
+        }
+        torn = LogCut.cut(channel, good, dataDir.resolve(TORN_PREFIX + System.currentTimeMillis()));
+        warnings.println("registry: cut off an incomplete record at the end of " + file + " (offset " + good
+            + ", " + torn.bytes() + " bytes of a write that was never acknowledged; kept in "
+            + torn.sideFile().getFileName() + ")");
+      }
+      channel.position(good);
+    } catch (IOException | RuntimeException e) {
+      channel.close();
+      throw e;
+    }
+    StoreLog log = new StoreLog(dataDir, lockChannel, lock, channel, good);
+    log.tornTail = torn;
+    return log;
+  }
+
+  /** The torn tail cut off at open, or null. */
+  LogCut tornTail() {
+    return tornTail;
+  }
+
+  /**
+   * {@code handshake registry repair}: cuts the log in {@code dataDir} at its first bad frame, keeping the cut
+   * bytes in a {@code .cut-*} side file, and appends a record that moves the id counter past every id the cut
+   * part may have held. The registry must be stopped (the directory lock says so). Null if the log is intact.
+   */
+  static LogCut repair(Path dataDir) throws IOException {
+    Path file = dataDir.resolve(FILE_NAME);
+    if (!Files.isRegularFile(file)) {
+      throw new java.nio.file.NoSuchFileException(file.toString(), null, "no registry log to repair");
+    }
+    DirectoryLock lock = DirectoryLock.take(dataDir);
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+      int[] highestKept = {0};
+      long good = readRecords(channel, (position, payload) ->
+          highestKept[0] = Math.max(highestKept[0], LogCut.idIn(payload)));
+      if (good == channel.size()) {
+        return null;
+      }
+      LogCut cut = LogCut.cut(channel, good, dataDir.resolve(CUT_PREFIX + System.currentTimeMillis()));
+      ByteBuffer floor = LogFrame.encode(idFloorRecord(cut.nextIdAtLeast(highestKept[0])));
+      while (floor.hasRemaining()) {
+        channel.write(floor, good + floor.position());
+      }
       channel.force(true);
-      warnings.println("registry: cut off an incomplete record at the end of " + file + " (" + (total - good)
-          + " bytes of a write that was never acknowledged; kept in " + aside.getFileName() + ")");
-    }
-    deleteOldTornTails(dataDir);
-    channel.position(good);
-    return new StoreLog(dataDir, lockChannel, lock, channel, good);
-  }
-
-  private static void deleteOldTornTails(Path dataDir) throws IOException {
-    List<Path> torn;
-    try (var files = Files.list(dataDir)) {
-      torn = files.filter(p -> p.getFileName().toString().startsWith(TORN_PREFIX)).sorted().toList();
-    }
-    for (int i = 0; i < torn.size() - TORN_FILES_KEPT; i++) {
-      Files.deleteIfExists(torn.get(i));
+      return cut;
+    } finally {
+      lock.release();
     }
   }
 
+  /** The record that makes the next new id at least {@code next}. */
+  static String idFloorRecord(int next) {
+    return Json.writeString(Json.object("op", "idFloor", "next", next));
+  }
+
+  /** Streams intact records to {@code into}; returns where the first bad frame (or the end) is. */
   private static long readRecords(FileChannel channel, RecordSink into) throws IOException {
     long position = 0;
     long total = channel.size();
-    ByteBuffer header = ByteBuffer.allocate(HEADER);
-    while (total - position >= HEADER) {
-      header.clear();
-      readFully(channel, header, position);
-      header.flip();
-      int length = header.getInt();
-      int crc = header.getInt();
-      if (length < 0 || length > MAX_RECORD || total - position - HEADER < length) {
-        break;
-      }
-      ByteBuffer payload = ByteBuffer.allocate(length);
-      readFully(channel, payload, position + HEADER);
-      if (crc32(payload.array()) != crc) {
-        break;
-      }
-      into.accept(position, payload.array());
-      position += HEADER + length;
+    byte[] payload;
+    while ((payload = LogFrame.readIntact(channel, position, total)) != null) {
+      into.accept(position, payload);
+      position += HEADER + payload.length;
     }
     return position;
-  }
-
-  private static void readFully(FileChannel channel, ByteBuffer buffer, long position) throws IOException {
-    long at = position;
-    while (buffer.hasRemaining()) {
-      int read = channel.read(buffer, at);
-      if (read < 0) {
-        throw new IOException("unexpected end of " + FILE_NAME);
-      }
-      at += read;
-    }
   }
 
   /** The payload of the record whose frame starts at {@code position} (a position {@link #append} returned). */
   byte[] read(long position) throws IOException {
     ByteBuffer header = ByteBuffer.allocate(HEADER);
     FileChannel current = channel;
-    readFully(current, header, position);
+    LogFrame.readFully(current, header, position);
     header.flip();
     int length = header.getInt();
-    if (length < 0 || length > MAX_RECORD) {
+    if (length < 0 || length > LogFrame.MAX_PAYLOAD || length > size - position - HEADER) {
       throw new IOException("no record at position " + position + " of " + file);
     }
     ByteBuffer payload = ByteBuffer.allocate(length);
-    readFully(current, payload, position + HEADER);
+    LogFrame.readFully(current, payload, position + HEADER);
     return payload.array();
   }
 
@@ -193,7 +220,7 @@ final class StoreLog implements Closeable {
       throw new IOException("the store at " + file + " failed earlier and accepts no more writes; restart the "
           + "registry");
     }
-    ByteBuffer frame = frame(json);
+    ByteBuffer frame = LogFrame.encode(json);
     long before = size;
     try {
       while (frame.hasRemaining()) {
@@ -296,12 +323,6 @@ final class StoreLog implements Closeable {
     return channel;
   }
 
-  private static int crc32(byte[] bytes) {
-    CRC32 crc = new CRC32();
-    crc.update(bytes);
-    return (int) crc.getValue();
-  }
-
   /** Makes a new file's directory entry durable, not just its contents. */
   static void syncDirectory(Path dir) {
     try (FileChannel directory = FileChannel.open(dir, StandardOpenOption.READ)) {
@@ -309,14 +330,6 @@ final class StoreLog implements Closeable {
     } catch (IOException | UnsupportedOperationException e) {
       // Some platforms cannot open directories; the file's own fsync still covers its contents.
     }
-  }
-
-  /** One record as it is written: length, CRC32 of the payload, the payload (JSON, UTF-8). */
-  static ByteBuffer frame(String json) {
-    byte[] payload = json.getBytes(StandardCharsets.UTF_8);
-    ByteBuffer frame = ByteBuffer.allocate(HEADER + payload.length);
-    frame.putInt(payload.length).putInt(crc32(payload)).put(payload).flip();
-    return frame;
   }
 
   @Override

@@ -104,34 +104,6 @@ final class StoreQueries {
     return access.readChecked(v -> reader.stored(id, v));
   }
 
-  /**
-   * The schema with this id if it can be had without blocking: the read lock free right now and its record
-   * already durable; null otherwise (also when there is no such id: the caller asks {@link #schemaById} then).
-   */
-  RegistryStore.StoredSchema schemaByIdWithoutWaiting(int id) {
-    if (!access.lock().readLock().tryLock()) {
-      return null;
-    }
-    StoreAccess.Visibility v = new StoreAccess.Visibility();
-    RegistryStore.StoredSchema schema;
-    try {
-      schema = reader.stored(id, v);
-    } catch (ApiException e) {
-      return null;
-    } finally {
-      access.lock().readLock().unlock();
-    }
-    return access.durableAt(v.position) ? schema : null;
-  }
-
-  /**
-   * Whether a registration under {@code subject} is checked against one earlier version at most (its level is not
-   * transitive), so that its cost does not grow with the subject's history.
-   */
-  boolean checksAtMostOneVersion(String subject) {
-    return access.read(v -> !state.levelOf(subject).isTransitive());
-  }
-
   /** Every live subject/version whose schema has this id. */
   List<RegistryStore.Registered> usagesOf(int id) throws ApiException {
     return access.readChecked(v -> {

@@ -30,6 +30,11 @@ final class StoreState {
   /** Records in the log and version entries in memory: their difference is what compaction would drop. */
   long records;
   long versionEntries;
+  /**
+   * The next new id is at least this: set by records that move the counter past ids a cut part of the log may
+   * have given out (repair, a torn tail), and by compaction, which must not let a dropped schema's id be reused.
+   */
+  int idFloor;
 
   // ---- replay ----
 
@@ -56,6 +61,7 @@ final class StoreState {
       case "deleteSubject" -> applyDeleteSubject(subject, Boolean.TRUE.equals(record.get("permanent")), end);
       case "deleteVersion" -> applyDeleteVersion(subject, Json.intValue(record.get("version")),
           Boolean.TRUE.equals(record.get("permanent")), end);
+      case "idFloor" -> idFloor = Math.max(idFloor, Json.intValue(record.get("next")));
       default -> throw new IllegalStateException("unknown record in the registry log: " + record);
     }
   }
@@ -166,8 +172,13 @@ final class StoreState {
   }
 
   /** Records the log holds beyond what a compacted log would (one per version, schema and level). */
+  /** The id the next new schema gets. */
+  int nextId() {
+    return Math.max(schemas.maxId() + 1, idFloor);
+  }
+
   long obsoleteRecords() {
-    long needed = versionEntries + subjectLevels.size() + (globalLevel == DEFAULT_LEVEL ? 0 : 1);
+    long needed = versionEntries + subjectLevels.size() + (globalLevel == DEFAULT_LEVEL ? 0 : 1) + 1;
     return Math.max(0, records - needed);
   }
 

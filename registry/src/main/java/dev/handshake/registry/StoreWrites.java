@@ -108,7 +108,7 @@ final class StoreWrites {
       return null;
     }
     int existingId = reader.idOf(prepared.canonical(), references, v);
-    int id = existingId != 0 ? existingId : state.schemas.maxId() + 1;
+    int id = existingId != 0 ? existingId : state.nextId();
     int version = versions == null ? 1 : versions.lastVersion() + 1;
     long position = access.persist(Json.object("op", "register", "subject", subject, "version", version, "id", id,
         "schema", prepared.canonical(), "references", StoreState.referencesJson(references)));

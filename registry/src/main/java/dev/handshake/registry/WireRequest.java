@@ -1,10 +1,13 @@
 package dev.handshake.registry;
 
 /**
- * One complete HTTP request as read off the wire: method, raw (still percent-encoded) path and query, whether
- * the connection stays open after the answer, the {@code Authorization} header and the whole body.
+ * One request as the API sees it: method ({@code HEAD} is answered as {@code GET}, without the body), raw (still
+ * percent-encoded) path and query, the {@code Authorization} header and the whole body.
  */
-record WireRequest(String method, String rawPath, String rawQuery, boolean http11, boolean keepAlive,
-                   String authorization, byte[] body) {
+record WireRequest(String method, String rawPath, String rawQuery, String authorization, byte[] body) {
   static final byte[] NO_BODY = new byte[0];
+
+  WireRequest withBody(byte[] bytes) {
+    return new WireRequest(method, rawPath, rawQuery, authorization, bytes);
+  }
 }

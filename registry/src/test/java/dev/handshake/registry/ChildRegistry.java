@@ -41,7 +41,19 @@ final class ChildRegistry implements AutoCloseable {
 
   /** Any main class of this test classpath that prints {@code listening on URL}. */
   static ChildRegistry start(Class<?> main, List<String> jvmOptions, String... args) throws Exception {
-    List<String> command = new ArrayList<>();
+    return start(List.of(), main, jvmOptions, args);
+  }
+
+  /** {@link RegistryServer}'s main on {@code dataDir} in a process allowed {@code maxOpenFiles} descriptors. */
+  static ChildRegistry serverWithFileLimit(Path dataDir, int maxOpenFiles, String... jvmOptions) throws Exception {
+    // exec: the shell becomes the JVM, so killing the process kills the registry.
+    return start(List.of("bash", "-c", "ulimit -n " + maxOpenFiles + " && exec \"$0\" \"$@\""),
+        RegistryServer.class, List.of(jvmOptions), "--data-dir", dataDir.toString(), "--port", "0");
+  }
+
+  private static ChildRegistry start(List<String> launcher, Class<?> main, List<String> jvmOptions,
+                                     String... args) throws Exception {
+    List<String> command = new ArrayList<>(launcher);
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(jvmOptions);
     command.add("-cp");
@@ -92,6 +104,13 @@ final class ChildRegistry implements AutoCloseable {
     OutputStream in = process.getOutputStream();
     in.write((line + "\n").getBytes(StandardCharsets.UTF_8));
     in.flush();
+  }
+
+  /** Descriptors the process holds open now (Linux). */
+  long openFiles() throws IOException {
+    try (var fds = java.nio.file.Files.list(Path.of("/proc", Long.toString(process.pid()), "fd"))) {
+      return fds.count();
+    }
   }
 
   String url() {

@@ -39,7 +39,7 @@ class RegistrySlowClientTest {
     RegistryServer.Options options = new RegistryServer.Options(dataDir, "127.0.0.1", 0, null, 4);
     List<Socket> stalled = new ArrayList<>();
     try (RegistryServer server = RegistryServer.start(options, System.err, ApiHandler.NONE,
-        HttpLimits.DEFAULT.withRequestTimeout(Duration.ofSeconds(5)))) {
+        HttpLimits.DEFAULT.withIdleTimeout(Duration.ofSeconds(5)))) {
       for (int i = 0; i < STALLED; i++) {
         stalled.add(halfAnUpload(server.port()));
       }
