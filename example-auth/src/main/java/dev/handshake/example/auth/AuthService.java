@@ -5,11 +5,13 @@ import dev.handshake.example.auth.consume.EventDecoder;
 import dev.handshake.example.auth.consume.EventSource;
 import dev.handshake.example.auth.consume.KafkaEventSource;
 import dev.handshake.example.auth.login.Login;
+import dev.handshake.example.auth.login.LoginThrottle;
 import dev.handshake.example.auth.login.PasswordHasher;
 import dev.handshake.example.auth.sync.Bootstrap;
 import dev.handshake.example.auth.sync.FeedEventSource;
 import dev.handshake.example.auth.sync.Reconciler;
 import dev.handshake.example.auth.sync.UserServiceClient;
+import dev.handshake.example.support.AdminToken;
 import dev.handshake.example.support.Database;
 import dev.handshake.example.support.InvalidSettingException;
 import dev.handshake.example.support.JsonHttpServer;
@@ -30,7 +32,8 @@ import java.util.Optional;
  * listed in README.md.
  */
 public final class AuthService implements AutoCloseable {
-  public static final int DEFAULT_PORT = 8082;
+  /** Not the registry's 8081 nor user-service's 8091, nor any other part of the stack's defaults. */
+  public static final int DEFAULT_PORT = 8092;
 
   /** Closed in reverse order of opening: the HTTP server first, the database last. */
   private final Deque<AutoCloseable> parts;
@@ -53,9 +56,12 @@ public final class AuthService implements AutoCloseable {
   static AuthService start(Map<String, String> env, PrintStream out) throws Exception {
     Settings settings = Settings.of(env);
     AuthSettings config = AuthSettings.read(settings);
+    settings.host("HTTP_HOST", "127.0.0.1"); // checked before the database starts, so a typo fails fast
+    Optional<AdminToken> configuredToken = AdminToken.configured(settings);
     Deque<AutoCloseable> parts = new ArrayDeque<>();
     try {
       Database database = opened(parts, Database.open(settings, "db/auth"));
+      AdminToken adminToken = configuredToken.orElseGet(() -> AdminToken.generate(settings, "auth-service", out));
       Optional<UserServiceClient> userService = config.userServiceUrl().map(UserServiceClient::new);
       if (config.bootstrapFromSnapshot()) {
         UserServiceClient client = userService.orElseThrow(() -> new InvalidSettingException("USER_SERVICE_URL",
@@ -76,7 +82,8 @@ public final class AuthService implements AutoCloseable {
           interval -> opened(parts, new ReconcileSchedule(configured, interval))));
       Login login = new Login(database.dataSource(), new PasswordHasher(config.passwordIterations()));
       AuthRoutes routes = new AuthRoutes(database.dataSource(), login,
-          new DeadLetterReplay(database.dataSource(), decoder), reconciler, events);
+          new DeadLetterReplay(database.dataSource(), decoder), reconciler, events, adminToken,
+          LoginThrottle.standard(config.loginMaxFailures(), config.loginLock(), config.loginConcurrency()));
       events.start();
       JsonHttpServer server = opened(parts, JsonHttpServer.start(settings, DEFAULT_PORT, routes::addTo, out));
       return new AuthService(parts, server);
@@ -104,7 +111,7 @@ public final class AuthService implements AutoCloseable {
         decoder, deadLetters, snapshotPosition.orElse(null));
   }
 
-  /** The root URL, e.g. {@code http://127.0.0.1:8082}. */
+  /** The root URL, e.g. {@code http://127.0.0.1:8092}. */
   public URI url() {
     return server.url();
   }

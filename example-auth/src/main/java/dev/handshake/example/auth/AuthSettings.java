@@ -1,5 +1,6 @@
 package dev.handshake.example.auth;
 
+import dev.handshake.example.auth.login.LoginThrottle;
 import dev.handshake.example.auth.login.PasswordHasher;
 import dev.handshake.example.support.InvalidSettingException;
 import dev.handshake.example.support.Settings;
@@ -14,12 +15,16 @@ import java.util.Optional;
  */
 record AuthSettings(Optional<String> kafkaBootstrapServers, Optional<String> registryUrl, String topic,
     String consumerGroup, Optional<URI> userServiceUrl, Optional<String> readerSchemasDir, boolean pullFeed,
-    boolean bootstrapFromSnapshot, Optional<Duration> reconcileEvery, int passwordIterations) {
+    boolean bootstrapFromSnapshot, Optional<Duration> reconcileEvery, int passwordIterations, int loginMaxFailures,
+    Duration loginLock, int loginConcurrency) {
+
+  /** user-service's default port, for the examples in messages. */
+  private static final int USER_SERVICE_PORT = 8091;
 
   static AuthSettings read(Settings settings) {
-    Optional<String> kafka = settings.optional("KAFKA_BOOTSTRAP_SERVERS");
-    Optional<String> registry = settings.optional("SCHEMA_REGISTRY_URL");
-    Optional<URI> userService = settings.optional("USER_SERVICE_URL").map(AuthSettings::httpUrl);
+    Optional<String> kafka = settings.hostPorts("KAFKA_BOOTSTRAP_SERVERS");
+    Optional<String> registry = settings.httpUrl("SCHEMA_REGISTRY_URL", "http://127.0.0.1:8081").map(URI::toString);
+    Optional<URI> userService = settings.httpUrl("USER_SERVICE_URL", "http://127.0.0.1:" + USER_SERVICE_PORT);
     String source = settings.text("EVENT_SOURCE", "kafka");
     if (!source.equals("kafka") && !source.equals("feed")) {
       throw new InvalidSettingException("EVENT_SOURCE", "EVENT_SOURCE=" + source
@@ -28,7 +33,7 @@ record AuthSettings(Optional<String> kafkaBootstrapServers, Optional<String> reg
     boolean feed = source.equals("feed");
     if (feed && userService.isEmpty()) {
       throw new InvalidSettingException("USER_SERVICE_URL", "EVENT_SOURCE=feed needs USER_SERVICE_URL: set it to "
-          + "user-service's root URL, e.g. http://127.0.0.1:8081");
+          + "user-service's root URL, e.g. http://127.0.0.1:" + USER_SERVICE_PORT);
     }
     if (!feed && kafka.isPresent() && registry.isEmpty()) {
       throw new InvalidSettingException("SCHEMA_REGISTRY_URL", "SCHEMA_REGISTRY_URL is not set: the consumer "
@@ -51,19 +56,9 @@ record AuthSettings(Optional<String> kafkaBootstrapServers, Optional<String> reg
         settings.text("CONSUMER_GROUP", "auth-service"), userService, readerSchemas, feed,
         bootstrap.equals("snapshot"),
         reconcileMillis == 0 ? Optional.empty() : Optional.of(Duration.ofMillis(reconcileMillis)),
-        (int) settings.atLeast("PASSWORD_HASH_ITERATIONS", PasswordHasher.DEFAULT_ITERATIONS, 1_000));
-  }
-
-  private static URI httpUrl(String value) {
-    try {
-      URI uri = URI.create(value);
-      if ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) {
-        return uri;
-      }
-    } catch (IllegalArgumentException e) {
-      // answered below
-    }
-    throw new InvalidSettingException("USER_SERVICE_URL", "USER_SERVICE_URL=" + value
-        + " is not valid: set it to user-service's root URL, e.g. http://127.0.0.1:8081");
+        (int) settings.atLeast("PASSWORD_HASH_ITERATIONS", PasswordHasher.DEFAULT_ITERATIONS, 1_000),
+        (int) settings.atLeast("LOGIN_MAX_FAILURES", LoginThrottle.DEFAULT_MAX_FAILURES, 1),
+        Duration.ofMillis(settings.atLeast("LOGIN_LOCK_MS", LoginThrottle.DEFAULT_LOCK.toMillis(), 1)),
+        (int) settings.atLeast("LOGIN_CONCURRENCY", Math.max(1, Runtime.getRuntime().availableProcessors() / 2), 1));
   }
 }

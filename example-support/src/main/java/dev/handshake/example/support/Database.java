@@ -48,7 +48,9 @@ public final class Database implements AutoCloseable {
         throw new InvalidSettingException("DB_URL", "DB_URL=" + jdbcUrl
             + " is not valid: set it to a PostgreSQL JDBC URL such as jdbc:postgresql://localhost:5432/users");
       }
-      String user = embedded != null ? "postgres" : settings.text("DB_USER", null);
+      String user = embedded != null ? "postgres"
+          : settings.required("DB_USER", "DB_URL is set, so set DB_USER (and DB_PASSWORD if it needs one) to its "
+              + "PostgreSQL user");
       String password = embedded != null ? null : settings.text("DB_PASSWORD", null);
       HikariDataSource pool = pool(jdbcUrl, user, password, (int) settings.atLeast("DB_POOL_SIZE", 10, 2));
       try {

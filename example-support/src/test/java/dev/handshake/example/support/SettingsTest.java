@@ -32,6 +32,40 @@ class SettingsTest {
   }
 
   @Test
+  void aListenAddressThatIsNoAddressNamesHttpHost() {
+    for (String host : new String[] {"999.1.1.1", "1.2.3", "256.0.0.1", "no host", "127.0.0.1;rm"}) {
+      assertThatThrownBy(() -> Settings.of(Map.of("HTTP_HOST", host)).host("HTTP_HOST", "127.0.0.1"))
+          .isInstanceOfSatisfying(InvalidSettingException.class, e -> assertThat(e.variable()).isEqualTo("HTTP_HOST"))
+          .hasMessageStartingWith("HTTP_HOST=" + host + " is not valid: set it to an IP address");
+    }
+    assertThat(Settings.of(Map.of()).host("HTTP_HOST", "127.0.0.1")).isEqualTo("127.0.0.1");
+    assertThat(Settings.of(Map.of("HTTP_HOST", "0.0.0.0")).host("HTTP_HOST", "127.0.0.1")).isEqualTo("0.0.0.0");
+    assertThat(Settings.of(Map.of("HTTP_HOST", "localhost")).host("HTTP_HOST", "127.0.0.1")).isEqualTo("localhost");
+  }
+
+  @Test
+  void brokersThatAreNotHostPortNameTheVariable() {
+    for (String servers : new String[] {"garbage", "host:", ":9092", "host:99999", "a:9092,,b:9092", "h:x"}) {
+      assertThatThrownBy(() -> Settings.of(Map.of("KAFKA_BOOTSTRAP_SERVERS", servers))
+          .hostPorts("KAFKA_BOOTSTRAP_SERVERS"))
+          .isInstanceOfSatisfying(InvalidSettingException.class,
+              e -> assertThat(e.variable()).isEqualTo("KAFKA_BOOTSTRAP_SERVERS"))
+          .hasMessageStartingWith("KAFKA_BOOTSTRAP_SERVERS=" + servers + " is not valid");
+    }
+    assertThat(Settings.of(Map.of("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092, broker-2:9093"))
+        .hostPorts("KAFKA_BOOTSTRAP_SERVERS")).contains("127.0.0.1:9092, broker-2:9093");
+  }
+
+  @Test
+  void aUrlThatIsNotHttpNamesTheVariable() {
+    for (String url : new String[] {"garbage", "ftp://host", "http://", "http://exa mple"}) {
+      assertThatThrownBy(() -> Settings.of(Map.of("USER_SERVICE_URL", url)).httpUrl("USER_SERVICE_URL", "x"))
+          .isInstanceOfSatisfying(InvalidSettingException.class,
+              e -> assertThat(e.variable()).isEqualTo("USER_SERVICE_URL"));
+    }
+  }
+
+  @Test
   void aMissingRequiredSettingNamesTheVariable() {
     assertThatThrownBy(() -> Settings.of(Map.of()).required("KAFKA_BOOTSTRAP_SERVERS", "set it to host:port"))
         .hasMessage("KAFKA_BOOTSTRAP_SERVERS is not set: set it to host:port");

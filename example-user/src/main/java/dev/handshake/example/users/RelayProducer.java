@@ -23,12 +23,12 @@ final class RelayProducer {
 
   /** The producer's properties, or empty when {@code KAFKA_BOOTSTRAP_SERVERS} is unset (the relay is off). */
   static Optional<Map<String, Object>> properties(Settings settings) {
-    Optional<String> bootstrap = settings.optional("KAFKA_BOOTSTRAP_SERVERS");
+    Optional<String> bootstrap = settings.hostPorts("KAFKA_BOOTSTRAP_SERVERS");
     if (bootstrap.isEmpty()) {
       return Optional.empty();
     }
     String registry = settings.required("SCHEMA_REGISTRY_URL", "set it to the schema registry's URL, e.g. "
-        + "http://127.0.0.1:8085 (needed with KAFKA_BOOTSTRAP_SERVERS: the relay writes with registered schemas)");
+        + "http://127.0.0.1:8081 (needed with KAFKA_BOOTSTRAP_SERVERS: the relay writes with registered schemas)");
     if (!registry.startsWith("http://") && !registry.startsWith("https://") || !validUri(registry)) {
       throw new InvalidSettingException("SCHEMA_REGISTRY_URL", "SCHEMA_REGISTRY_URL=" + registry
           + " is not valid: set it to an http:// or https:// URL");

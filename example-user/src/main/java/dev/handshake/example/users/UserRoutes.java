@@ -2,6 +2,7 @@ package dev.handshake.example.users;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.handshake.example.support.AdminToken;
 import dev.handshake.example.support.ApiException;
 import dev.handshake.example.support.JsonHttpServer;
 import dev.handshake.example.support.JsonRequest;
@@ -18,15 +19,23 @@ final class UserRoutes {
   private static final Set<String> UPDATABLE = Set.of("email", "name", "status");
   static final int MAX_LIMIT = 1_000;
   static final long MAX_TIMEOUT_MS = 60_000;
+  /** RFC 5321's longest forward path less its angle brackets; counted in bytes of UTF-8, as every limit here. */
+  static final int MAX_EMAIL_BYTES = 254;
+  static final int MAX_NAME_BYTES = 200;
+  /** Ids are UUIDs; anything longer is no id this service made. */
+  static final int MAX_ID_BYTES = 64;
 
   private final UserStore users;
   private final EventFeed feed;
   private final UserSnapshot snapshot;
   private final OutboxAdmin admin;
   private final List<String> statusSymbols;
+  private final AdminToken adminToken;
 
   /** {@code statusSymbols}: the UserStatus symbols of the event schemas, the only statuses a user can have. */
-  UserRoutes(UserStore users, EventFeed feed, UserSnapshot snapshot, OutboxAdmin admin, List<String> statusSymbols) {
+  UserRoutes(UserStore users, EventFeed feed, UserSnapshot snapshot, OutboxAdmin admin, List<String> statusSymbols,
+      AdminToken adminToken) {
+    this.adminToken = adminToken;
     this.statusSymbols = List.copyOf(statusSymbols);
     this.users = users;
     this.feed = feed;
@@ -35,6 +44,8 @@ final class UserRoutes {
   }
 
   void addTo(RoutesConfig routes) {
+    // Every /admin/* path, present and future, needs the admin token; the user API and the feed stay open.
+    routes.before("/admin/*", adminToken::require);
     routes.post("/users", this::create);
     // Before /users/{id}, so "snapshot" is never taken for an id.
     routes.get("/users/snapshot", ctx -> {
@@ -42,10 +53,10 @@ final class UserRoutes {
       snapshot.writeTo(ctx.outputStream());
     });
     routes.get("/users/{id}", ctx -> JsonHttpServer.respond(ctx, 200, UserJson.of(
-        users.find(ctx.pathParam("id")).orElseThrow(() -> unknown(ctx.pathParam("id"))))));
+        users.find(id(ctx)).orElseThrow(() -> unknown(id(ctx))))));
     routes.put("/users/{id}", this::update);
     routes.delete("/users/{id}", ctx -> {
-      users.delete(ctx.pathParam("id"));
+      users.delete(id(ctx));
       ctx.status(204);
     });
     routes.get("/events", this::events);
@@ -72,8 +83,8 @@ final class UserRoutes {
   private void create(Context ctx) {
     JsonRequest request = JsonRequest.of(ctx);
     rejectUnknownFields(request, Set.of("email", "name"));
-    String email = email(request.requiredText("email"));
-    User user = users.create(email, request.requiredText("name"));
+    String email = email(request.requiredText("email", MAX_EMAIL_BYTES));
+    User user = users.create(email, request.requiredText("name", MAX_NAME_BYTES));
     JsonHttpServer.respond(ctx, 201, UserJson.of(user));
   }
 
@@ -83,9 +94,9 @@ final class UserRoutes {
     if (request.body().isEmpty()) {
       throw ApiException.badRequest("body", "send at least one of \"email\", \"name\", \"status\"");
     }
-    Optional<String> email = request.optionalText("email").map(UserRoutes::email);
-    Optional<String> status = request.optionalText("status").map(this::status);
-    User user = users.update(ctx.pathParam("id"), email, request.optionalText("name"), status);
+    Optional<String> email = request.optionalText("email", MAX_EMAIL_BYTES).map(UserRoutes::email);
+    Optional<String> status = request.optionalText("status", MAX_NAME_BYTES).map(this::status);
+    User user = users.update(id(ctx), email, request.optionalText("name", MAX_NAME_BYTES), status);
     JsonHttpServer.respond(ctx, 200, UserJson.of(user));
   }
 
@@ -132,6 +143,10 @@ final class UserRoutes {
         throw ApiException.badRequest(name, "\"" + name + "\" cannot be set here; the fields are " + known);
       }
     }
+  }
+
+  private static String id(Context ctx) {
+    return JsonRequest.pathText(ctx, "id", MAX_ID_BYTES);
   }
 
   private static ApiException unknown(String id) {

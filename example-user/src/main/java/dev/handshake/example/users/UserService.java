@@ -1,5 +1,6 @@
 package dev.handshake.example.users;
 
+import dev.handshake.example.support.AdminToken;
 import dev.handshake.example.support.Database;
 import dev.handshake.example.support.JsonHttpServer;
 import dev.handshake.example.support.ServiceMain;
@@ -16,7 +17,8 @@ import java.util.Optional;
  * #main} runs it from the environment ({@code java -jar user-service.jar}). Settings are listed in README.md.
  */
 public final class UserService implements AutoCloseable {
-  public static final int DEFAULT_PORT = 8081;
+  /** Not the registry's 8081 (handshake registry serve), nor any other part of the stack's defaults. */
+  public static final int DEFAULT_PORT = 8091;
 
   private final Database database;
   private final Parts parts;
@@ -61,6 +63,7 @@ public final class UserService implements AutoCloseable {
 
   static UserService start(Map<String, String> env, PrintStream out) {
     Settings settings = Settings.of(env);
+    settings.host("HTTP_HOST", "127.0.0.1"); // checked before the database starts, so a typo fails fast
     int port = settings.port("HTTP_PORT", DEFAULT_PORT);
     Duration poll = settings.millis("OUTBOX_POLL_MS", Duration.ofSeconds(1));
     Optional<Map<String, Object>> kafka = RelayProducer.properties(settings);
@@ -69,10 +72,12 @@ public final class UserService implements AutoCloseable {
     OutboxRelay.Config relayConfig = new OutboxRelay.Config(settings.text("USER_EVENTS_TOPIC", "user-events"),
         (int) settings.atLeast("RELAY_BATCH_SIZE", 2_000, 1), poll,
         Duration.ofHours(settings.atLeast("OUTBOX_RETENTION_HOURS", 7 * 24, 1)), schemas);
+    Optional<AdminToken> configuredToken = AdminToken.configured(settings);
     Database database = Database.open(settings, "db/users");
     OutboxListener listener = null;
     OutboxRelay relay = null;
     try {
+      AdminToken adminToken = configuredToken.orElseGet(() -> AdminToken.generate(settings, "user-service", out));
       Parts parts = Parts.wire(database, schemas);
       schemas.checkHeld(parts.users().statusesHeld());
       listener = new OutboxListener(database, parts.sequencer(), poll, System.err).start();
@@ -86,7 +91,7 @@ public final class UserService implements AutoCloseable {
       }
       out.println("event schemas: " + schemas.origin() + " (UserStatus " + schemas.statusSymbols() + ")");
       UserRoutes routes = new UserRoutes(parts.users(), parts.feed(), parts.snapshot(), parts.admin(),
-          schemas.statusSymbols());
+          schemas.statusSymbols(), adminToken);
       JsonHttpServer server = JsonHttpServer.start(settings, port, routes::addTo, out);
       return new UserService(database, parts, listener, relay, server);
     } catch (RuntimeException e) {
@@ -97,7 +102,7 @@ public final class UserService implements AutoCloseable {
     }
   }
 
-  /** The root URL, e.g. {@code http://127.0.0.1:8081}. */
+  /** The root URL, e.g. {@code http://127.0.0.1:8091}. */
   public URI url() {
     return server.url();
   }

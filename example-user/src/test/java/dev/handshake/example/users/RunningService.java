@@ -14,7 +14,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * {@code @RegisterExtension} field; stopped after the class, pass or fail.
  */
 final class RunningService implements BeforeAllCallback, AfterAllCallback {
-  private final Map<String, String> env = new HashMap<>(Map.of("HTTP_PORT", "0"));
+  /** The ADMIN_TOKEN the service runs with; {@link #api()} sends it. */
+  static final String ADMIN_TOKEN = "test-admin-token-0123456789";
+  private final Map<String, String> env = new HashMap<>(Map.of("HTTP_PORT", "0", "ADMIN_TOKEN", ADMIN_TOKEN));
   private UserService service;
   private ApiClient api;
 
@@ -26,7 +28,7 @@ final class RunningService implements BeforeAllCallback, AfterAllCallback {
   @Override
   public void beforeAll(ExtensionContext context) {
     service = UserService.start(env, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
-    api = new ApiClient(service.url());
+    api = new ApiClient(service.url()).withAuthorization("Bearer " + ADMIN_TOKEN);
   }
 
   @Override

@@ -90,6 +90,80 @@ class UserApiIT {
   }
 
   @Test
+  void everyAdminEndpointNeedsTheAdminTokenWhileTheUserApiAndTheFeedStayOpen() {
+    ApiClient anonymous = RUNNING.api().withAuthorization(null);
+    ApiClient wrong = RUNNING.api().withAuthorization("Bearer not-the-admin-token-at-all");
+    String[][] endpoints = {{"GET", "/admin/outbox"}, {"POST", "/admin/outbox/replay"},
+        {"POST", "/admin/relay/pause"}, {"POST", "/admin/relay/resume"}};
+    for (String[] endpoint : endpoints) {
+      String body = endpoint[0].equals("POST") ? "{\"fromPosition\":1}" : null;
+      Response none = anonymous.method(endpoint[0], endpoint[1], body);
+      assertThat(none.status()).as(endpoint[1]).isEqualTo(401);
+      assertThat(none.field()).isEqualTo("Authorization");
+      assertThat(none.headers().firstValue("WWW-Authenticate")).contains("Bearer");
+      assertThat(wrong.method(endpoint[0], endpoint[1], body).status()).as(endpoint[1]).isEqualTo(403);
+    }
+    assertThat(RUNNING.service().admin().status().paused()).as("the refused pause did nothing").isFalse();
+
+    JsonNode created = anonymous.createUser("open@example.com", "Open");
+    assertThat(anonymous.get("/users/" + created.get("id").asText()).status()).isEqualTo(200);
+    assertThat(anonymous.put("/users/" + created.get("id").asText(), "{\"name\":\"Opened\"}").status())
+        .isEqualTo(200);
+    assertThat(anonymous.get("/events").status()).isEqualTo(200);
+    assertThat(anonymous.get("/users/snapshot").status()).isEqualTo(200);
+    assertThat(RUNNING.api().get("/admin/outbox").status()).isEqualTo(200);
+  }
+
+  @Test
+  void textPostgresCannotStoreOrOverTheLimitsIs400NamingTheField() {
+    String id = RUNNING.api().createUser("limits@example.com", "Limits").get("id").asText();
+    assertError(RUNNING.api().post("/users", "{\"email\":\"nul@example.com\",\"name\":\"A\\u0000B\"}"), 400, "name");
+    assertError(RUNNING.api().put("/users/" + id, "{\"name\":\"A\\u0000B\"}"), 400, "name");
+    assertError(RUNNING.api().post("/users", "{\"email\":\"a\\ud800@example.com\",\"name\":\"X\"}"), 400, "email");
+    assertError(RUNNING.api().put("/users/" + id, "{\"email\":\"b\\udc00@example.com\"}"), 400, "email");
+    String longLocal = "x".repeat(UserRoutes.MAX_EMAIL_BYTES - "@example.com".length() + 1);
+    assertError(RUNNING.api().post("/users", "{\"email\":\"" + longLocal + "@example.com\",\"name\":\"X\"}"), 400,
+        "email");
+    assertError(RUNNING.api().post("/users", "{\"email\":\"" + "x".repeat(100_000) + "@example.com\",\"name\":\"X\"}"),
+        400, "email");
+    assertError(RUNNING.api().post("/users", "{\"email\":\"n@example.com\",\"name\":\""
+        + "x".repeat(UserRoutes.MAX_NAME_BYTES + 1) + "\"}"), 400, "name");
+    assertThat(RUNNING.api().post("/users", "{\"email\":\"n@example.com\",\"name\":\""
+        + "x".repeat(UserRoutes.MAX_NAME_BYTES) + "\"}").status()).as("at the limit").isEqualTo(201);
+    // Jetty refuses a NUL in the path itself (400) before the service sees it: it never reaches the database.
+    assertThat(RUNNING.api().get("/users/a%00b").status()).isEqualTo(400);
+    assertThat(RUNNING.api().delete("/users/a%00b").status()).isEqualTo(400);
+    assertError(RUNNING.api().get("/users/" + "x".repeat(UserRoutes.MAX_ID_BYTES + 1)), 400, "id");
+    assertThat(RUNNING.api().get("/users/" + id).body().get("name").asText()).isEqualTo("Limits");
+  }
+
+  @Test
+  void aWrongMethodIs405WithAllow() {
+    Response patch = RUNNING.api().method("PATCH", "/users/x", "{}");
+    assertThat(patch.status()).isEqualTo(405);
+    assertThat(patch.headers().firstValue("Allow")).hasValueSatisfying(allow -> assertThat(allow)
+        .contains("GET", "PUT", "DELETE"));
+    assertThat(RUNNING.api().method("DELETE", "/events", null).status()).isEqualTo(405);
+  }
+
+  @Test
+  void aDatabaseErrorIs500WithAnIdAndNothingOfTheDatabasesMessage() throws Exception {
+    try (java.sql.Connection connection = RUNNING.service().database().dataSource().getConnection();
+        java.sql.Statement statement = connection.createStatement()) {
+      statement.execute("ALTER TABLE users RENAME TO users_away");
+      try {
+        Response failed = RUNNING.api().get("/users/some-id");
+        assertThat(failed.status()).isEqualTo(500);
+        assertThat(failed.error()).matches("internal error [0-9a-f]{8}: the service's log has the details under "
+            + "this id");
+        assertThat(failed.body().toString()).doesNotContain("relation", "users", "ERROR", "SQL");
+      } finally {
+        statement.execute("ALTER TABLE users_away RENAME TO users");
+      }
+    }
+  }
+
+  @Test
   void anUnknownIdIs404NamingIt() {
     assertError(RUNNING.api().get("/users/no-such-user"), 404, "id");
     assertError(RUNNING.api().put("/users/no-such-user", "{\"name\":\"X\"}"), 404, "id");

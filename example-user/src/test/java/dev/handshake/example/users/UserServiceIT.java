@@ -35,8 +35,9 @@ class UserServiceIT {
     Map<String, String> env = new HashMap<>(stack.relayEnv(TOPIC));
     env.put("HTTP_PORT", "0");
     env.put("OUTBOX_POLL_MS", "100");
+    env.put("ADMIN_TOKEN", RunningService.ADMIN_TOKEN);
     service = UserService.start(env, new PrintStream(OUT, true, StandardCharsets.UTF_8));
-    api = new ApiClient(service.url());
+    api = new ApiClient(service.url()).withAuthorization("Bearer " + RunningService.ADMIN_TOKEN);
   }
 
   @AfterAll

@@ -3,6 +3,7 @@ package dev.handshake.example.auth.login;
 import dev.handshake.example.auth.login.PasswordHasher.StoredPassword;
 import dev.handshake.example.auth.store.UserCopy;
 import dev.handshake.example.auth.store.UserStore;
+import dev.handshake.example.support.StorableText;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Optional;
@@ -34,8 +35,37 @@ public final class Login {
     }
   }
 
+  /**
+   * Sets a new password for a user who proves the current one (live, active, with a password set and given
+   * right); false, after the same amount of hashing, whatever the reason it does not.
+   */
+  public boolean changePassword(String userId, char[] currentPassword, char[] newPassword) throws SQLException {
+    if (!StorableText.storable(userId)) {
+      hasher.burnEquivalentTime(currentPassword);
+      return false;
+    }
+    try (Connection connection = dataSource.getConnection()) {
+      Optional<UserCopy> user = UserStore.find(connection, userId);
+      Optional<StoredPassword> stored = user.isEmpty() ? Optional.empty() : CredentialStore.find(connection, userId);
+      if (stored.isEmpty()) {
+        hasher.burnEquivalentTime(currentPassword);
+        return false;
+      }
+      if (!hasher.matches(currentPassword, stored.get()) || !user.get().canLogIn()) {
+        return false;
+      }
+      CredentialStore.save(connection, userId, hasher.hash(newPassword));
+      return true;
+    }
+  }
+
   /** The id of the user these credentials log in, or empty whatever the reason they do not. */
   public Optional<String> logIn(String email, char[] password) throws SQLException {
+    if (!StorableText.storable(email)) {
+      // No such email can be stored, so none matches; the same time and answer as any other refusal.
+      hasher.burnEquivalentTime(password);
+      return Optional.empty();
+    }
     try (Connection connection = dataSource.getConnection()) {
       for (UserCopy user : UserStore.findLiveByEmail(connection, email)) {
         Optional<StoredPassword> stored = CredentialStore.find(connection, user.id());

@@ -22,6 +22,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  */
 public final class Infrastructure implements AutoCloseable {
   private static final AtomicInteger NAMES = new AtomicInteger();
+  /** The ADMIN_TOKEN every service in these tests runs with; {@link AuthClient} sends it. */
+  public static final String ADMIN_TOKEN = "test-admin-token-0123456789";
 
   private final KafkaBroker kafka;
   private final Path registryData;
@@ -68,6 +70,7 @@ public final class Infrastructure implements AutoCloseable {
     env.put("USER_EVENTS_TOPIC", topic);
     env.put("CONSUMER_GROUP", "auth-" + topic);
     env.put("PASSWORD_HASH_ITERATIONS", "10000");
+    env.put("ADMIN_TOKEN", ADMIN_TOKEN);
     env.putAll(extra);
     return env;
   }

@@ -73,7 +73,7 @@ class PullFeedTest {
         assertThat(refused.status()).isEqualTo(401);
         assertThat(refused.body()).isEqualTo(wrongPassword.body());
       }
-      assertThat(client.send("PUT", "/credentials/" + deleted, "{\"password\":\"new-pw\"}").status())
+      assertThat(client.send("PUT", "/credentials/" + deleted, "{\"password\":\"new-password\"}").status())
           .as("a deleted user gets no new password").isEqualTo(404);
       assertThat(client.send("POST", "/login", "{\"email\":\"active@example.com\"}").body().path("field")
           .asText()).isEqualTo("password");

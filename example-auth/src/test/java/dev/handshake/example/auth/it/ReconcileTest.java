@@ -66,6 +66,14 @@ class ReconcileTest {
       users.update(stale, "{\"email\":\"fresh@example.com\",\"status\":\"SUSPENDED\"}");
       users.delete(gone);
 
+      for (String notABoolean : new String[] {"maybe", "1", "yes"}) {
+        AuthClient.Answer refused = client.send("POST", "/admin/reconcile?dryRun=" + notABoolean, null);
+        assertThat(refused.status()).as(notABoolean).isEqualTo(400);
+        assertThat(refused.body().path("field").asText()).isEqualTo("dryRun");
+      }
+      assertThat(client.get("/users/" + stale).path("email").asText()).as("no reconciliation ran")
+          .isEqualTo("stale@example.com");
+
       JsonNode dryRun = reconcile(client, "?dryRun=true");
       assertThat(dryRun.path("repaired").asLong()).isEqualTo(2);
       assertThat(dryRun.path("dryRun").asBoolean()).isTrue();

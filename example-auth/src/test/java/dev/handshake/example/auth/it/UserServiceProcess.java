@@ -35,6 +35,7 @@ public final class UserServiceProcess implements AutoCloseable {
     List<String> command = new ArrayList<>();
     command.add("env");
     command.add("HTTP_PORT=0");
+    command.add("ADMIN_TOKEN=" + Infrastructure.ADMIN_TOKEN);
     env.forEach((name, value) -> command.add(name + "=" + value));
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xmx256m");
