@@ -160,7 +160,7 @@ abstract class AbstractRegistryMojo extends AbstractMojo {
 
   /** The command that re-runs {@code goal} with the configuration this build uses. */
   String rerun(String goal) {
-    return RerunCommand.of(goal, mojoExecution, project, session);
+    return RerunCommand.of(goal, mojoExecution, project, Path.of(System.getProperty("user.dir")));
   }
 
   String display(Path file) {

@@ -1,4 +1,4 @@
-package dev.handshake.example.users;
+package dev.handshake.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
