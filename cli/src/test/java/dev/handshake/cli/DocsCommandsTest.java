@@ -87,6 +87,16 @@ class DocsCommandsTest {
     assertThat(broken).as("links to files that are not in the repository").isEmpty();
   }
 
+  /** An adopter on an older Java learns the floor from the page they read, not from a class-version error. */
+  @Test
+  void everyUserFacingPageStatesTheJavaFloor() throws IOException {
+    for (String page : List.of("README.md", "docs/kafka.md", "docs/verify.md", "docs/registry.md", "junit5/README.md")) {
+      assertThat(Files.readString(ROOT.resolve(page))).as(page).containsPattern("Java 17|JDK 17");
+    }
+    assertThat(Files.readString(ROOT.resolve("pom.xml"))).as("the floor the docs state is the one built for")
+        .contains("<maven.compiler.release>17</maven.compiler.release>");
+  }
+
   /** The goals of handshake-maven-plugin's Mojos, and help (maven-plugin-plugin's helpmojo, in its pom). */
   private static Set<String> pluginGoals() throws IOException {
     Set<String> goals = new TreeSet<>();
