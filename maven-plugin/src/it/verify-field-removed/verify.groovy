@@ -15,6 +15,9 @@ assert log.contains("interaction \"a user was deleted\"")
 assert log.contains("Field \"email\"")
 assert log.contains("schemas/UserDeleted.avsc:")
 assert log.contains("BUILD FAILURE")
+// no rulesDocsUrl: the finding names the goal that prints the page shipped in the plugin, never a URL
+assert log.contains('Run: mvn handshake:explain -Dhandshake.rule=FIELD_REMOVED_WITHOUT_DEFAULT')
+assert !log.contains('handshake-dev') && !log.contains('See https://')
 def removed = report.findings.find { it.rule == 'FIELD_REMOVED_WITHOUT_DEFAULT' }
 assert removed.consumer == 'auth-service' && removed.interaction == 'a user was deleted'
 assert removed.file == 'schemas/UserDeleted.avsc' && removed.line > 1

@@ -44,8 +44,9 @@ import picocli.CommandLine.Spec;
     footerHeading = "%nExamples:%n",
     footer = {
         "  handshake can-i-deploy --service user-service --version 2.3.0 --to prod \\",
-        "      --classpath target/test-classes:target/classes:$(cat target/classpath.txt)",
-        "  handshake can-i-deploy --service auth-service --version 1.6.0 --to prod --contracts contracts"})
+        "      --classpath target/test-classes:target/classes:$(cat cp.txt)",
+        "  handshake can-i-deploy --service auth-service --version 1.6.0 --to prod \\",
+        "      --contracts contracts"})
 final class CanIDeployCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;

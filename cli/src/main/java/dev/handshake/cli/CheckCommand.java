@@ -46,7 +46,8 @@ import picocli.CommandLine.Spec;
     footer = {
         "  handshake check --registry http://localhost:8081 --subject users-value \\",
         "      schemas/User.avsc",
-        "  handshake check --schemas-dir schemas --subject dev.example.User schemas/User.avsc",
+        "  handshake check --schemas-dir schemas --subject dev.example.User \\",
+        "      schemas/User.avsc",
         "  handshake check --registry http://localhost:8081 --subject users-value \\",
         "      --level FULL_TRANSITIVE --format json schemas/User.avsc"})
 final class CheckCommand implements Callable<Integer> {

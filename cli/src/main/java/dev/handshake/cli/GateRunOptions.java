@@ -11,8 +11,9 @@ final class GateRunOptions {
       description = "How long the factories may run together. Default: 300.")
   int factoryTimeoutSeconds;
 
-  @Option(names = "--rules-docs-url", paramLabel = "URL", defaultValue = RuleDocs.DEFAULT_BASE_URL,
-      description = "The URL the rule pages are under.")
+  @Option(names = "--rules-docs-url", paramLabel = "URL",
+      description = "The URL a copy of the rule pages is under; findings link there instead of naming "
+          + "'handshake explain RULE'.")
   String rulesDocsUrl;
 
   // read by HandshakeCli's exception handler, by name, like every command's --verbose

@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
     subcommands = {CompatCommand.class, CheckCommand.class, RegisterCommand.class, DownloadCommand.class,
         SetCompatibilityCommand.class, VerifyCommand.class, UsageCommand.class, RegistryCommand.class,
         CanIDeployCommand.class, RecordCommands.Deployment.class, RecordCommands.Release.class,
-        RecordCommands.Undeployment.class, CommandLine.HelpCommand.class},
+        RecordCommands.Undeployment.class, ExplainCommand.class, CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes (every command):%n",
     exitCodeList = {"0:ok, compatible", "1:incompatible (check, compat, register; verify: a finding; can-i-deploy: no)",
         "2:bad input or usage: a file that does not parse, an unknown option, subject, version or level, "

@@ -121,10 +121,11 @@ final class RecordCommands {
       exitCodeList = {"0:recorded", "2:bad input (a malformed environment file, a path that does not exist)",
           "3:the environment file could not be read or written"},
       footerHeading = "%nExamples:%n",
-      footer = {"  handshake record-deployment --env prod --service auth-service --version 1.5.0 \\",
+      footer = {"  handshake record-deployment --env prod --service auth-service \\",
+          "      --version 1.5.0 \\",
           "      --contracts dev.handshake.example:auth-service-contracts:1.5.0",
-          "  handshake record-deployment --env prod --service user-service --version 2.3.0 \\",
-          "      --schemas schemas/user-events"})
+          "  handshake record-deployment --env prod --service user-service \\",
+          "      --version 2.3.0 --schemas schemas/user-events"})
   static final class Deployment extends Recording {
     @Override
     Environment change(Environment environment) {
@@ -167,7 +168,8 @@ final class RecordCommands {
       exitCodeList = {"0:removed", "2:bad input (the service or version is not recorded there)",
           "3:the environment file could not be read or written"},
       footerHeading = "%nExamples:%n",
-      footer = {"  handshake record-undeployment --env prod --service auth-service --version 1.4.0"})
+      footer = {"  handshake record-undeployment --env prod --service auth-service \\",
+          "      --version 1.4.0"})
   static final class Undeployment extends Base {
     @Option(names = "--version", paramLabel = "VERSION",
         description = "Only this version; without it every recorded version of the service is removed.")

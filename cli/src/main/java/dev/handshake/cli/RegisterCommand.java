@@ -34,7 +34,8 @@ import picocli.CommandLine.Spec;
     footer = {
         "  handshake register --registry http://localhost:8081 --subject users-value \\",
         "      schemas/User.avsc",
-        "  handshake register --registry http://localhost:8081 --subject dev.example.Order \\",
+        "  handshake register --registry http://localhost:8081 \\",
+        "      --subject dev.example.Order \\",
         "      --reference dev.example.Address=dev.example.Address:1 schemas/Order.avsc"})
 final class RegisterCommand implements Callable<Integer> {
   @Spec

@@ -36,8 +36,10 @@ import picocli.CommandLine.Spec;
         "3:a file could not be read or written"},
     footerHeading = "%nExamples:%n",
     footer = {
-        "  handshake usage --contracts contracts --schemas schemas/user-events >> $GITHUB_STEP_SUMMARY",
-        "  handshake usage --contracts pacts --schemas schemas --provider user-service --format json"})
+        "  handshake usage --contracts contracts --schemas schemas/user-events \\",
+        "      >> $GITHUB_STEP_SUMMARY",
+        "  handshake usage --contracts pacts --schemas schemas \\",
+        "      --provider user-service --format json"})
 final class UsageCommand implements Callable<Integer> {
   enum Format { markdown, json }
 

@@ -37,10 +37,11 @@ import picocli.CommandLine.Spec;
         "3:the factories could not run, or a report could not be written"},
     footerHeading = "%nExamples:%n",
     footer = {
-        "  handshake verify --contracts contracts --schemas schemas \\",
-        "      --classpath build/classes/java/test:build/classes/java/main:$(cat build/test-classpath.txt)",
-        "  handshake verify --contracts pacts/auth-service-user-service.json --provider user-service \\",
-        "      --classpath target/test-classes:target/classes:$(cat target/classpath.txt)"})
+        "  handshake verify --contracts contracts --schemas schemas --classpath \\",
+        "      build/classes/java/test:build/classes/java/main:$(cat cp.txt)",
+        "  handshake verify --contracts pacts/auth-service-user-service.json \\",
+        "      --provider user-service \\",
+        "      --classpath target/test-classes:target/classes:$(cat cp.txt)"})
 final class VerifyCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
@@ -56,7 +57,8 @@ final class VerifyCommand implements Callable<Integer> {
   @Option(names = "--classpath", required = true, paramLabel = "PATHS",
       description = "The producer's test class path, entries separated by the system's path separator (: or ;): "
           + "its compiled test and main classes (the directories searched for @PactVerifyProvider methods) and "
-          + "the jars they need.")
+          + "the jars they need. Maven writes the jars' part with: mvn dependency:build-classpath "
+          + "-Dmdep.outputFile=cp.txt")
   String classpath;
 
   @Option(names = "--provider", paramLabel = "NAME", description = "Only verify contracts with this provider.")

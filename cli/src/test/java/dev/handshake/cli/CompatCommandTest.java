@@ -40,7 +40,7 @@ class CompatCommandTest {
         .singleElement().asString()
         .startsWith(dir.resolve("v2.avsc") + ":1:")
         .contains("\"email\" (string, no default)").contains("Fix: ")
-        .contains("docs/rules/FIELD_REMOVED_WITHOUT_DEFAULT.md");
+        .endsWith("Run: handshake explain FIELD_REMOVED_WITHOUT_DEFAULT");
     assertThat(result.out).contains("INCOMPATIBLE:").contains("1 finding");
   }
 

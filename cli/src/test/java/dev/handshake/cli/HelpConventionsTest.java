@@ -91,6 +91,36 @@ class HelpConventionsTest {
     }
   }
 
+  /** Examples are pasted into a shell: a line wrapped in the middle of a command cannot be. */
+  @Test
+  void everyExampleIsPrintedAsWrittenAndParses() {
+    List<String> failures = new ArrayList<>();
+    for (CommandSpec spec : commands()) {
+      String help = help(spec);
+      String[] footer = spec.usageMessage().footer();
+      StringBuilder command = new StringBuilder();
+      for (String line : footer) {
+        if (!help.contains("\n" + line + "\n")) {
+          failures.add(spec.qualifiedName() + " --help wraps the example line (over "
+              + spec.usageMessage().width() + " columns; continue it with \\): " + line);
+        }
+        if (!line.startsWith("  handshake ") && command.isEmpty()) {
+          continue;
+        }
+        command.append(line.strip().replaceAll("\\\\$", ""));
+        if (!line.endsWith("\\")) {
+          String example = command.toString().replaceAll("\\s+#.*$", "");
+          command.setLength(0);
+          ShellWords.parses(example).ifPresent(error -> failures.add(spec.qualifiedName() + " --help example "
+              + example + " does not parse: " + error));
+        } else {
+          command.append(' ');
+        }
+      }
+    }
+    assertThat(failures).isEmpty();
+  }
+
   @Test
   void anUnknownOptionIsNamedAsUnknownWithTheClosestName() {
     RegistryCommandsTest.Result result = RegistryCommandsTest.run("compat", "--lvl", "BACKWARD", "a.avsc", "b.avsc");

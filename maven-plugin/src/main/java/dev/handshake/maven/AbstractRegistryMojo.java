@@ -54,8 +54,8 @@ abstract class AbstractRegistryMojo extends AbstractMojo {
   @Parameter(property = "handshake.registryTimeoutSeconds", defaultValue = "30")
   int registryTimeoutSeconds;
 
-  /** The URL the rule pages are under: findings end with {@code See <url>/<RULE>.md} and the rule's purpose. */
-  @Parameter(property = "handshake.rulesDocsUrl", defaultValue = RuleDocs.DEFAULT_BASE_URL)
+  /** The URL a copy of the rule pages is under ({@code See <url>/<RULE>.md}); without it findings name handshake:explain. */
+  @Parameter(property = "handshake.rulesDocsUrl")
   String rulesDocsUrl;
 
   @Parameter(property = "handshake.skip", defaultValue = "false")
@@ -131,7 +131,7 @@ abstract class AbstractRegistryMojo extends AbstractMojo {
   }
 
   RuleDocs ruleDocs() {
-    return new RuleDocs(rulesDocsUrl);
+    return new RuleDocs(rulesDocsUrl, RuleDocs.MAVEN_EXPLAIN);
   }
 
   TaskLog taskLog() {
@@ -160,7 +160,7 @@ abstract class AbstractRegistryMojo extends AbstractMojo {
 
   /** The command that re-runs {@code goal} with the configuration this build uses. */
   String rerun(String goal) {
-    return RerunCommand.of(goal, mojoExecution, project, session);
+    return RerunCommand.of(goal, mojoExecution, project, Path.of(System.getProperty("user.dir")));
   }
 
   String display(Path file) {

@@ -3,7 +3,6 @@ package dev.handshake.maven;
 import dev.handshake.core.tasks.ProjectPaths;
 import java.nio.file.Path;
 import java.util.Optional;
-import org.apache.maven.execution.MavenSession;
 import org.apache.maven.model.Plugin;
 import org.apache.maven.model.PluginExecution;
 import org.apache.maven.plugin.MojoExecution;
@@ -12,16 +11,19 @@ import org.apache.maven.project.MavenProject;
 /**
  * The command a hint tells the user to run. A bare {@code mvn handshake:check} reads only plugin-level
  * {@code <configuration>}: when the goal's configuration sits inside an {@code <execution>}, the command names it
- * ({@code mvn handshake:check@schema-history}), and from another directory it adds {@code -f <module>/pom.xml}.
+ * ({@code mvn handshake:check@schema-history}), and when Maven was started in another directory it adds
+ * {@code -f <module>/pom.xml}. That directory is the JVM's working directory, not the session's root: with
+ * {@code -f example-user/pom.xml} Maven's root is example-user, but the user typed the command one level up, where
+ * a bare {@code mvn handshake:...} finds no plugin for the prefix.
  */
 final class RerunCommand {
   private RerunCommand() {
   }
 
   /** The command that runs {@code goal} of this plugin with the configuration the build uses. */
-  static String of(String goal, MojoExecution current, MavenProject project, MavenSession session) {
+  static String of(String goal, MojoExecution current, MavenProject project, Path invocationDirectory) {
     StringBuilder command = new StringBuilder("mvn ");
-    pomOption(project, session).ifPresent(pom -> command.append("-f ").append(pom).append(' '));
+    pomOption(project, invocationDirectory).ifPresent(pom -> command.append("-f ").append(pom).append(' '));
     command.append("handshake:").append(goal);
     executionWithOwnConfiguration(goal, current).ifPresent(id -> command.append('@').append(id));
     return command.toString();
@@ -43,12 +45,11 @@ final class RerunCommand {
         .findFirst();
   }
 
-  private static Optional<String> pomOption(MavenProject project, MavenSession session) {
-    if (project == null || project.getFile() == null || session == null
-        || session.getExecutionRootDirectory() == null) {
+  private static Optional<String> pomOption(MavenProject project, Path invocationDirectory) {
+    if (project == null || project.getFile() == null || invocationDirectory == null) {
       return Optional.empty();
     }
-    Path root = Path.of(session.getExecutionRootDirectory()).toAbsolutePath().normalize();
+    Path root = invocationDirectory.toAbsolutePath().normalize();
     Path pom = project.getFile().toPath().toAbsolutePath().normalize();
     if (pom.getParent().equals(root)) {
       return Optional.empty();

@@ -90,8 +90,11 @@ public class VerifyMojo extends AbstractMojo {
   @Parameter(property = "handshake.factoryTimeoutSeconds", defaultValue = "300")
   private int factoryTimeoutSeconds;
 
-  /** The URL the rule pages are under: findings end with {@code See <url>/<RULE>.md} and the rule's purpose. */
-  @Parameter(property = "handshake.rulesDocsUrl", defaultValue = RuleDocs.DEFAULT_BASE_URL)
+  /**
+   * The URL a copy of the rule pages is under: findings end with {@code See <url>/<RULE>.md}. Without it they end
+   * with the command that prints the page from the plugin ({@code mvn handshake:explain -Dhandshake.rule=RULE}).
+   */
+  @Parameter(property = "handshake.rulesDocsUrl")
   private String rulesDocsUrl;
 
   @Parameter(property = "handshake.skip", defaultValue = "false")
@@ -148,7 +151,7 @@ public class VerifyMojo extends AbstractMojo {
         ProjectPaths.display(contractsDirectory.toPath(), basedir) + " has no *.json and <contractArtifacts> is empty",
         Optional.ofNullable(providerName), schemasDirectory.toPath(), "<schemasDirectory>", classpath,
         List.of(testClasses, Path.of(project.getBuild().getOutputDirectory())),
-        Duration.ofSeconds(factoryTimeoutSeconds), reportDirectory.toPath(), junitReportDirectory.toPath(), repositoryPaths, new RuleDocs(rulesDocsUrl),
+        Duration.ofSeconds(factoryTimeoutSeconds), reportDirectory.toPath(), junitReportDirectory.toPath(), repositoryPaths, new RuleDocs(rulesDocsUrl, RuleDocs.MAVEN_EXPLAIN),
         failOnWarning);
   }
 }

@@ -3,9 +3,7 @@ package dev.handshake.maven;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.File;
-import org.apache.maven.execution.DefaultMavenExecutionRequest;
-import org.apache.maven.execution.DefaultMavenExecutionResult;
-import org.apache.maven.execution.MavenSession;
+import java.nio.file.Path;
 import org.apache.maven.model.Plugin;
 import org.apache.maven.model.PluginExecution;
 import org.apache.maven.plugin.MojoExecution;
@@ -29,30 +27,24 @@ class RerunCommandTest {
     return plugin;
   }
 
-  @SuppressWarnings("deprecation")
-  private static MavenSession sessionIn(File directory, MavenProject project) {
-    DefaultMavenExecutionRequest request = new DefaultMavenExecutionRequest();
-    request.setBaseDirectory(directory);
-    return new MavenSession(null, request, new DefaultMavenExecutionResult(), project);
-  }
-
   @Test
-  void namesTheExecutionWhenItHoldsTheConfigurationAndThePomWhenMavenRanElsewhere() {
+  void namesTheExecutionWhenItHoldsTheConfigurationAndThePomWhenMavenWasStartedElsewhere() {
     MavenProject project = new MavenProject();
     project.setFile(new File("/repo/example-user/pom.xml"));
 
     MojoExecution inExecution = new MojoExecution(plugin(true), "check", "schema-history");
-    assertThat(RerunCommand.of("check", inExecution, project, sessionIn(new File("/repo/example-user"), project)))
+    assertThat(RerunCommand.of("check", inExecution, project, Path.of("/repo/example-user")))
         .isEqualTo("mvn handshake:check@schema-history");
-    assertThat(RerunCommand.of("check", inExecution, project, sessionIn(new File("/repo"), project)))
+    // ./mvnw -f example-user/pom.xml verify, typed in /repo: Maven's root is example-user, the user is in /repo
+    assertThat(RerunCommand.of("check", inExecution, project, Path.of("/repo")))
         .isEqualTo("mvn -f example-user/pom.xml handshake:check@schema-history");
 
     MojoExecution pluginLevel = new MojoExecution(plugin(false), "check", "schema-history");
-    assertThat(RerunCommand.of("check", pluginLevel, project, sessionIn(new File("/repo/example-user"), project)))
+    assertThat(RerunCommand.of("check", pluginLevel, project, Path.of("/repo/example-user")))
         .isEqualTo("mvn handshake:check");
     // register's hint about check finds the execution that holds check's configuration
     MojoExecution register = new MojoExecution(plugin(true), "register", "default-cli");
-    assertThat(RerunCommand.of("check", register, project, sessionIn(new File("/repo/example-user"), project)))
+    assertThat(RerunCommand.of("check", register, project, Path.of("/repo/example-user")))
         .isEqualTo("mvn handshake:check@schema-history");
   }
 }

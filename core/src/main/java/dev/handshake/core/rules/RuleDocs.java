@@ -1,28 +1,43 @@
 package dev.handshake.core.rules;
 
 /**
- * Where a rule is explained, for the reader of a finding: a URL (a producer's repository has no
- * {@code docs/rules/}, so a relative path pointed nowhere) and the rule's one-line purpose from the
- * {@link Rule} catalogue. The base URL is configurable (Maven: {@code rulesDocsUrl}), e.g. for a mirror of the
- * docs inside a company.
+ * Where a rule is explained, for the reader of a finding, and the rule's one-line purpose from the {@link Rule}
+ * catalogue. By default a command: the rule pages ship inside the CLI and the plugin ({@link RulePages}), so
+ * {@code handshake explain RULE} prints one wherever Handshake runs. With a base URL (Maven: {@code rulesDocsUrl};
+ * CLI: {@code --rules-docs-url}), e.g. a copy of docs/rules/ a team publishes, findings link there instead.
  *
- * @param baseUrl the URL the rule pages are under, ending with {@code /}
+ * @param baseUrl the URL the rule pages are under, ending with {@code /}; null when none is configured
+ * @param explainCommand the command that prints a rule's page, followed by the rule ID
  */
-public record RuleDocs(String baseUrl) {
-  /** Handshake's rule pages: docs/rules/ of the project's repository. */
-  public static final String DEFAULT_BASE_URL = "https://github.com/handshake-dev/handshake/blob/main/docs/rules/";
-  public static final RuleDocs DEFAULT = new RuleDocs(DEFAULT_BASE_URL);
+public record RuleDocs(String baseUrl, String explainCommand) {
+  /** The CLI's explain command. */
+  public static final String CLI_EXPLAIN = "handshake explain";
+  /** The Maven plugin's explain goal, run where the build that printed the finding runs. */
+  public static final String MAVEN_EXPLAIN = "mvn handshake:explain -Dhandshake.rule=";
+  public static final RuleDocs DEFAULT = new RuleDocs(null, CLI_EXPLAIN);
 
   public RuleDocs {
-    if (baseUrl == null || baseUrl.isBlank()) {
-      baseUrl = DEFAULT_BASE_URL;
-    } else if (!baseUrl.endsWith("/")) {
+    if (baseUrl != null && baseUrl.isBlank()) {
+      baseUrl = null;
+    } else if (baseUrl != null && !baseUrl.endsWith("/")) {
       baseUrl = baseUrl + "/";
     }
+    explainCommand = explainCommand == null ? CLI_EXPLAIN : explainCommand;
   }
 
+  /** The CLI's docs: {@code baseUrl} when configured (null or blank: none), else {@code handshake explain}. */
+  public RuleDocs(String baseUrl) {
+    this(baseUrl, CLI_EXPLAIN);
+  }
+
+  /** The rule's page URL when a base URL is configured, else the command that prints the page. */
   public String url(String rule) {
-    return baseUrl + rule + ".md";
+    return baseUrl != null ? baseUrl + rule + ".md" : command(rule);
+  }
+
+  /** The command that prints the rule's page. */
+  public String command(String rule) {
+    return explainCommand.endsWith("=") ? explainCommand + rule : explainCommand + " " + rule;
   }
 
   /** What the rule protects against, in one line; empty for an unknown ID. */
@@ -30,9 +45,10 @@ public record RuleDocs(String baseUrl) {
     return Rule.byId(rule).map(Rule::purpose).orElse("");
   }
 
-  /** {@code Rule: <purpose> See <url>}, the end of every text finding. */
+  /** {@code Rule: <purpose> Run: handshake explain RULE} (or {@code See <url>}), the end of every text finding. */
   public String reference(String rule) {
     String purpose = purpose(rule);
-    return (purpose.isEmpty() ? "" : "Rule: " + purpose + " ") + "See " + url(rule);
+    return (purpose.isEmpty() ? "" : "Rule: " + purpose + " ")
+        + (baseUrl != null ? "See " + url(rule) : "Run: " + command(rule));
   }
 }

@@ -18,8 +18,7 @@ class GitHubAnnotationsWriterTest {
     assertThat(GitHubAnnotationsWriter.line(finding)).isEqualTo(
         "::error file=schemas/a%2Cb.avsc,line=9,col=5,title=FIELD_REMOVED_WITHOUT_DEFAULT"
             + "::Field \"email\" was removed: 100%25 sure.%0AReally. Fix: Restore it. Rule: "
-            + RuleDocs.purpose("FIELD_REMOVED_WITHOUT_DEFAULT") + " See " + RuleDocs.DEFAULT_BASE_URL
-            + "FIELD_REMOVED_WITHOUT_DEFAULT.md");
+            + RuleDocs.purpose("FIELD_REMOVED_WITHOUT_DEFAULT") + " Run: handshake explain FIELD_REMOVED_WITHOUT_DEFAULT");
   }
 
   @Test

@@ -5,13 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.handshake.core.InvalidInputException;
 import dev.handshake.example.users.ApiClient.Response;
+import dev.handshake.testsupport.AvroSchemaJson;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -84,11 +84,11 @@ class EventSchemasDirIT {
   }
 
   /** schemas/user-events as demo/enum-symbol-change.patch changes them. */
-  private static void writeSchemasWithLocked(Path dir) throws IOException {
+  private static void writeSchemasWithLocked(Path dir) {
     for (String type : EventSchemas.TYPES) {
-      String text = Files.readString(Path.of("../schemas/user-events", type + ".avsc"));
-      Files.writeString(dir.resolve(type + ".avsc"),
-          text.replace("[\"ACTIVE\", \"SUSPENDED\"]", "[\"ACTIVE\", \"SUSPENDED\", \"LOCKED\"]"));
+      AvroSchemaJson.copy(Path.of("../schemas/user-events", type + ".avsc"), dir.resolve(type + ".avsc"),
+          schema -> type.equals("UserDeleted") ? schema
+              : AvroSchemaJson.withEnumSymbols(schema, "UserStatus", List.of("ACTIVE", "SUSPENDED", "LOCKED")));
     }
   }
 

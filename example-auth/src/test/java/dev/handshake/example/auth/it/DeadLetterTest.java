@@ -1,6 +1,7 @@
 package dev.handshake.example.auth.it;
 
 import dev.handshake.testsupport.Await;
+import dev.handshake.testsupport.AvroSchemaJson;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -292,8 +293,9 @@ class DeadLetterTest {
     String topic = infrastructure.newTopic(1);
     Map<String, String> env = infrastructure.authEnv(topic, Map.of());
     // user-service adds a status symbol; auth's reader enum has no default, so it cannot read LOCKED.
-    Schema updatedWithLocked = new Schema.Parser().parse(Files.readString(Path.of("..", "schemas", "user-events",
-        "UserUpdated.avsc")).replace("[\"ACTIVE\", \"SUSPENDED\"]", "[\"ACTIVE\", \"SUSPENDED\", \"LOCKED\"]"));
+    Schema updatedWithLocked = new Schema.Parser().parse(AvroSchemaJson.withEnumSymbols(Files.readString(
+        Path.of("..", "schemas", "user-events", "UserUpdated.avsc")), "UserStatus",
+        List.of("ACTIVE", "SUSPENDED", "LOCKED")));
     try (UserEventsProducer producer = new UserEventsProducer(infrastructure, topic)) {
       producer.send("UserCreated", "u1", "ada@example.com", "ACTIVE", 1);
       GenericRecord locked = UserEventsProducer.event(updatedWithLocked, UUID.randomUUID(), "u1",
@@ -334,11 +336,11 @@ class DeadLetterTest {
     for (Schema schema : List.of(dev.handshake.example.user.UserCreated.getClassSchema(),
         dev.handshake.example.user.UserUpdated.getClassSchema(),
         dev.handshake.example.user.UserDeleted.getClassSchema())) {
-      String json = schema.toString(true).replace("\"symbols\" : [ \"ACTIVE\", \"SUSPENDED\" ]",
-          "\"symbols\" : [ \"ACTIVE\", \"SUSPENDED\" ], \"default\" : \"SUSPENDED\"");
+      String json = AvroSchemaJson.withEnumDefault(schema.toString(), "UserStatus", "SUSPENDED");
       Files.writeString(directory.resolve(schema.getName() + ".avsc"), json);
     }
-    assertThat(Files.readString(directory.resolve("UserCreated.avsc"))).contains("\"default\" : \"SUSPENDED\"");
+    assertThat(new Schema.Parser().parse(directory.resolve("UserCreated.avsc").toFile())
+        .getField("status").schema().getEnumDefault()).isEqualTo("SUSPENDED");
   }
 
   /** auth's own stored offset for partition 0 of {@code topic}: the next record it will read. */
