@@ -52,6 +52,7 @@ class HttpFuzzTest {
       AtomicBoolean fuzzing = new AtomicBoolean(true);
       AtomicInteger normalServed = new AtomicInteger();
       ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
+      AtomicInteger ran = new AtomicInteger();
       Thread normal = new Thread(() -> normalClient(uri, fuzzing, normalServed, failures), "fuzz-normal-client");
       normal.start();
       ExecutorService pool = Executors.newFixedThreadPool(THREADS);
@@ -62,6 +63,7 @@ class HttpFuzzTest {
           workers.add(pool.submit(() -> {
             for (int kase = first; kase < CASES && failures.isEmpty(); kase += THREADS) {
               String failure = runCase(uri, kase);
+              ran.incrementAndGet();
               if (failure != null) {
                 failures.add(failure);
               }
@@ -78,6 +80,7 @@ class HttpFuzzTest {
         normal.join(Duration.ofSeconds(30).toMillis());
       }
       assertThat(failures).as("seed " + SEED).isEmpty();
+      assertThat(ran.get()).isEqualTo(CASES);
       assertThat(normalServed.get()).as("the normal client was served while the fuzzer ran").isPositive();
       assertThat(child.stderr()).as("no stack trace logged for a client's request").doesNotContain("\tat ");
     }
