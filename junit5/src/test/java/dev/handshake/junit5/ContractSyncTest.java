@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import au.com.dius.pact.consumer.dsl.PactBuilder;
 import au.com.dius.pact.core.model.PactSpecVersion;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.handshake.core.contract.ContractSync;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -15,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ContractSyncTest {
-  private static final String REFRESH = "./mvnw -pl example -am verify -Dhandshake.contracts=update";
+  private static final String REFRESH = "./mvnw -pl example -am verify -Dhandshake.updateContracts=true";
 
   @TempDir
   Path root;

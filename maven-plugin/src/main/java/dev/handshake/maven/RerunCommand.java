@@ -29,6 +29,11 @@ final class RerunCommand {
     return command.toString();
   }
 
+  /** {@code mvn [-f <module>/pom.xml] <arguments>}: a lifecycle run of this project, from where Maven was started. */
+  static String lifecycle(String arguments, MavenProject project, Path invocationDirectory) {
+    return "mvn " + pomOption(project, invocationDirectory).map(pom -> "-f " + pom + " ").orElse("") + arguments;
+  }
+
   private static Optional<String> executionWithOwnConfiguration(String goal, MojoExecution current) {
     Plugin plugin = current == null ? null : current.getPlugin();
     if (plugin == null) {

@@ -47,4 +47,14 @@ class RerunCommandTest {
     assertThat(RerunCommand.of("check", register, project, Path.of("/repo/example-user")))
         .isEqualTo("mvn handshake:check@schema-history");
   }
+
+  @Test
+  void aLifecycleRunNamesThePomOnlyWhenMavenWasStartedElsewhere() {
+    MavenProject project = new MavenProject();
+    project.setFile(new File("/repo/example-auth/pom.xml"));
+
+    assertThat(RerunCommand.lifecycle("verify -Dhandshake.updateContracts=true", project, Path.of("/repo")))
+        .isEqualTo("mvn -f example-auth/pom.xml verify -Dhandshake.updateContracts=true");
+    assertThat(RerunCommand.lifecycle("verify", project, Path.of("/repo/example-auth"))).isEqualTo("mvn verify");
+  }
 }

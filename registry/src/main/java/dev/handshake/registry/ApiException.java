@@ -5,10 +5,22 @@ final class ApiException extends Exception {
   private final int status;
   private final int errorCode;
 
+  private final boolean worthALogLine;
+
   ApiException(int status, int errorCode, String message) {
+    this(status, errorCode, message, false);
+  }
+
+  /** With {@code worthALogLine}, the server notes the refusal in one line (a limit an operator should see hit). */
+  ApiException(int status, int errorCode, String message, boolean worthALogLine) {
     super(message, null, false, false);
     this.status = status;
     this.errorCode = errorCode;
+    this.worthALogLine = worthALogLine;
+  }
+
+  boolean worthALogLine() {
+    return worthALogLine;
   }
 
   int status() {

@@ -1,5 +1,6 @@
 package dev.handshake.registry;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -10,11 +11,15 @@ import java.security.MessageDigest;
 final class ApiHandler implements HttpService {
   static final String CONTENT_TYPE = "application/vnd.schemaregistry.v1+json";
   static final int MAX_BODY = HttpLimits.DEFAULT.maxBody();
+  /** Estimated heap for parsed request schemas and schema listings in progress together. */
+  static final long HEAVY_WORK_BUDGET = 24L << 20;
   private final RegistryStore store;
   private final ApiRoutes routes;
   private final byte[] expectedAuthorization;
   private final PrintStream errors;
   private final RequestHook hook;
+  /** Parses of request schemas and listings of schemas, admitted within a byte budget. */
+  private final HeavyWork heavyWork = new HeavyWork(HEAVY_WORK_BUDGET, java.time.Duration.ofSeconds(10));
   /** An id's answer as bytes: an id's schema never changes; cached only once given, so once durable. */
   private final SchemaCache<byte[]> schemaAnswers = new SchemaCache<>(4096, 4L << 20, bytes -> bytes.length);
 
@@ -54,22 +59,61 @@ final class ApiHandler implements HttpService {
       if (expectedAuthorization != null && !authorized(request)) {
         return unauthorized();
       }
-      return routes.route(ApiRequest.of(request));
+      ApiRequest parsed = ApiRequest.of(request);
+      HeavyWork.Admission admission = heavyWork.admit(heapNeeded(parsed, request));
+      Response answer;
+      try {
+        answer = routes.route(parsed);
+      } catch (IOException | ApiException | RuntimeException | Error e) {
+        admission.close();
+        throw e;
+      }
+      if (answer.streamed() == null) {
+        admission.close();
+        return answer;
+      }
+      Response.BodyWriter listing = answer.streamed();
+      return Response.streamed(out -> {
+        try (admission) {
+          listing.writeTo(out);
+        }
+      });
     });
   }
 
+  /**
+   * The heap a request may need beyond its body: a schema it carries is parsed (and the versions it is checked
+   * against may be parsed too), a listing of schemas holds a page of texts; other requests need little.
+   */
+  private static long heapNeeded(ApiRequest request, WireRequest wire) {
+    if (wire.body().length > 0) {
+      return 2 * SchemaLimits.estimatedParsedBytes(wire.body().length);
+    }
+    boolean schemaListing = request.path.size() == 1 && "schemas".equals(request.path.get(0));
+    return schemaListing ? SchemaListing.HEAP_PER_LISTING : 0;
+  }
+
   private interface Route {
-    Response answer() throws java.io.IOException, ApiException;
+    Response answer() throws IOException, ApiException;
   }
 
   private Response answer(WireRequest request, Route route) {
     try {
       return route.answer();
     } catch (ApiException e) {
+      if (e.worthALogLine()) {
+        synchronized (errors) {
+          errors.println("registry: refused " + request.method() + " " + request.rawPath() + ": " + e.getMessage());
+        }
+      }
+      if (e.status() == 503) {
+        return new Response(503, errorBody(e.errorCode(), e.getMessage()),
+            java.util.Map.of("Retry-After", RegistryHandler.RETRY_AFTER_SECONDS));
+      }
       return error(e.status(), e.errorCode(), e.getMessage());
     } catch (OutOfMemoryError e) {
       throw FatalErrors.exit(e, errors);
-    } catch (java.io.IOException | RuntimeException | Error e) {
+    } catch (IOException | RuntimeException | Error e) {
       return unexpected(request, e);
     }
   }

@@ -195,6 +195,9 @@ final class ApiRoutes {
           answerNeeds);
       return json(200, Json.object("id", registered.schema().id())).onceDurable(answerNeeds.position);
     } catch (ApiException e) {
+      if (e.worthALogLine()) {
+        throw e;   // a limit, whatever the store holds: answered (and noted) by ApiHandler
+      }
       return ApiHandler.error(e.status(), e.errorCode(), e.getMessage()).onceDurable(answerNeeds.position);
     }
   }
@@ -223,6 +226,7 @@ final class ApiRoutes {
       throw new ApiException(422, 42208, "Invalid subject: the subject in the path is empty (\"//\"); put the "
           + "subject name, URL-encoded, between the slashes");
     }
+    SchemaLimits.checkSubject(segment);
     return segment;
   }
 

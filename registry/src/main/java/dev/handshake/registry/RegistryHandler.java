@@ -216,11 +216,7 @@ final class RegistryHandler extends Handler.Abstract {
         response.write(true, ByteBuffer.wrap(answer.body()), callback);   // Jetty sends no body to a HEAD
         return;
       }
-      if (head) {
-        response.write(true, null, callback);
-        return;
-      }
-      streamOnThisThread(answer.streamed());
+      streamOnThisThread(answer.streamed());   // for a HEAD, Jetty discards what is written
     }
 
     /** A listing: written as produced, chunked; the thread blocks while a slow client reads. */

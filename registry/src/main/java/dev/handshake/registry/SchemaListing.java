@@ -7,12 +7,14 @@ import java.util.Map;
 /**
  * Confluent's {@code GET /schemas}: every (live, or with {@code deleted} every) subject version with its schema,
  * filtered by {@code subjectPrefix}, {@code latestOnly}, paged by {@code offset} and {@code limit}. The largest
- * answer the registry gives (every schema text), so it is streamed: a few subjects at a time are read under the
- * lock (texts from the log) and written out before the next.
+ * answer the registry gives (every schema text), so it is streamed: pages of at most {@link #PAGE_BYTES} of
+ * schema text (plus one schema) are read under the lock (texts from the log) and written out before the next.
  */
 record SchemaListing(RegistryStore store, String prefix, boolean deleted, boolean latestOnly, int offset,
                      int limit) {
-  static final int SUBJECTS_PER_PAGE = 64;
+  static final int PAGE_BYTES = 256 * 1024;
+  /** What one listing in progress may hold: a page, one schema past it, and the JSON being written. */
+  static final long HEAP_PER_LISTING = 2L * PAGE_BYTES + HttpLimits.DEFAULT.maxBody();
 
   static SchemaListing of(RegistryStore store, Map<String, String> query) throws ApiException {
     return new SchemaListing(store, SubjectListing.prefix(query), "true".equalsIgnoreCase(query.get("deleted")),
@@ -26,11 +28,11 @@ record SchemaListing(RegistryStore store, String prefix, boolean deleted, boolea
         json.writeStartArray();
         int skipped = 0;
         long sent = 0;
-        String after = null;
+        StoreQueries.SchemasCursor next = null;
         do {
           StoreQueries.SchemasPage page;
           try {
-            page = store.queries().schemasPage(prefix, after, SUBJECTS_PER_PAGE, deleted, latestOnly);
+            page = store.queries().schemasPage(prefix, next, PAGE_BYTES, deleted, latestOnly);
           } catch (ApiException e) {
             // Headers are sent: the client sees a truncated answer, not a wrong one.
             throw new UncheckedIOException(new java.io.IOException(e.getMessage(), e));
@@ -43,8 +45,8 @@ record SchemaListing(RegistryStore store, String prefix, boolean deleted, boolea
               sent++;
             }
           }
-          after = page.lastSubject();
-        } while (after != null && (limit < 0 || sent < limit));
+          next = page.next();
+        } while (next != null && (limit < 0 || sent < limit));
         json.writeEndArray();
       }
     });

@@ -53,33 +53,50 @@ final class StoreQueries {
   }
 
   /** Versions with their schemas of up to {@code maxSubjects} subjects after {@code after}, for GET /schemas. */
-  record SchemasPage(List<RegistryStore.Registered> versions, String lastSubject) {
+  /** Where a listing of schemas resumes: a subject (inclusive) and the index of its next version. */
+  record SchemasCursor(String subject, int index) {
   }
 
-  SchemasPage schemasPage(String prefix, String after, int maxSubjects, boolean includeDeleted, boolean latestOnly)
-      throws ApiException {
+  /** One page of {@code GET /schemas}; {@code next} is null after the last. */
+  record SchemasPage(List<RegistryStore.Registered> versions, SchemasCursor next) {
+  }
+
+  /**
+   * Versions from {@code from} (null: the first subject with {@code prefix}) until their texts pass
+   * {@code maxBytes}: bounded in bytes, not subjects, so a page of subjects with many large versions cannot
+   * fill the heap. A page holds at least one version, so it may pass the bound by one schema.
+   */
+  SchemasPage schemasPage(String prefix, SchemasCursor from, long maxBytes, boolean includeDeleted,
+                          boolean latestOnly) throws ApiException {
     return access.readChecked(v -> {
       List<RegistryStore.Registered> versions = new ArrayList<>();
-      String last = null;
-      int subjects = 0;
-      var tail = after == null ? state.subjects.tailMap(prefix, true) : state.subjects.tailMap(after, false);
+      long bytes = 0;
+      var tail = from == null ? state.subjects.tailMap(prefix, true) : state.subjects.tailMap(from.subject(), true);
       for (var entry : tail.entrySet()) {
-        if (subjects >= maxSubjects || !entry.getKey().startsWith(prefix)) {
+        if (!entry.getKey().startsWith(prefix)) {
           break;
         }
-        subjects++;
-        last = entry.getKey();
         SubjectVersions subject = entry.getValue();
         v.need(subject.changedAt);
         int latest = subject.latest(includeDeleted);
-        for (int i = latestOnly ? Math.max(latest, 0) : 0; i < subject.size() && latest >= 0; i++) {
-          if (subject.visible(i, includeDeleted)) {
-            versions.add(new RegistryStore.Registered(entry.getKey(), subject.version(i), reader.stored(subject.id(i), v)));
+        int start = latestOnly ? Math.max(latest, 0) : 0;
+        if (from != null && entry.getKey().equals(from.subject())) {
+          start = Math.max(start, from.index());
+        }
+        for (int i = start; i < subject.size() && latest >= 0; i++) {
+          if (!subject.visible(i, includeDeleted)) {
+            continue;
           }
+          if (bytes >= maxBytes) {
+            return new SchemasPage(versions, new SchemasCursor(entry.getKey(), i));
+          }
+          RegistryStore.StoredSchema stored = reader.stored(subject.id(i), v);
+          bytes += stored.schema().length() + entry.getKey().length() + 64L;
+          versions.add(new RegistryStore.Registered(entry.getKey(), subject.version(i), stored));
         }
       }
       v.need(state.removedAt);
-      return new SchemasPage(versions, subjects < maxSubjects ? null : last);
+      return new SchemasPage(versions, null);
     });
   }
 

@@ -23,7 +23,9 @@ final class StoreReader {
   private final StoreState state;
   private final SchemaLoader loader = new SchemaLoader();
   private final SchemaCache<String> texts = new SchemaCache<>(4096, 4L << 20, String::length);
-  private final SchemaCache<SchemaFile> parsed = new SchemaCache<>(512, 2L << 20, f -> f.text().length());
+  /** Weighed by estimated heap, not text: a parsed schema takes many times its text's bytes. */
+  private final SchemaCache<SchemaFile> parsed = new SchemaCache<>(512, 6L << 20,
+      f -> (int) Math.min(Integer.MAX_VALUE, SchemaLimits.estimatedParsedBytes(f.text().length())));
 
   StoreReader(StoreLog log, StoreState state) {
     this.log = log;
@@ -136,6 +138,7 @@ final class StoreReader {
   /** Parses schema text with its references resolved from this store; a failure is Confluent's 42201. */
   SchemaFile parse(String text, List<SchemaReference> references, String what, StoreAccess.Visibility v)
       throws ApiException {
+    SchemaLimits.checkNesting(text);
     Map<String, SchemaFile> resolved = new LinkedHashMap<>();
     for (SchemaReference reference : references) {
       resolveReference(reference, resolved, 0, v);

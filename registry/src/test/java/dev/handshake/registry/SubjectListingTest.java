@@ -78,7 +78,7 @@ class SubjectListingTest {
     try (RegistryServer server = RegistryServer.start(RegistryServer.Options.of(dataDir, 0))) {
       RestSchemaRegistry client = RestSchemaRegistry.of(server.url());
       client.setGlobalCompatibility(CompatibilityLevel.NONE);
-      for (int subject = 0; subject < SchemaListing.SUBJECTS_PER_PAGE + 6; subject++) {
+      for (int subject = 0; subject < 70; subject++) {
         for (int version = 1; version <= 2; version++) {
           client.register(String.format("s-%03d", subject), RegistrySchema.of(RegistryConcurrencyTest.schema(subject,
               version)));
@@ -91,7 +91,7 @@ class SubjectListingTest {
       JsonNode withDeleted = JSON.readTree(get(server, "/schemas?deleted=true&subjectPrefix=s-00").body());
       JsonNode page = JSON.readTree(get(server, "/schemas?subjectPrefix=s-06&offset=3&limit=4").body());
 
-      int live = SchemaListing.SUBJECTS_PER_PAGE + 5;
+      int live = 69;
       assertThat(all).hasSize(2 * live);
       assertThat(all.get(0).path("subject").asText()).isEqualTo("s-000");
       assertThat(all.get(2).path("subject").asText()).isEqualTo("s-002");
@@ -105,6 +105,29 @@ class SubjectListingTest {
       assertThat(page.get(0).path("subject").asText()).isEqualTo("s-061");
       assertThat(page.get(0).path("version").asInt()).isEqualTo(2);
       assertThat(get(server, "/schemas?limit=x").statusCode()).isEqualTo(400);
+    }
+  }
+
+  @Test
+  void schemasPagesAreBoundedInBytesAndResumeInsideASubject() throws Exception {
+    try (RegistryServer server = RegistryServer.start(RegistryServer.Options.of(dataDir, 0))) {
+      RestSchemaRegistry client = RestSchemaRegistry.of(server.url());
+      client.setGlobalCompatibility(CompatibilityLevel.NONE);
+      // Three versions of 200 KB: more than one page (256 KiB) of text within a single subject.
+      for (int version = 1; version <= 3; version++) {
+        client.register("big", RegistrySchema.of("{\"type\":\"record\",\"name\":\"Big\",\"doc\":\""
+            + Integer.toString(version).repeat(200_000) + "\",\"fields\":[]}"));
+      }
+      client.register("small", RegistrySchema.of("\"string\""));
+
+      JsonNode all = JSON.readTree(get(server, "/schemas").body());
+
+      assertThat(all).hasSize(4);
+      for (int version = 1; version <= 3; version++) {
+        assertThat(all.get(version - 1).path("subject").asText()).isEqualTo("big");
+        assertThat(all.get(version - 1).path("version").asInt()).isEqualTo(version);
+      }
+      assertThat(all.get(3).path("subject").asText()).isEqualTo("small");
     }
   }
 }

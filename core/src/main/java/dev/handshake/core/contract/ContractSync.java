@@ -1,4 +1,4 @@
-package dev.handshake.junit5;
+package dev.handshake.core.contract;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -23,8 +23,8 @@ import java.util.stream.Stream;
  * pact file's own {@code metadata} (pact-jvm's version), the name of the test that declared an interaction
  * and the order of interactions, so upgrading pact-jvm or renaming tests does not churn the committed files.
  *
- * <p>Run from a build: {@code java dev.handshake.junit5.ContractSync check|update GENERATED_DIR COMMITTED_DIR
- * "REFRESH COMMAND"}.
+ * <p>The Maven plugin's {@code contracts} goal runs it after the consumer's tests ({@code clean-pacts} empties the
+ * generated directory before them, as pact-jvm merges into the files it finds).
  */
 public final class ContractSync {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -37,23 +37,6 @@ public final class ContractSync {
     this.generatedDir = generatedDir;
     this.committedDir = committedDir;
     this.refreshCommand = refreshCommand;
-  }
-
-  public static void main(String[] args) {
-    if (args.length != 4 || !(args[0].equals("check") || args[0].equals("update"))) {
-      throw new InvalidInputException("Usage: ContractSync check|update GENERATED_DIR COMMITTED_DIR "
-          + "\"REFRESH COMMAND\" (got " + List.of(args) + ")");
-    }
-    ContractSync sync = new ContractSync(Path.of(args[1]).normalize(), Path.of(args[2]).normalize(), args[3]);
-    if (args[0].equals("check")) {
-      sync.check();
-      System.out.println("[handshake] " + sync.generatedFiles().size() + " contract(s) in " + sync.committedDir
-          + " match the consumer tests.");
-    } else {
-      for (Path file : sync.update()) {
-        System.out.println("[handshake] updated " + file);
-      }
-    }
   }
 
   /** Throws {@link ContractsOutOfDateException} describing every difference, if there is one. */
