@@ -131,7 +131,7 @@ final class CanIDeployCommand implements Callable<Integer> {
     return new VerifyConfiguration(base, List.of(), List.of(), "", Optional.of(service), schemas, "--schemas",
         forkClasspath, producerClasspath.stream().filter(Files::isDirectory).toList(),
         factoryTimeout, reportDir, reportDir, RepositoryPaths.of(base, null, base),
-        gateRun.ruleDocs(), false);
+        gateRun.ruleDocs(), false, VerifyConfiguration.NoContracts.ALLOWED);
   }
 
   private Map<String, Path> subjects() {

@@ -110,6 +110,6 @@ public class CanIDeployMojo extends AbstractRegistryMojo {
         List.of(Path.of(project.getBuild().getTestOutputDirectory()), Path.of(project.getBuild().getOutputDirectory())),
         Duration.ofSeconds(factoryTimeoutSeconds), reportDirectory.toPath(), reportDirectory.toPath(),
         RepositoryPaths.of(basedirPath, null, multiModule == null ? null : multiModule.toPath()),
-        new RuleDocs(rulesDocsUrl), false);
+        new RuleDocs(rulesDocsUrl), false, VerifyConfiguration.NoContracts.ALLOWED);
   }
 }

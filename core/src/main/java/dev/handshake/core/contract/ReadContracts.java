@@ -2,15 +2,18 @@ package dev.handshake.core.contract;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The contract files of one run, each read once, in the order given: the gate verifies them and the field-usage
  * map is built from the same parsed contracts. Contracts for another provider are counted, not kept.
  *
  * @param entries each kept file with its contract, or the reason it could not be read
- * @param skipped how many readable contracts name another provider
+ * @param skipped        how many readable contracts name another provider
+ * @param otherProviders the providers those contracts name, sorted, each once (what a mistyped name was meant to be)
  */
-public record ReadContracts(List<Entry> entries, int skipped) {
+public record ReadContracts(List<Entry> entries, int skipped, List<String> otherProviders) {
 
   /** One file: {@code contract} when it could be read, else {@code invalid}. */
   public record Entry(ContractSource source, MessageContract contract, ContractInvalidException invalid) {
@@ -18,6 +21,7 @@ public record ReadContracts(List<Entry> entries, int skipped) {
 
   public ReadContracts {
     entries = List.copyOf(entries);
+    otherProviders = List.copyOf(otherProviders);
   }
 
   /** @param providerName only contracts with this provider are kept; null or blank keeps all */
@@ -25,6 +29,7 @@ public record ReadContracts(List<Entry> entries, int skipped) {
     ContractReader reader = new ContractReader();
     List<Entry> entries = new ArrayList<>();
     int skipped = 0;
+    Set<String> otherProviders = new TreeSet<>();
     for (ContractSource source : sources) {
       MessageContract contract;
       try {
@@ -35,11 +40,12 @@ public record ReadContracts(List<Entry> entries, int skipped) {
       }
       if (providerName != null && !providerName.isBlank() && !providerName.equals(contract.provider())) {
         skipped++;
+        otherProviders.add(contract.provider());
         continue;
       }
       entries.add(new Entry(source, contract, null));
     }
-    return new ReadContracts(entries, skipped);
+    return new ReadContracts(entries, skipped, List.copyOf(otherProviders));
   }
 
   /** The contracts that could be read. */

@@ -48,7 +48,8 @@ class CanIDeployTaskTest {
                                        Path environments, Optional<SchemaRegistry> registry) {
     VerifyConfiguration gate = new VerifyConfiguration(FIXTURE, List.of(), List.of(), "", Optional.of(service),
         Path.of("schemas"), "--schemas", List.of(), List.of(), Duration.ofSeconds(60), tmp, tmp,
-        RepositoryPaths.of(FIXTURE, FIXTURE, FIXTURE), new RuleDocs(RuleDocs.DEFAULT_BASE_URL), false);
+        RepositoryPaths.of(FIXTURE, FIXTURE, FIXTURE), new RuleDocs(RuleDocs.DEFAULT_BASE_URL), false,
+        VerifyConfiguration.NoContracts.ALLOWED);
     CanIDeployConfiguration config = new CanIDeployConfiguration(service, "1.6.0", environment,
         new EnvironmentFiles(environments), (coordinates, why) -> Optional.empty(), gate,
         List.of(Path.of("contracts")), registry, Map.of(), ignoreUnknown);
