@@ -114,7 +114,7 @@ final class CanIDeployCommand implements Callable<Integer> {
         : Optional.empty();
     Path repository = mavenRepo != null ? mavenRepo
         : Path.of(System.getProperty("user.home"), ".m2", "repository");
-    CanIDeployConfiguration config = new CanIDeployConfiguration(service, version, environment,
+    CanIDeployConfiguration config = new CanIDeployConfiguration(service, "--service", version, environment,
         new EnvironmentFiles(base.resolve(environmentsDir)), RecordedContracts.mavenRepository(repository),
         gate(base, factoryTimeout), contracts, registry, subjects(), ignoreUnknown);
     PrintWriter out = spec.commandLine().getOut();
