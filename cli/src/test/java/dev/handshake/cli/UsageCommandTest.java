@@ -86,4 +86,14 @@ class UsageCommandTest {
     assertThat(result.exitCode()).isEqualTo(2);
     assertThat(result.err()).contains("--schemas " + notADirectory + " is not a directory");
   }
+
+  @Test
+  void aMistypedProviderIsRefusedAsVerifyRefusesIt() {
+    RegistryCommandsTest.Result result = RegistryCommandsTest.run("usage", "--contracts", "../contracts",
+        "--schemas", "../schemas/user-events", "--provider", "user-servce");
+
+    assertThat(result.exitCode()).isEqualTo(HandshakeCli.EXIT_BAD_INPUT);
+    assertThat(result.err()).contains("handshake usage found no contract for the provider name \"user-servce\" "
+        + "(--provider) in ../contracts", "Did you mean \"user-service\"?");
+  }
 }

@@ -1,5 +1,6 @@
 package dev.handshake.core.contract;
 
+import dev.handshake.core.SimilarNames;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -46,6 +47,21 @@ public record ReadContracts(List<Entry> entries, int skipped, List<String> other
       entries.add(new Entry(source, contract, null));
     }
     return new ReadContracts(entries, skipped, List.copyOf(otherProviders));
+  }
+
+  /**
+   * Why nothing was kept when every contract names another provider: the name, where it looked, the providers
+   * the contracts do name and the closest one (a typo is the likely cause), to follow who says it.
+   *
+   * @param option    how the front end names the provider option ({@code <providerName>}, {@code --provider})
+   * @param locations where the contracts were read from, as the front end names it
+   */
+  public String noContractFor(String provider, String option, String locations) {
+    List<String> close = SimilarNames.closeTo(provider, otherProviders);
+    return "found no contract for the provider name \"" + provider + "\"" + (option.isEmpty() ? ""
+        : " (" + option + ")") + " in " + locations + ": the " + skipped + " contract file(s) there name "
+        + (otherProviders.size() == 1 ? "the provider " : "the providers ") + SimilarNames.quoted(otherProviders)
+        + "." + (close.isEmpty() ? "" : " Did you mean \"" + close.get(0) + "\"?");
   }
 
   /** The contracts that could be read. */

@@ -139,7 +139,8 @@ final class ProducersOfConsumer {
         }
       } else if (!config.ownContracts().isEmpty() && !Files.exists(path)) {
         log.info("can-i-deploy: " + ProjectPaths.display(path, config.gate().baseDirectory()) + " does not exist; "
-            + "no contracts of " + config.service() + " as a consumer there.");
+            + "no contracts of " + (config.service() == null ? "the service" : config.service())
+            + " as a consumer there.");
       }
     }
     return files;

@@ -3,7 +3,6 @@ package dev.handshake.core.tasks;
 import dev.handshake.core.HandshakeException;
 import dev.handshake.core.HandshakeIOException;
 import dev.handshake.core.InvalidInputException;
-import dev.handshake.core.SimilarNames;
 import dev.handshake.core.contract.ContractSource;
 import dev.handshake.core.contract.ReadContracts;
 import dev.handshake.core.gate.FactoryFork;
@@ -50,7 +49,8 @@ public final class VerifyTask {
     }
     ReadContracts contracts = ReadContracts.read(sources, config.providerName().orElse(null));
     if (contracts.entries().isEmpty()) {
-      return nothingToVerify(noContractFor(config.providerName().orElseThrow(), contracts, sources.size()));
+      return nothingToVerify("Handshake verify " + contracts.noContractFor(config.providerName().orElseThrow(),
+          config.noContracts().providerOption(), locations()));
     }
     WriterSchemas writers;
     try {
@@ -106,17 +106,6 @@ public final class VerifyTask {
     log.warn(what + " Nothing verified" + (noContracts.optOut().isEmpty() ? "" : " (" + noContracts.optOut() + ")")
         + ".");
     return VerifyOutcome.nothingToVerify();
-  }
-
-  /** Every contract names another provider: which ones, and the one a typo was probably meant to be. */
-  private String noContractFor(String provider, ReadContracts contracts, int files) {
-    List<String> seen = contracts.otherProviders();
-    List<String> close = SimilarNames.closeTo(provider, seen);
-    return "Handshake verify found no contract for the provider name \"" + provider + "\""
-        + (config.noContracts().providerOption().isEmpty() ? "" : " (" + config.noContracts().providerOption() + ")")
-        + " in " + locations() + ": the " + files + " contract file(s) there name " + (seen.size() == 1
-        ? "the provider " : "the providers ") + SimilarNames.quoted(seen) + "."
-        + (close.isEmpty() ? "" : " Did you mean \"" + close.get(0) + "\"?");
   }
 
   private String locations() {
