@@ -5,6 +5,9 @@ def log = ItBuild.log(basedir)
 def answer = ItBuild.canIDeployReport(basedir)
 assert answer.deployable == true && answer.ignoreUnknown == true
 assert answer.service == 'auth-service' && answer.version == '1.6.0'
+// the artifactId is auth-app: the name checked is the consumer name its contracts carry, and the log says so
+assert log.contains('can-i-deploy: checking the service named "auth-service" (the consumer name of its contracts), '
+    + 'version 1.6.0, against prod') : log
 def verdicts = answer.counterparts.collect { it.name + ' ' + it.version + ' ' + it.role + ' ' + it.verdict }
 // auth-service 1.5.0, the version being replaced, is not its own counterpart
 assert verdicts == ['user-service 1.9.0 producer yes', 'user-service 2.1.0 producer unknown'] : verdicts

@@ -3,6 +3,9 @@ import dev.handshake.maven.it.ItBuild
 
 def log = ItBuild.log(basedir)
 def answer = ItBuild.canIDeployReport(basedir)
+// the artifactId is example-user: the name checked is <providerName>, and the log says so
+assert log.contains('can-i-deploy: checking the service named "user-service" (<providerName>), version 2.0.0, '
+    + 'against prod') : log
 for (report in ['verify.txt', 'verify.json', 'verify.github.txt', 'TEST-handshake-verify.xml']) {
   assert new File(basedir, "target/handshake/can-i-deploy/" + report).isFile() : report
 }

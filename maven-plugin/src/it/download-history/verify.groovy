@@ -14,6 +14,10 @@ try {
   // What was downloaded is a valid offline history: the offline registry reads it back.
   def offline = new dev.handshake.core.registry.LocalSchemaRegistry(new File(basedir, 'target/downloaded').toPath())
   assert offline.versions(created) == [1, 2]
+  // and it keeps the levels the registry applies, global and per subject
+  assert offline.effectiveCompatibility(created).name() == 'FULL_TRANSITIVE'
+  assert offline.globalCompatibility() == ItRegistry.client(basedir).globalCompatibility()
+  assert offline.subjectCompatibility('dev.handshake.example.user.UserDeleted').isEmpty()
 } finally {
   ItRegistry.stop(basedir)
 }

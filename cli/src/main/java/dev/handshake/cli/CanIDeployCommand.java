@@ -115,7 +115,7 @@ final class CanIDeployCommand implements Callable<Integer> {
         : Optional.empty();
     Path repository = mavenRepo != null ? mavenRepo
         : Path.of(System.getProperty("user.home"), ".m2", "repository");
-    CanIDeployConfiguration config = new CanIDeployConfiguration(service, version, environment,
+    CanIDeployConfiguration config = new CanIDeployConfiguration(service, "--service", version, environment,
         new EnvironmentFiles(base.resolve(environmentsDir)), RecordedContracts.mavenRepository(repository),
         gate(base, factoryTimeout), contracts, registry, subjects(), ignoreUnknown);
     PrintWriter out = spec.commandLine().getOut();
@@ -132,7 +132,7 @@ final class CanIDeployCommand implements Callable<Integer> {
     return new VerifyConfiguration(base, List.of(), List.of(), "", Optional.of(service), schemas, "--schemas",
         forkClasspath, producerClasspath.stream().filter(Files::isDirectory).toList(),
         factoryTimeout, reportDir, reportDir, RepositoryPaths.of(base, null, base),
-        gateRun.ruleDocs(), false);
+        gateRun.ruleDocs(), false, VerifyConfiguration.NoContracts.ALLOWED);
   }
 
   private Map<String, Path> subjects() {

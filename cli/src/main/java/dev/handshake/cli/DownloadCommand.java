@@ -19,7 +19,8 @@ import picocli.CommandLine.Spec;
     description = {
         "Downloads registered schemas as pretty-printed .avsc files.",
         "The latest version (or --schema-version) goes to OUTPUT/<subject>.avsc; with --all-versions every "
-            + "version goes to OUTPUT/history/<subject>/vN.avsc, the layout 'check --schemas-dir' reads offline. "
+            + "version goes to OUTPUT/history/<subject>/vN.avsc (with vN.references.json) and the global and "
+            + "subject levels to OUTPUT/compatibility.properties, the layout 'check --schemas-dir' reads offline. "
             + "A subject that is not a plain file name is encoded as Confluent's Maven plugin does "
             + "(orders/v1-value becomes orders_x2Fv1-value). A subject that cannot be downloaded is skipped, the "
             + "others are written, and the skipped ones are listed with the reason."},
@@ -53,7 +54,8 @@ final class DownloadCommand implements Callable<Integer> {
   @Option(names = "--version", arity = "0..1", fallbackValue = "", paramLabel = "VERSION", hidden = true)
   String deprecatedVersion;
 
-  @Option(names = "--all-versions", description = "Write every version to OUTPUT/history/<subject>/vN.avsc.")
+  @Option(names = "--all-versions", description = "Write every version to OUTPUT/history/<subject>/vN.avsc and "
+      + "the levels to OUTPUT/compatibility.properties.")
   boolean allVersions;
 
   @Option(names = {"--output", "-o"}, paramLabel = "DIR", defaultValue = ".",

@@ -83,8 +83,13 @@ final class UsageCommand implements Callable<Integer> {
     } catch (InvalidInputException e) {
       throw new InvalidInputException("a writer schema in --schemas " + schemas + " is invalid: " + e.getMessage(), e);
     }
-    UsageMap map = FieldUsageReport.of(ReadContracts.read(sources, provider), writers, base.resolve(schemas), base)
-        .map();
+    ReadContracts read = ReadContracts.read(sources, provider);
+    if (read.entries().isEmpty()) {
+      // as verify: with no contract for the provider, every field would look safe to remove
+      throw new InvalidInputException("handshake usage " + read.noContractFor(provider, "--provider",
+          String.join(" ", contracts.stream().map(Path::toString).toList())));
+    }
+    UsageMap map = FieldUsageReport.of(read, writers, base.resolve(schemas), base).map();
     String text = format == Format.json ? UsageJsonWriter.write(map) : UsageMarkdownWriter.write(map);
     PrintWriter out = spec.commandLine().getOut();
     if (output == null) {

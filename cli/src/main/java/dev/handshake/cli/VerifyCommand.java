@@ -33,7 +33,8 @@ import picocli.CommandLine.Spec;
             + "TEST-handshake-verify.xml in --junit-report-dir."},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:every consumer can read the producer's events", "1:findings (each printed)",
-        "2:bad input (an invalid writer schema, a missing class path entry, an unknown option)",
+        "2:bad input (no contract to verify unless --allow-no-contracts, an invalid writer schema, a missing class "
+            + "path entry, an unknown option)",
         "3:the factories could not run, or a report could not be written"},
     footerHeading = "%nExamples:%n",
     footer = {
@@ -83,6 +84,10 @@ final class VerifyCommand implements Callable<Integer> {
           + "--base-dir holding .git.")
   Path annotationsRoot;
 
+  @Option(names = "--allow-no-contracts", description = "No contract to verify (no contract file, or none for "
+      + "--provider) is a warning and exit 0 instead of exit 2: for a producer that has no consumers yet.")
+  boolean allowNoContracts;
+
   @Mixin
   GateRunOptions gateRun;
 
@@ -131,7 +136,7 @@ final class VerifyCommand implements Callable<Integer> {
         Optional.ofNullable(provider), schemas, "--schemas", forkClasspath,
         producerClasspath.stream().filter(Files::isDirectory).toList(), factoryTimeout,
         reportDir, junitReportDir, RepositoryPaths.of(base, annotationsRoot, base), gateRun.ruleDocs(),
-        failOnWarning);
+        failOnWarning, new VerifyConfiguration.NoContracts(!allowNoContracts, "--provider", "--allow-no-contracts"));
   }
 
   /** Findings and the summary on standard output, warnings marked, as {@code check} prints its findings. */

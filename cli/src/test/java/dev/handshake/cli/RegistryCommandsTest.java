@@ -13,6 +13,8 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -222,6 +224,44 @@ class RegistryCommandsTest {
     assertThat(schemas.resolve("history/users/v2.avsc")).exists();
     assertThat(offline.exitCode()).as(offline.out() + offline.err()).isZero();
     assertThat(offline.out()).contains("compared with 2 of 2 versions");
+  }
+
+  @Test
+  void aDownloadedHistoryKeepsTheLevelsSoTheOfflineCheckGivesTheRegistrysVerdict() throws Exception {
+    run("register", "--registry", server.url(), "--subject", "users", write("v1.avsc", V1));
+    run("register", "--registry", server.url(), "--subject", "users", write("v2.avsc", V2_OPTIONAL));
+    run("register", "--registry", server.url(), "--subject", "orders/v1-value", dir.resolve("v1.avsc").toString());
+    run("set-compatibility", "--registry", server.url(), "--subject", "users", "FULL_TRANSITIVE");
+    run("set-compatibility", "--registry", server.url(), "--global", "FORWARD");
+    Path schemas = dir.resolve("schemas");
+    Files.createDirectories(schemas);
+    // a stale entry for a subject that has no level of its own any more, and another subject's, kept
+    Files.writeString(schemas.resolve("compatibility.properties"), "orders/v1-value=NONE\nelsewhere=FULL\n");
+
+    Result download = run("download", "--registry", server.url(), "--all-versions", "--output", schemas.toString());
+
+    assertThat(download.exitCode()).as(download.err()).isZero();
+    assertThat(download.out()).contains("compatibility.properties");
+    assertThat(Files.readString(schemas.resolve("compatibility.properties")).lines().filter(l -> !l.startsWith("#")))
+        .containsExactly("default=FORWARD", "elsewhere=FULL", "users=FULL_TRANSITIVE");
+    String idOnlyWithNickname = V1.replace("}]}", "},{\"name\":\"nickname\",\"type\":\"string\",\"default\":\"\"}]}");
+    String emailWithoutId = "{\"type\":\"record\",\"name\":\"User\",\"namespace\":\"t\",\"fields\":["
+        + "{\"name\":\"email\",\"type\":\"string\",\"default\":\"\"}]}";
+    List<String> candidates = List.of(write("c-optional.avsc", V2_OPTIONAL), write("c-required.avsc", V3_REQUIRED),
+        write("c-no-id.avsc", emailWithoutId), write("c-nickname.avsc", idOnlyWithNickname));
+    List<Integer> verdicts = new ArrayList<>();
+    for (String subject : List.of("users", "orders/v1-value")) {
+      for (String candidate : candidates) {
+        Result registry = run("check", "--registry", server.url(), "--subject", subject, candidate);
+        Result offline = run("check", "--schemas-dir", schemas.toString(), "--subject", subject, candidate);
+        assertThat(offline.exitCode()).as(subject + " " + candidate + "\nregistry: " + registry.out()
+            + registry.err() + "\noffline: " + offline.out() + offline.err()).isEqualTo(registry.exitCode());
+        assertThat(offline.out()).contains(subject.equals("users") ? "FULL_TRANSITIVE" : "FORWARD");
+        verdicts.add(registry.exitCode());
+      }
+    }
+    // both verdicts occur, and each subject's level decides one of them differently from BACKWARD's
+    assertThat(verdicts).containsExactly(0, 1, 1, 0, 0, 0, 1, 0);
   }
 
   @Test

@@ -25,11 +25,18 @@ class UsageCommandTest {
 
     assertThat(result.exitCode()).as(result.err()).isZero();
     assertThat(result.out()).startsWith("## Handshake field usage\n\n1 consumer(s): auth-service. 19 field(s): "
-            + "14 in use, 5 safe to remove.\n")
+            + "14 in use, 4 safe to remove, 1 level forbids removal.\n")
         .contains("### dev.handshake.example.user.UserDeleted\n\n| Field | Type | Read by | Verdict |\n"
             + "| --- | --- | --- | --- |\n| `$.eventId` | string (uuid) | auth-service (asserts) | in use |\n")
-        .contains("| `$.occurredAt` | long (timestamp-millis) | nobody | safe to remove |\n")
         .contains("- `dev.handshake.example.user.UserCreated $.displayName`: safe to remove: no consumer reads it.");
+    // no consumer reads UserDeleted's occurredAt, but the subject is FULL_TRANSITIVE (schemas/compatibility.properties)
+    // and removing it fails handshake check --schemas-dir schemas: the map says so, and what would allow it
+    assertThat(result.out())
+        .contains("| `$.occurredAt` | long (timestamp-millis) | nobody | level forbids removal |\n")
+        .contains("- `dev.handshake.example.user.UserDeleted $.occurredAt`: no consumer reads it, but the subject's "
+            + "compatibility level forbids removing it: removing it fails FULL_TRANSITIVE against the registered "
+            + "history (FIELD_REMOVED_WITHOUT_DEFAULT); every registered version is compared and the ones without a "
+            + "default for occurredAt refuse it, so it can go only after the level is made non-transitive");
   }
 
   @Test
@@ -78,5 +85,15 @@ class UsageCommandTest {
 
     assertThat(result.exitCode()).isEqualTo(2);
     assertThat(result.err()).contains("--schemas " + notADirectory + " is not a directory");
+  }
+
+  @Test
+  void aMistypedProviderIsRefusedAsVerifyRefusesIt() {
+    RegistryCommandsTest.Result result = RegistryCommandsTest.run("usage", "--contracts", "../contracts",
+        "--schemas", "../schemas/user-events", "--provider", "user-servce");
+
+    assertThat(result.exitCode()).isEqualTo(HandshakeCli.EXIT_BAD_INPUT);
+    assertThat(result.err()).contains("handshake usage found no contract for the provider name \"user-servce\" "
+        + "(--provider) in ../contracts", "Did you mean \"user-service\"?");
   }
 }

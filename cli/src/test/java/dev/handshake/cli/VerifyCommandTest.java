@@ -115,4 +115,33 @@ class VerifyCommandTest {
     assertThat(result.exitCode()).isEqualTo(HandshakeCli.EXIT_BAD_INPUT);
     assertThat(result.err()).contains("--classpath entry build/no-such-classes does not exist");
   }
+
+  @Test
+  void aMistypedProviderIsBadInputNamingTheProviderItSaw() throws Exception {
+    RegistryCommandsTest.Result result = verify(IT.resolve("verify-field-removed"), "--provider", "user-servce");
+
+    assertThat(result.exitCode()).as(result.out() + result.err()).isEqualTo(HandshakeCli.EXIT_BAD_INPUT);
+    assertThat(result.err()).contains("no contract for the provider name \"user-servce\" (--provider) in contracts",
+        "name the provider \"user-service\"", "Did you mean \"user-service\"?", "--allow-no-contracts");
+    assertThat(tmp.resolve("handshake/verify.json")).doesNotExist();
+  }
+
+  @Test
+  void aContractsDirectoryThatDoesNotExistIsBadInput() throws Exception {
+    RegistryCommandsTest.Result result = verify(IT.resolve("verify-field-removed"), "--contracts", "no/such/dir");
+
+    assertThat(result.exitCode()).as(result.out() + result.err()).isEqualTo(HandshakeCli.EXIT_BAD_INPUT);
+    assertThat(result.err()).contains("found no contract file: --contracts no/such/dir holds no *.json "
+        + "(no/such/dir does not exist)");
+  }
+
+  @Test
+  void allowNoContractsMakesNothingToVerifyAWarning() throws Exception {
+    RegistryCommandsTest.Result result = verify(IT.resolve("verify-field-removed"), "--provider", "user-servce",
+        "--allow-no-contracts");
+
+    assertThat(result.exitCode()).as(result.out() + result.err()).isEqualTo(HandshakeCli.EXIT_OK);
+    assertThat(result.out()).contains("warning: Handshake verify found no contract for the provider name "
+        + "\"user-servce\"", "Nothing verified (--allow-no-contracts).");
+  }
 }

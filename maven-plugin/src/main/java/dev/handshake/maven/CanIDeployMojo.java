@@ -46,9 +46,17 @@ public class CanIDeployMojo extends AbstractRegistryMojo {
   @Parameter(property = "handshake.environment", required = true)
   String environment;
 
-  /** The service's name, as the environment files and contracts name it. */
-  @Parameter(property = "handshake.service", defaultValue = "${project.artifactId}")
+  /**
+   * The service's name, as the environment files and contracts name it. Default: {@code providerName} (the name
+   * {@code verify} checks contracts for), else the consumer name the service's own contracts carry. Never the
+   * artifactId: a name no contract uses would be checked against nothing.
+   */
+  @Parameter(property = "handshake.service")
   String service;
+
+  /** As a producer: the provider name its consumers' contracts use (the {@code verify} goal's parameter). */
+  @Parameter(property = "handshake.providerName")
+  String providerName;
 
   /** The version to deploy (shown in the answer; the code checked is this build's). */
   @Parameter(property = "handshake.serviceVersion", defaultValue = "${project.version}")
@@ -92,7 +100,9 @@ public class CanIDeployMojo extends AbstractRegistryMojo {
         project.getRemoteProjectRepositories(), reportDirectory.toPath().resolve("contract-artifacts"));
     Map<String, Path> subjectFiles = new LinkedHashMap<>();
     (subjects == null ? Map.<String, File>of() : subjects).forEach((s, f) -> subjectFiles.put(s, resolve(f)));
-    CanIDeployConfiguration config = new CanIDeployConfiguration(service, serviceVersion, environment,
+    boolean named = service != null && !service.isBlank();
+    CanIDeployConfiguration config = new CanIDeployConfiguration(named ? service : providerName,
+        named ? "<service>" : "<providerName>", serviceVersion, environment,
         new EnvironmentFiles(environmentsDirectory.toPath()), artifacts.artifactFiles(), gate(),
         List.of(contractsDirectory.toPath()), registry, subjectFiles, ignoreUnknown);
     CanIDeployOutcome outcome = new CanIDeployTask(config, TaskFailures.log(getLog())).run();
@@ -105,11 +115,11 @@ public class CanIDeployMojo extends AbstractRegistryMojo {
   private VerifyConfiguration gate() throws MojoExecutionException {
     Path basedirPath = basedir.toPath();
     File multiModule = session.getRequest().getMultiModuleProjectDirectory();
-    return new VerifyConfiguration(basedirPath, List.of(), List.of(), "", Optional.of(service),
+    return new VerifyConfiguration(basedirPath, List.of(), List.of(), "", Optional.empty(),
         schemasDirectory.toPath(), "<schemasDirectory>", ProducerFactories.classpath(project),
         List.of(Path.of(project.getBuild().getTestOutputDirectory()), Path.of(project.getBuild().getOutputDirectory())),
         Duration.ofSeconds(factoryTimeoutSeconds), reportDirectory.toPath(), reportDirectory.toPath(),
         RepositoryPaths.of(basedirPath, null, multiModule == null ? null : multiModule.toPath()),
-        new RuleDocs(rulesDocsUrl, RuleDocs.MAVEN_EXPLAIN), false);
+        new RuleDocs(rulesDocsUrl, RuleDocs.MAVEN_EXPLAIN), false, VerifyConfiguration.NoContracts.ALLOWED);
   }
 }

@@ -12,7 +12,8 @@ import org.apache.maven.plugins.annotations.Parameter;
 /**
  * Downloads the latest schema of every subject matching {@code subjectPatterns} to
  * {@code outputDirectory/<subject>.avsc}; with {@code allVersions}, every version to
- * {@code outputDirectory/history/<subject>/vN.avsc}, the layout the offline check reads.
+ * {@code outputDirectory/history/<subject>/vN.avsc} and the levels to {@code outputDirectory/compatibility.properties},
+ * the layout the offline check reads.
  */
 @Mojo(name = "download", threadSafe = true)
 public class DownloadMojo extends AbstractRegistryMojo {

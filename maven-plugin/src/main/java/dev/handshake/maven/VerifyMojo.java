@@ -61,6 +61,13 @@ public class VerifyMojo extends AbstractMojo {
   @Parameter(property = "handshake.providerName")
   private String providerName;
 
+  /**
+   * Fail the build when there is no contract to verify (no contract file, or none for {@code providerName}): a
+   * mistyped name or directory must not pass. {@code false} makes it a warning, for a producer without consumers yet.
+   */
+  @Parameter(property = "handshake.failIfNoContracts", defaultValue = "true")
+  private boolean failIfNoContracts;
+
   /** The producer's writer schemas ({@code *.avsc}). An event returned as an Avro record uses its own schema. */
   @Parameter(property = "handshake.schemasDirectory", defaultValue = "${project.basedir}/schemas")
   private File schemasDirectory;
@@ -148,10 +155,12 @@ public class VerifyMojo extends AbstractMojo {
         annotationsRootDirectory == null ? null : annotationsRootDirectory.toPath(),
         multiModule == null ? null : multiModule.toPath());
     return new VerifyConfiguration(basedir, List.of(contractsDirectory.toPath()), artifacts,
-        ProjectPaths.display(contractsDirectory.toPath(), basedir) + " has no *.json and <contractArtifacts> is empty",
+        "<contractsDirectory> " + ProjectPaths.display(contractsDirectory.toPath(), basedir) + " has no *.json and "
+            + "<contractArtifacts> is empty",
         Optional.ofNullable(providerName), schemasDirectory.toPath(), "<schemasDirectory>", classpath,
         List.of(testClasses, Path.of(project.getBuild().getOutputDirectory())),
         Duration.ofSeconds(factoryTimeoutSeconds), reportDirectory.toPath(), junitReportDirectory.toPath(), repositoryPaths, new RuleDocs(rulesDocsUrl, RuleDocs.MAVEN_EXPLAIN),
-        failOnWarning);
+        failOnWarning, new VerifyConfiguration.NoContracts(failIfNoContracts, "<providerName>",
+        "<failIfNoContracts>false</failIfNoContracts> (-Dhandshake.failIfNoContracts=false)"));
   }
 }

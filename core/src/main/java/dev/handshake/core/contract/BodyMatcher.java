@@ -26,10 +26,20 @@ public final class BodyMatcher {
     this.pointers = pointers;
   }
 
-  /** Every mismatch between the interaction's expected body and {@code actual}; none when it expects no body. */
+  /**
+   * Every mismatch between the interaction's expected body and {@code actual}. A missing body (no content) matches
+   * any; an empty one ({@code ""}, Pact's empty body) only an empty message, as the Pact specification says.
+   */
   public static List<Mismatch> match(MessageInteraction interaction, JsonNode actual) {
     if (interaction.body() == null) {
       return List.of();
+    }
+    if (interaction.body().isTextual() && interaction.body().textValue().isEmpty()) {
+      boolean empty = actual == null || actual.isMissingNode() || actual.isTextual() && actual.textValue().isEmpty();
+      return empty ? List.of() : List.of(new Mismatch(Mismatch.Kind.VALUE, "$", interaction.bodyPointer(List.of()),
+          "an empty body", Json.render(actual), "equality", "expected an empty body (the contract's content is \"\", "
+          + "which only an empty message matches; a contract that leaves content out matches any body) but it was "
+          + Json.render(actual)));
     }
     return match(interaction.body(), interaction.bodyRules(), actual, "$", interaction::bodyPointer);
   }

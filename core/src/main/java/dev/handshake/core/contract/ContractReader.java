@@ -161,8 +161,11 @@ public final class ContractReader {
             + "\"application/json\"}.");
       }
       JsonNode content = contents.get("content");
-      if (content == null || content.isNull() || content.isTextual() && content.textValue().isEmpty()) {
+      if (content == null || content.isNull()) {
         return null; // a message stated by its metadata only (key, headers): any body matches
+      }
+      if (content.isTextual() && content.textValue().isEmpty()) {
+        return content; // Pact's empty body (not a missing one): only an empty message matches it
       }
       JsonNode encoded = contents.get("encoded");
       boolean isEncoded = encoded != null && !encoded.isNull() && !(encoded.isBoolean() && !encoded.booleanValue());

@@ -7,6 +7,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaNormalization;
 
@@ -52,6 +53,7 @@ final class ProducedEvents {
       return Optional.empty();
     }
     if (outcome instanceof EventOutcome.Record record) {
+      warnOfDrift(record.schema(), factory, findings);
       return Optional.of(new ProducedEvent(record.wireBytes(), writerFileFor(record.schema(), factory),
           factory.source(), record.envelope()));
     }
@@ -71,6 +73,38 @@ final class ProducedEvents {
     return Optional.of(new ProducedEvent(bytes, writer.get(), factory.source(), serialized.envelope()));
   }
 
+  /**
+   * The gate writes a record with the schema it carries; when the producer's file for the same record says
+   * otherwise (an edited .avsc, a stale generated class), what is registered is not what is sent. The verdict
+   * stays the record's: this only says so.
+   */
+  private void warnOfDrift(Schema schema, EventFactory factory, InteractionFindings findings) {
+    if (schema.getType() != Schema.Type.RECORD) {
+      return;
+    }
+    Optional<SchemaFile> file = writers.byFullName(schema.getFullName());
+    if (file.isEmpty() || sameSchema(file.get().schema(), schema)) {
+      return;
+    }
+    String record = schema.getFullName();
+    String path = file.get().displayPath();
+    findings.add(new Violation(Rule.WRITER_SCHEMA_DRIFT, "", "",
+        "The record \"" + record + "\" the factory " + factory.source() + " built for " + findings.who()
+            + " has another schema than " + path + ": the record's fields are " + fieldNames(schema) + ", the "
+            + "file's " + fieldNames(file.get().schema()) + ". The gate checked the record's schema.",
+        "Regenerate the record's class from " + path + " (e.g. mvn generate-sources), or make " + path
+            + " the schema the code writes, so the schema you register is the one your events use.", Map.of()),
+        file.get().locate(""), Map.of("schemaFile", path, "factory", factory.source()));
+  }
+
+  private static boolean sameSchema(Schema a, Schema b) {
+    return SchemaNormalization.parsingFingerprint64(a) == SchemaNormalization.parsingFingerprint64(b);
+  }
+
+  private static String fieldNames(Schema record) {
+    return record.getFields().stream().map(Schema.Field::name).collect(Collectors.joining(", ", "[", "]"));
+  }
+
   private SchemaFile writerFileFor(Schema schema, EventFactory factory) {
     return writerFiles.computeIfAbsent(schema, s -> findWriterFile(s, factory));
   }
@@ -78,8 +112,7 @@ final class ProducedEvents {
   private SchemaFile findWriterFile(Schema schema, EventFactory factory) {
     if (schema.getType() == Schema.Type.RECORD) {
       Optional<SchemaFile> file = writers.byFullName(schema.getFullName());
-      if (file.isPresent() && SchemaNormalization.parsingFingerprint64(file.get().schema())
-          == SchemaNormalization.parsingFingerprint64(schema)) {
+      if (file.isPresent() && sameSchema(file.get().schema(), schema)) {
         return file.get();
       }
     }

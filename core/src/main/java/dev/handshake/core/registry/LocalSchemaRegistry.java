@@ -13,8 +13,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -28,7 +30,8 @@ import java.util.stream.Stream;
  */
 public final class LocalSchemaRegistry implements SchemaRegistry {
   private static final Pattern VERSION_FILE = Pattern.compile("v([1-9][0-9]*)\\.avsc");
-  private static final String PROPERTIES = "compatibility.properties";
+  static final String PROPERTIES = "compatibility.properties";
+  static final String DEFAULT_KEY = "default";
 
   private final Path directory;
   private final String displayDirectory;
@@ -184,7 +187,7 @@ public final class LocalSchemaRegistry implements SchemaRegistry {
 
   @Override
   public CompatibilityLevel globalCompatibility() {
-    String level = properties().getProperty("default");
+    String level = properties().getProperty(DEFAULT_KEY);
     return level == null ? CompatibilityLevel.BACKWARD
         : CompatibilityLevel.parse(level, "\"default\" in " + directory.resolve(PROPERTIES));
   }
@@ -263,7 +266,22 @@ public final class LocalSchemaRegistry implements SchemaRegistry {
     }
   }
 
+  /**
+   * Every entry of {@code directory}'s compatibility.properties as written ({@code default} and subjects); none when
+   * it is absent.
+   */
+  static Map<String, String> levelEntries(Path directory) {
+    Properties properties = properties(directory);
+    Map<String, String> entries = new TreeMap<>();
+    properties.stringPropertyNames().forEach(key -> entries.put(key, properties.getProperty(key)));
+    return entries;
+  }
+
   private Properties properties() {
+    return properties(directory);
+  }
+
+  private static Properties properties(Path directory) {
     Properties properties = new Properties();
     Path file = directory.resolve(PROPERTIES);
     if (Files.isRegularFile(file)) {

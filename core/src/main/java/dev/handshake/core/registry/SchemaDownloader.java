@@ -5,11 +5,15 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.handshake.core.HandshakeIOException;
 import dev.handshake.core.InvalidInputException;
 import java.io.IOException;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
 
 /**
  * Writes registered schemas to disk, pretty-printed: one version as {@code <dir>/<subject>.avsc}, or a whole
@@ -49,6 +53,48 @@ public final class SchemaDownloader {
       ReferenceFiles.write(file, schema.references());
     }
     return written;
+  }
+
+  /**
+   * Writes the registry's levels to {@code <dir>/compatibility.properties}, where {@link LocalSchemaRegistry} reads
+   * them: {@code default} (the global level) and each subject's own level; a subject without one loses a stale
+   * entry. Entries of other subjects already in the file are kept, so downloading some subjects adds to a copy.
+   * Without the levels an offline check would apply BACKWARD where the registry applies, say, FULL_TRANSITIVE.
+   *
+   * @return the file written
+   */
+  public Path levels(List<String> subjects, Path directory) {
+    Path file = directory.resolve(LocalSchemaRegistry.PROPERTIES);
+    Map<String, String> levels = new TreeMap<>();
+    levels.putAll(LocalSchemaRegistry.levelEntries(directory));
+    levels.put(LocalSchemaRegistry.DEFAULT_KEY, registry.globalCompatibility().name());
+    for (String subject : subjects) {
+      registry.subjectCompatibility(subject).ifPresentOrElse(level -> levels.put(subject, level.name()),
+          () -> levels.remove(subject));
+    }
+    StringBuilder text = new StringBuilder("# Compatibility levels downloaded from ").append(registry.describe())
+        .append(": default is the global level, <subject>=LEVEL a subject's own.\n");
+    levels.forEach((key, level) -> text.append(propertyLine(key, level)).append('\n'));
+    try {
+      Files.createDirectories(directory);
+      Files.writeString(file, text, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new HandshakeIOException("cannot write " + file, e);
+    }
+    return file;
+  }
+
+  /** One {@code key=value} line as {@link Properties#load} reads it back (subjects may hold {@code :} or spaces). */
+  private static String propertyLine(String key, String value) {
+    Properties one = new Properties();
+    one.setProperty(key, value);
+    StringWriter out = new StringWriter();
+    try {
+      one.store(out, null);
+    } catch (IOException e) {
+      throw new IllegalStateException("a StringWriter does not fail", e);
+    }
+    return out.toString().lines().filter(line -> !line.startsWith("#")).findFirst().orElseThrow();
   }
 
   private static Downloaded write(Path file, RegisteredSchema schema) {

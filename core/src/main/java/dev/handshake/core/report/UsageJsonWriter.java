@@ -38,7 +38,7 @@ public final class UsageJsonWriter {
       node.put("written", field.written());
       field.removedFrom().ifPresent(f -> node.put("removedFrom", f));
       node.put("verdict", field.verdict().name());
-      node.put("advice", field.verdict().advice());
+      node.put("advice", field.advice());
       ArrayNode consumers = node.putArray("consumers");
       for (ConsumerUse use : field.consumers()) {
         ObjectNode c = consumers.addObject();

@@ -36,7 +36,7 @@ public final class UsageMarkdownWriter {
       out.append("\n### What the producer may do\n\n");
       for (FieldUsage field : advised) {
         out.append("- `").append(field.subject()).append(' ').append(field.path()).append("`: ")
-            .append(field.verdict().advice())
+            .append(field.advice())
             .append(field.consumers().isEmpty() ? "" : " (" + readers(field) + ")")
             .append(field.removedFrom().map(f -> "; last in " + f).orElse("")).append(".\n");
       }

@@ -45,7 +45,9 @@ public enum Rule {
   FACTORY_MISSING(RuleCategory.GATE, "No `@PactVerifyProvider` method builds the event an interaction describes."),
   FACTORY_FAILED(RuleCategory.GATE, "The producer's event factory threw or returned no usable event."),
   WRITER_SCHEMA_MISSING(RuleCategory.GATE,
-      "The factory returned bytes and the producer has no writer schema for the record.");
+      "The factory returned bytes and the producer has no writer schema for the record."),
+  WRITER_SCHEMA_DRIFT(RuleCategory.GATE, Severity.WARNING,
+      "The record a factory built has another schema than the producer's schema file for it.");
 
   private final RuleCategory category;
   private final Severity defaultSeverity;

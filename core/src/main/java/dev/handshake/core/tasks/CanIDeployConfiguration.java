@@ -11,7 +11,9 @@ import java.util.Optional;
 /**
  * What {@code can-i-deploy} needs from a front end (the goal, {@code handshake can-i-deploy}).
  *
- * @param service          the service to deploy, as the environment files and contracts name it
+ * @param service          the service to deploy, as the environment files and contracts name it; when blank, the
+ *                         consumer name its own contracts carry (one name, or the task refuses)
+ * @param serviceOrigin    where the front end took {@code service} from ({@code <providerName>}), for the report
  * @param version          its version (shown in the answer; the code checked is the one built here)
  * @param environment      where it would be deployed ({@code <environments>/<environment>.json})
  * @param environments     the environments directory
@@ -25,7 +27,7 @@ import java.util.Optional;
  * @param subjects         the producer's subjects and the schema file each gets, for the registry check
  * @param ignoreUnknown    a counterpart whose contracts or schemas cannot be found does not make the answer no
  */
-public record CanIDeployConfiguration(String service, String version, String environment,
+public record CanIDeployConfiguration(String service, String serviceOrigin, String version, String environment,
                                       EnvironmentFiles environments, RecordedContracts.ArtifactFiles artifacts,
                                       VerifyConfiguration gate, List<Path> ownContracts,
                                       Optional<SchemaRegistry> registry, Map<String, Path> subjects,
@@ -33,6 +35,12 @@ public record CanIDeployConfiguration(String service, String version, String env
   public CanIDeployConfiguration {
     ownContracts = List.copyOf(ownContracts);
     subjects = Map.copyOf(subjects);
+  }
+
+  /** The same question about the service under a name the task found ({@code origin} says where). */
+  CanIDeployConfiguration withService(String name, String origin) {
+    return new CanIDeployConfiguration(name, origin, version, environment, environments, artifacts, gate,
+        ownContracts, registry, subjects, ignoreUnknown);
   }
 
   Path reportDirectory() {

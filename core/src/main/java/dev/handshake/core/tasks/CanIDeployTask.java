@@ -2,6 +2,7 @@ package dev.handshake.core.tasks;
 
 import dev.handshake.core.HandshakeIOException;
 import dev.handshake.core.InvalidInputException;
+import dev.handshake.core.SimilarNames;
 import dev.handshake.core.deploy.Environment;
 import dev.handshake.core.registry.SubjectCheck;
 import dev.handshake.core.registry.SubjectCheckResult;
@@ -15,7 +16,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * {@code can-i-deploy} for every front end: may this version of the service go to the environment, given what
@@ -35,8 +38,8 @@ public final class CanIDeployTask {
 
   public CanIDeployOutcome run() {
     if (config.service() == null || config.service().isBlank()) {
-      throw new InvalidInputException("can-i-deploy needs the service's name, as the environment files and its "
-          + "contracts name it (--service, <service>)");
+      return new CanIDeployTask(config.withService(consumerNameOfOwnContracts(), "the consumer name of its "
+          + "contracts"), log).run();
     }
     if (config.version() == null || config.version().isBlank()) {
       throw new InvalidInputException("can-i-deploy needs the version to deploy (--version, <version>)");
@@ -44,12 +47,18 @@ public final class CanIDeployTask {
     Environment environment = config.environments().read(config.environment());
     String file = ProjectPaths.display(config.environments().file(config.environment()),
         config.gate().baseDirectory());
-    log.info("can-i-deploy: " + config.service() + " " + config.version() + " to " + config.environment() + " ("
-        + file + ", " + environment.services().size() + " service(s) recorded)");
+    log.info("can-i-deploy: checking the service named \"" + config.service() + "\" (" + config.serviceOrigin()
+        + "), version " + config.version() + ", against " + config.environment() + " (" + file + ", "
+        + environment.services().size() + " service(s) recorded)");
     List<Counterpart> answers = new ArrayList<>();
-    answers.addAll(new ConsumersOfProducer(config, log).check(environment));
+    ConsumersOfProducer consumers = new ConsumersOfProducer(config, log);
+    answers.addAll(consumers.check(environment));
+    ProducersOfConsumer producers = new ProducersOfConsumer(config, log);
+    Set<String> namedInContracts = new TreeSet<>(consumers.providersSeen());
+    producers.ownContracts().forEach(c -> namedInContracts.addAll(List.of(c.consumer(), c.provider())));
+    requireKnownName(environment, namedInContracts);
     answers.addAll(subjects());
-    answers.addAll(new ProducersOfConsumer(config, log).check(environment));
+    answers.addAll(producers.check(environment));
     boolean no = answers.stream().anyMatch(a -> a.verdict() == Verdict.NO);
     boolean unknown = answers.stream().anyMatch(a -> a.verdict() == Verdict.UNKNOWN);
     boolean deployable = !no && (!unknown || config.ignoreUnknown());
@@ -67,6 +76,47 @@ public final class CanIDeployTask {
       log.error(summary);
     }
     return new CanIDeployOutcome(answers, deployable, report, summary);
+  }
+
+  /** No name given: the one consumer name the service's own contracts carry. */
+  private String consumerNameOfOwnContracts() {
+    Set<String> names = new TreeSet<>();
+    new ProducersOfConsumer(config, log).ownContracts().forEach(contract -> names.add(contract.consumer()));
+    if (names.size() != 1) {
+      throw new InvalidInputException("can-i-deploy needs the service's name, as the environment files and "
+          + "contracts name it (--service, <service>, or <providerName> for a producer)" + (names.isEmpty() ? ""
+          : "; its contracts name several consumers: " + SimilarNames.quoted(List.copyOf(names))));
+    }
+    return names.iterator().next();
+  }
+
+  /**
+   * A name no environment records and no contract names (a mistyped or default name) is bad input: checked
+   * against nothing, it would always be a yes.
+   */
+  private void requireKnownName(Environment environment, Set<String> namedInContracts) {
+    Set<String> recorded = new TreeSet<>();
+    environment.services().forEach(s -> recorded.add(s.name()));
+    for (String other : config.environments().names()) {
+      if (!other.equals(config.environment())) {
+        config.environments().read(other).services().forEach(s -> recorded.add(s.name()));
+      }
+    }
+    String name = config.service();
+    if (recorded.contains(name) || namedInContracts.contains(name)) {
+      return;
+    }
+    Set<String> seen = new TreeSet<>(recorded);
+    seen.addAll(namedInContracts);
+    List<String> close = SimilarNames.closeTo(name, List.copyOf(seen));
+    throw new InvalidInputException("can-i-deploy: no environment in " + ProjectPaths.display(
+        config.environments().directory(), config.gate().baseDirectory()) + " records a service named \"" + name
+        + "\" (" + config.serviceOrigin() + ") and no contract names it, so nothing could be checked. "
+        + (seen.isEmpty() ? "" : "The names recorded or in contracts: " + SimilarNames.quoted(List.copyOf(seen))
+        + ". ")
+        + (close.isEmpty() ? "" : "Did you mean \"" + close.get(0) + "\"? ")
+        + "Give the name the contracts use (--service, <service>, or <providerName> for a producer), or record "
+        + "the service in an environment first (handshake record-deployment).");
   }
 
   /** Each configured subject's candidate schema against the registry, as {@code check} does. */

@@ -19,6 +19,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The producer's side of can-i-deploy: the gate, run once over the contracts of every consumer version recorded
@@ -27,6 +29,7 @@ import java.util.Optional;
 final class ConsumersOfProducer {
   private final CanIDeployConfiguration config;
   private final TaskLog log;
+  private final Set<String> providersSeen = new TreeSet<>();
 
   ConsumersOfProducer(CanIDeployConfiguration config, TaskLog log) {
     this.config = config;
@@ -68,6 +71,11 @@ final class ConsumersOfProducer {
     return inFileOrder(answers, environment);
   }
 
+  /** The providers named by the recorded contracts read so far (all of them when none is this service's). */
+  Set<String> providersSeen() {
+    return providersSeen;
+  }
+
   /** The table lists counterparts as the environment file does, whatever was answered first. */
   private static List<Counterpart> inFileOrder(List<Counterpart> answers, Environment environment) {
     List<String> order = new ArrayList<>();
@@ -84,7 +92,9 @@ final class ConsumersOfProducer {
     ContractReader reader = new ContractReader();
     for (ContractSource source : contracts) {
       try {
-        if (reader.read(source.file(), source.displayPath()).provider().equals(config.service())) {
+        String provider = reader.read(source.file(), source.displayPath()).provider();
+        providersSeen.add(provider);
+        if (provider.equals(config.service())) {
           return true;
         }
       } catch (InvalidInputException unreadable) {
@@ -111,7 +121,8 @@ final class ConsumersOfProducer {
     VerifyConfiguration forEnvironment = new VerifyConfiguration(gate.baseDirectory(), List.of(), distinct(all),
         "no consumer in " + config.environment() + " has contracts", Optional.of(config.service()),
         gate.schemasDirectory(), gate.schemasHint(), gate.factoryClasspath(), gate.factoryClassDirectories(),
-        gate.factoryTimeout(), reports, reports, gate.repositoryPaths(), gate.ruleDocs(), gate.failOnWarning());
+        gate.factoryTimeout(), reports, reports, gate.repositoryPaths(), gate.ruleDocs(), gate.failOnWarning(),
+        VerifyConfiguration.NoContracts.ALLOWED);
     GateReport report = new VerifyTask(forEnvironment, log).run().report();
     return report == null ? new GateReport(0, 0, List.of()) : report;
   }

@@ -45,6 +45,11 @@ public final class DownloadTask {
         skipped.put(subject, e);
       }
     }
+    if (config.allVersions()) {
+      List<String> downloaded = wanted.stream().filter(subject -> !skipped.containsKey(subject)).toList();
+      log.info("downloaded the compatibility levels to " + downloader.levels(downloaded, config.outputDirectory())
+          + " (the global level and each subject's own, where the offline check reads them)");
+    }
     if (!skipped.isEmpty()) {
       skipped.forEach((subject, reason) -> log.error("skipped subject \"" + subject + "\": " + reason.getMessage()));
       String summary = "skipped " + skipped.size() + " of " + wanted.size() + " subject"

@@ -108,15 +108,20 @@ final class ProducersOfConsumer {
 
   /** This service's contracts (as consumer), by provider; a contract it cannot read is bad input. */
   private Map<String, List<MessageContract>> ownContractsByProvider() {
-    ContractReader reader = new ContractReader();
     Map<String, List<MessageContract>> byProvider = new LinkedHashMap<>();
-    for (Path file : ownContractFiles()) {
-      MessageContract contract = reader.read(file, ProjectPaths.display(file, config.gate().baseDirectory()));
+    for (MessageContract contract : ownContracts()) {
       if (contract.consumer().equals(config.service())) {
         byProvider.computeIfAbsent(contract.provider(), p -> new ArrayList<>()).add(contract);
       }
     }
     return byProvider;
+  }
+
+  /** The contracts in the service's own contract locations, whoever wrote them. */
+  List<MessageContract> ownContracts() {
+    ContractReader reader = new ContractReader();
+    return ownContractFiles().stream()
+        .map(file -> reader.read(file, ProjectPaths.display(file, config.gate().baseDirectory()))).toList();
   }
 
   private List<Path> ownContractFiles() {
@@ -134,7 +139,8 @@ final class ProducersOfConsumer {
         }
       } else if (!config.ownContracts().isEmpty() && !Files.exists(path)) {
         log.info("can-i-deploy: " + ProjectPaths.display(path, config.gate().baseDirectory()) + " does not exist; "
-            + "no contracts of " + config.service() + " as a consumer there.");
+            + "no contracts of " + (config.service() == null ? "the service" : config.service())
+            + " as a consumer there.");
       }
     }
     return files;

@@ -26,17 +26,32 @@ import java.util.Optional;
  * @param reportDirectory         where verify.txt, verify.json, verify.github.txt, usage.md and usage.json go
  * @param junitReportDirectory    where TEST-handshake-verify.xml goes (where CI collects tests)
  * @param repositoryPaths         names files from the repository root, for GitHub annotations
+ * @param noContracts             what a run that finds no contract to verify does, and the front end's words for it
  */
 public record VerifyConfiguration(Path baseDirectory, List<Path> contractLocations, List<ContractSource> moreContracts,
                                   String contractsHint, Optional<String> providerName, Path schemasDirectory,
                                   String schemasHint, List<Path> factoryClasspath, List<Path> factoryClassDirectories,
                                   Duration factoryTimeout, Path reportDirectory, Path junitReportDirectory,
-                                  RepositoryPaths repositoryPaths, RuleDocs ruleDocs, boolean failOnWarning) {
+                                  RepositoryPaths repositoryPaths, RuleDocs ruleDocs, boolean failOnWarning,
+                                  NoContracts noContracts) {
   public VerifyConfiguration {
     contractLocations = List.copyOf(contractLocations);
     moreContracts = List.copyOf(moreContracts);
     providerName = providerName.filter(name -> !name.isBlank());
     factoryClasspath = List.copyOf(factoryClasspath);
     factoryClassDirectories = List.copyOf(factoryClassDirectories);
+  }
+
+  /**
+   * A run that verifies nothing (no contract file, or none for the provider name) is a failure, as pact-jvm fails
+   * without {@code @IgnoreNoPactsToVerify}: a mistyped name or directory must not read as a pass.
+   *
+   * @param fail           fail (bad input); else a warning, for a producer that has no consumers yet
+   * @param providerOption how the front end names the provider name option ({@code <providerName>})
+   * @param optOut         how the front end turns the failure into a warning
+   */
+  public record NoContracts(boolean fail, String providerOption, String optOut) {
+    /** For a caller that has already found the contracts (can-i-deploy): it answers an empty set itself. */
+    public static final NoContracts ALLOWED = new NoContracts(false, "", "");
   }
 }

@@ -16,6 +16,7 @@ import dev.handshake.core.report.TextReportWriter;
 import dev.handshake.core.rules.Severity;
 import dev.handshake.core.usage.FieldUsageReport;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,8 +44,13 @@ public final class VerifyTask {
     List<ContractSource> sources = new ArrayList<>(ContractFiles.find(config.contractLocations(), base));
     sources.addAll(config.moreContracts());
     if (sources.isEmpty()) {
-      log.warn("Handshake verify found no contracts: " + config.contractsHint() + ". Nothing to verify.");
-      return VerifyOutcome.nothingToVerify();
+      return nothingToVerify("Handshake verify found no contract file: " + config.contractsHint()
+          + missingLocations() + ".");
+    }
+    ReadContracts contracts = ReadContracts.read(sources, config.providerName().orElse(null));
+    if (contracts.entries().isEmpty()) {
+      return nothingToVerify("Handshake verify " + contracts.noContractFor(config.providerName().orElseThrow(),
+          config.noContracts().providerOption(), locations()));
     }
     WriterSchemas writers;
     try {
@@ -62,7 +68,6 @@ public final class VerifyTask {
     log.info("Handshake verify: " + sources.size() + " contract file(s), " + factories.all().size()
         + " @PactVerifyProvider factory method(s) (run in a JVM in the module's directory, as Surefire runs tests), "
         + writers.size() + " writer schema(s).");
-    ReadContracts contracts = ReadContracts.read(sources, config.providerName().orElse(null));
     GateReport gateReport = new ProducerGate().verify(contracts, factories::find, writers);
     FieldUsageReport usage = FieldUsageReport.of(contracts, writers, resolve(config.schemasDirectory()), base);
     GateReport report = usage.annotate(gateReport);
@@ -87,6 +92,33 @@ public final class VerifyTask {
     }
     log.info(summary);
     return new VerifyOutcome(report, files, Optional.empty());
+  }
+
+  /** No contract to verify: an error unless the front end's opt-out made it a warning. */
+  private VerifyOutcome nothingToVerify(String what) {
+    VerifyConfiguration.NoContracts noContracts = config.noContracts();
+    if (noContracts.fail()) {
+      throw new InvalidInputException(what + " A run that verifies nothing would pass whatever the producer "
+          + "changes. Correct the contracts location or the provider name"
+          + (noContracts.optOut().isEmpty() ? "" : ", or use " + noContracts.optOut()
+          + " for a producer that has no consumers yet") + ".");
+    }
+    log.warn(what + " Nothing verified" + (noContracts.optOut().isEmpty() ? "" : " (" + noContracts.optOut() + ")")
+        + ".");
+    return VerifyOutcome.nothingToVerify();
+  }
+
+  private String locations() {
+    List<String> places = new ArrayList<>(config.contractLocations().stream().map(this::display).toList());
+    if (!config.moreContracts().isEmpty()) {
+      places.add(config.moreContracts().size() + " contract(s) from artifacts");
+    }
+    return String.join(", ", places);
+  }
+
+  private String missingLocations() {
+    return config.contractLocations().stream().filter(location -> !Files.exists(resolve(location)))
+        .map(location -> " (" + display(location) + " does not exist)").collect(Collectors.joining());
   }
 
   private PactVerifyProviderFactories factories() {

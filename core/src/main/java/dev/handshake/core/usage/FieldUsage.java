@@ -16,12 +16,30 @@ import java.util.Optional;
  * @param written     whether the producer's current schema has it
  * @param removedFrom the history file whose version last had it, when the current schema dropped it
  * @param consumers   each consumer that reads it, in consumer order
+ * @param removalRefused when the subject's level and registered history refuse removing it: why, and what would
+ *                    allow it
  */
 public record FieldUsage(String subject, String file, String pointer, String path, String type, boolean written,
-                         Optional<String> removedFrom, List<ConsumerUse> consumers) {
+                         Optional<String> removedFrom, List<ConsumerUse> consumers, Optional<String> removalRefused) {
 
   public FieldUsage {
     consumers = List.copyOf(consumers);
+  }
+
+  /** A field whose removal the levels were not asked about. */
+  public FieldUsage(String subject, String file, String pointer, String path, String type, boolean written,
+                    Optional<String> removedFrom, List<ConsumerUse> consumers) {
+    this(subject, file, pointer, path, type, written, removedFrom, consumers, Optional.empty());
+  }
+
+  /** The same field, with the levels' answer to removing it. */
+  public FieldUsage withRemovalRefused(String why) {
+    return new FieldUsage(subject, file, pointer, path, type, written, removedFrom, consumers, Optional.of(why));
+  }
+
+  /** The verdict's advice, with what would allow a removal the level forbids. */
+  public String advice() {
+    return verdict().advice() + removalRefused.map(why -> ": " + why).orElse("");
   }
 
   public FieldVerdict verdict() {
@@ -29,7 +47,7 @@ public record FieldUsage(String subject, String file, String pointer, String pat
       return consumers.isEmpty() && removedFrom.isPresent() ? FieldVerdict.REMOVED_UNREAD : FieldVerdict.NOT_WRITTEN;
     }
     if (consumers.isEmpty()) {
-      return FieldVerdict.SAFE_TO_REMOVE;
+      return removalRefused.isPresent() ? FieldVerdict.LEVEL_FORBIDS_REMOVAL : FieldVerdict.SAFE_TO_REMOVE;
     }
     boolean allDefaults = consumers.stream()
         .allMatch(c -> c.use() == FieldUse.DECODES && c.readerDefault().isPresent());

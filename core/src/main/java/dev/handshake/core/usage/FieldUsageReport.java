@@ -41,8 +41,10 @@ public final class FieldUsageReport {
                                     Path displayBase) {
     List<SchemaFile> files = writers.files();
     List<String> subjects = files.stream().map(f -> f.schema().getFullName()).toList();
-    return new FieldUsageReport(UsageMapBuilder.build(files, UsageSources.readers(contracts.contracts()),
-        UsageSources.previousVersions(schemasDirectory, subjects, displayBase)));
+    UsageMap map = UsageMapBuilder.build(files, UsageSources.readers(contracts.contracts()),
+        UsageSources.previousVersions(schemasDirectory, subjects, displayBase));
+    return new FieldUsageReport(RemovalLevels.of(schemasDirectory).map(levels -> levels.apply(map, files))
+        .orElse(map));
   }
 
   public UsageMap map() {

@@ -11,6 +11,8 @@ public enum FieldVerdict {
       + "removes it)"),
   /** No consumer's reader schema has it. */
   SAFE_TO_REMOVE("safe to remove: no consumer reads it"),
+  /** No consumer's reader schema has it, but the subject's level and registered history refuse its removal. */
+  LEVEL_FORBIDS_REMOVAL("no consumer reads it, but the subject's compatibility level forbids removing it"),
   /** The producer does not write it (any more); consumers read their default, or cannot decode without one. */
   NOT_WRITTEN("not written by the producer: consumers with a default read it, consumers without one cannot "
       + "decode"),

@@ -51,6 +51,22 @@ class ContractShapesTest {
   }
 
   @Test
+  void anExpectedEmptyBodyMatchesOnlyAnEmptyBody() throws Exception {
+    MessageInteraction interaction = read("empty-body.json");
+
+    assertThat(BodyMatcher.match(interaction, null)).isEmpty();
+    assertThat(match(interaction, "\"\"")).isEmpty();
+    List<Mismatch> mismatches = match(interaction, "{\"userId\": 7}");
+    assertThat(mismatches).singleElement().satisfies(m -> {
+      assertThat(m.kind()).isEqualTo(Mismatch.Kind.VALUE);
+      assertThat(m.path()).isEqualTo("$");
+      assertThat(m.pointer()).isEqualTo("/interactions/0/contents/content");
+      assertThat(m.expected()).isEqualTo("an empty body");
+      assertThat(m.description()).startsWith("expected an empty body").endsWith("but it was {\"userId\":7}");
+    });
+  }
+
+  @Test
   void rulesUnderTheV4ContentCategoryApplyToTheBody() throws Exception {
     MessageInteraction interaction = read("content-category.json");
 

@@ -315,6 +315,33 @@ class ProducerGateTest {
   }
 
   @Test
+  void writerSchemaDrift() throws Exception {
+    Path dir = fixture("WRITER_SCHEMA_DRIFT");
+    // the factory's record class was generated before the file gained "reason"
+    Schema stale = new Schema.Parser().parse(dir.resolve("factory-schema.avsc").toFile());
+
+    GateReport report = run("WRITER_SCHEMA_DRIFT", Optional.of(recordFactory(dir, stale)));
+
+    assertThat(rules(report)).containsExactly("WRITER_SCHEMA_DRIFT");
+    Finding finding = report.findings().get(0);
+    assertThat(finding.severity()).isEqualTo(Severity.WARNING);
+    assertThat(report.hasErrors()).isFalse();
+    assertThat(finding.location().file()).isEqualTo("schemas/UserDeleted.avsc");
+    assertThat(finding.location().line()).isEqualTo(1);
+    assertThat(finding.message()).contains("The record \"dev.handshake.example.user.UserDeleted\" the factory "
+        + "Fixtures.userDeleted() built", "has another schema than schemas/UserDeleted.avsc",
+        "the record's fields are [eventId, userId, email, version, occurredAt], the file's [eventId, userId, email, "
+            + "version, reason, occurredAt]");
+    assertThat(finding.details()).containsEntry("schemaFile", "schemas/UserDeleted.avsc")
+        .containsEntry("factory", "Fixtures.userDeleted()");
+  }
+
+  @Test
+  void theSchemaFileTheFactorysRecordUsesGivesNoDriftWarning() {
+    assertThat(runWithRecord("WRITER_SCHEMA_DRIFT").findings()).isEmpty();
+  }
+
+  @Test
   void decodesBytesWithTheProducersSchemaFile() throws Exception {
     Path dir = fixture("PASSING");
     Schema writer = WriterSchemas.load(dir.resolve("schemas"), dir).byFullName("dev.handshake.example.user.UserDeleted")

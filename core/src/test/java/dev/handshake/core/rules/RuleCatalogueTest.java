@@ -53,9 +53,9 @@ class RuleCatalogueTest {
   }
 
   @Test
-  void onlyAnEditedReaderSchemaIsAWarning() {
+  void onlyAnEditedReaderSchemaAndWriterSchemaDriftAreWarnings() {
     assertThat(Stream.of(Rule.values()).filter(rule -> rule.defaultSeverity() == Severity.WARNING))
-        .containsExactly(Rule.READER_SCHEMA_EDITED);
+        .containsExactly(Rule.READER_SCHEMA_EDITED, Rule.WRITER_SCHEMA_DRIFT);
   }
 
   private static Class<?> testClass(Rule rule) throws ClassNotFoundException {

@@ -46,10 +46,11 @@ class CanIDeployTaskTest {
 
   private CanIDeployOutcome canIDeploy(String service, String environment, boolean ignoreUnknown,
                                        Path environments, Optional<SchemaRegistry> registry) {
-    VerifyConfiguration gate = new VerifyConfiguration(FIXTURE, List.of(), List.of(), "", Optional.of(service),
+    VerifyConfiguration gate = new VerifyConfiguration(FIXTURE, List.of(), List.of(), "", Optional.ofNullable(service),
         Path.of("schemas"), "--schemas", List.of(), List.of(), Duration.ofSeconds(60), tmp, tmp,
-        RepositoryPaths.of(FIXTURE, FIXTURE, FIXTURE), RuleDocs.DEFAULT, false);
-    CanIDeployConfiguration config = new CanIDeployConfiguration(service, "1.6.0", environment,
+        RepositoryPaths.of(FIXTURE, FIXTURE, FIXTURE), RuleDocs.DEFAULT, false,
+        VerifyConfiguration.NoContracts.ALLOWED);
+    CanIDeployConfiguration config = new CanIDeployConfiguration(service, service == null ? "" : "--service", "1.6.0", environment,
         new EnvironmentFiles(environments), (coordinates, why) -> Optional.empty(), gate,
         List.of(Path.of("contracts")), registry, Map.of(), ignoreUnknown);
     return new CanIDeployTask(config, TaskLog.of(lines::add, lines::add, lines::add)).run();
@@ -143,8 +144,26 @@ class CanIDeployTaskTest {
   }
 
   @Test
-  void aServiceNothingInTheEnvironmentDependsOnMayGo() {
-    CanIDeployOutcome outcome = canIDeploy("billing-service", "prod", false);
+  void aServiceNothingInTheEnvironmentDependsOnMayGo() throws Exception {
+    Path environments = Files.createDirectories(tmp.resolve("environments"));
+    Files.copy(FIXTURE.resolve("environments/prod.json"), environments.resolve("prod.json"));
+    Files.writeString(environments.resolve("staging.json"), """
+        {
+          "formatVersion": 1,
+          "environment": "staging",
+          "services": {
+            "billing-service": {
+              "versions": [
+                {
+                  "version": "1.5.0"
+                }
+              ]
+            }
+          }
+        }
+        """);
+
+    CanIDeployOutcome outcome = canIDeploy("billing-service", "prod", false, environments);
 
     assertThat(outcome.counterparts()).isEmpty();
     assertThat(outcome.deployable()).isTrue();
@@ -215,5 +234,24 @@ class CanIDeployTaskTest {
   void anUnknownEnvironmentIsBadInput() {
     assertThatThrownBy(() -> canIDeploy("auth-service", "qa", false)).isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("there is no environment \"qa\"").hasMessageContaining("[prod]");
+  }
+
+  @Test
+  void aNameNoEnvironmentRecordsAndNoContractNamesIsBadInputNotAYes() {
+    assertThatThrownBy(() -> canIDeploy("auth-servce", "prod", false)).isInstanceOf(InvalidInputException.class)
+        .hasMessageStartingWith("can-i-deploy: no environment in "
+            + "environments records a service named \"auth-servce\" (--service) and no contract names it, so "
+            + "nothing could be checked. The names recorded or in contracts: \"auth-service\", \"user-service\". "
+            + "Did you mean \"auth-service\"?");
+  }
+
+  @Test
+  void withoutANameAConsumerIsNamedByItsContractsAndTheReportSaysSo() {
+    CanIDeployOutcome outcome = canIDeploy(null, "prod", false);
+
+    assertThat(lines.get(0)).startsWith("can-i-deploy: checking the service named \"auth-service\" (the consumer "
+        + "name of its contracts), version 1.6.0, against prod");
+    assertThat(outcome.counterparts()).extracting(c -> c.name() + " " + c.version())
+        .containsExactly("user-service 1.9.0", "user-service 2.0.0", "user-service 2.1.0");
   }
 }

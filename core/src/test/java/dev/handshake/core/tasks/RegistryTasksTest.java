@@ -66,7 +66,10 @@ class RegistryTasksTest {
     assertThatThrownBy(() -> new DownloadTask(config, log).run()).isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("skipped 1 of 2 subjects");
     assertThat(dir.resolve("out/history/dev.example.Account/v1.avsc")).isRegularFile();
-    assertThat(infos).singleElement().asString().startsWith("downloaded " + dir.resolve("out/history"));
+    assertThat(infos).hasSize(2);
+    assertThat(infos.get(0)).startsWith("downloaded " + dir.resolve("out/history"));
+    assertThat(infos.get(1)).startsWith("downloaded the compatibility levels to "
+        + dir.resolve("out/compatibility.properties"));
     assertThat(errors).singleElement().asString().startsWith("skipped subject \"nobody\": ");
   }
 
