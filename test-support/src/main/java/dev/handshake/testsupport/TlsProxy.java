@@ -2,7 +2,6 @@ package dev.handshake.testsupport;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -20,7 +19,7 @@ import javax.net.ssl.TrustManagerFactory;
 /**
  * A loopback TLS terminator in front of a plain TCP server, so a test can reach a server that speaks only
  * HTTP over {@code https}: TLS on the proxy's port, the bytes forwarded in clear to {@code targetPort}. With a
- * client truststore it asks every client for a certificate (mutual TLS).
+ * client truststore it asks every client for a certificate (mutual TLS). {@link TcpProxy}'s pumps carry the bytes.
  */
 public final class TlsProxy implements AutoCloseable {
   private final int targetPort;
@@ -66,32 +65,12 @@ public final class TlsProxy implements AutoCloseable {
         open.add(client);
         open.add(target);
         // The handshake runs on the client pump's first read, so a refused client never blocks the acceptor.
-        pump(client, target);
-        pump(target, client);
+        TcpProxy.pump(client, target);
+        TcpProxy.pump(target, client);
       } catch (IOException e) {
         // closed by close(), or the target refused: the client sees its connection end
       }
     }
-  }
-
-  private static void pump(Socket from, Socket to) {
-    Thread pump = new Thread(() -> {
-      byte[] buffer = new byte[8192];
-      try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
-        int read;
-        while ((read = in.read(buffer)) >= 0) {
-          out.write(buffer, 0, read);
-          out.flush();
-        }
-      } catch (IOException e) {
-        // a failed handshake or one side closed: the other goes down with it below
-      } finally {
-        closeQuietly(from);
-        closeQuietly(to);
-      }
-    }, "tls-proxy-pump");
-    pump.setDaemon(true);
-    pump.start();
   }
 
   private static KeyStore load(Path path, String password) throws IOException, GeneralSecurityException {
@@ -102,19 +81,11 @@ public final class TlsProxy implements AutoCloseable {
     return store;
   }
 
-  private static void closeQuietly(Socket socket) {
-    try {
-      socket.close();
-    } catch (IOException e) {
-      // already closed
-    }
-  }
-
   @Override
   public void close() throws IOException {
     server.close();
     for (Socket socket : open) {
-      closeQuietly(socket);
+      TcpProxy.closeQuietly(socket);
     }
   }
 }
