@@ -3,8 +3,6 @@ package dev.handshake.kafka;
 import dev.handshake.core.InvalidInputException;
 import dev.handshake.core.registry.RegistryClientConfig;
 import dev.handshake.core.registry.RegistryCredentials;
-import dev.handshake.core.registry.RegistryTls;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -195,41 +193,7 @@ public final class HandshakeSerdeConfig {
     } catch (InvalidInputException e) {
       throw new ConfigException(e.getMessage());
     }
-    return config.withCredentials(credentials(configs)).withTls(tls(configs));
-  }
-
-  private static RegistryTls tls(Map<String, ?> configs) {
-    String identification = string(configs, SSL_ENDPOINT_IDENTIFICATION_ALGORITHM);
-    boolean verifyHostname = identification == null || identification.trim().equalsIgnoreCase("https");
-    if (!verifyHostname && !identification.isBlank()) {
-      throw new ConfigException(SSL_ENDPOINT_IDENTIFICATION_ALGORITHM, identification, "use https (the default: "
-          + "the certificate must name the host) or an empty value (no host name check)");
-    }
-    String protocol = string(configs, SSL_PROTOCOL);
-    RegistryTls.Store truststore = store(configs, SSL_TRUSTSTORE_LOCATION, SSL_TRUSTSTORE_PASSWORD,
-        SSL_TRUSTSTORE_TYPE);
-    RegistryTls.Store keystore = store(configs, SSL_KEYSTORE_LOCATION, SSL_KEYSTORE_PASSWORD, SSL_KEYSTORE_TYPE);
-    try {
-      return RegistryTls.load(truststore, keystore, string(configs, SSL_KEY_PASSWORD),
-          protocol == null || protocol.isBlank() ? "TLS" : protocol.trim(), verifyHostname, SSL_TRUSTSTORE_LOCATION,
-          SSL_ENDPOINT_IDENTIFICATION_ALGORITHM);
-    } catch (InvalidInputException e) {
-      String key = keystore != null && e.getMessage().startsWith(SSL_KEYSTORE_LOCATION) ? SSL_KEYSTORE_LOCATION
-          : truststore != null && e.getMessage().startsWith(SSL_TRUSTSTORE_LOCATION) ? SSL_TRUSTSTORE_LOCATION
-          : SSL_PROTOCOL;
-      throw new ConfigException(key + ": " + e.getMessage());
-    }
-  }
-
-  private static RegistryTls.Store store(Map<String, ?> configs, String locationKey, String passwordKey,
-                                         String typeKey) {
-    String location = string(configs, locationKey);
-    if (location == null || location.isBlank()) {
-      return null;
-    }
-    String type = string(configs, typeKey);
-    return new RegistryTls.Store(Path.of(location.trim()), string(configs, passwordKey),
-        type == null || type.isBlank() ? "JKS" : type.trim(), locationKey);
+    return config.withCredentials(credentials(configs)).withTls(SerdeTls.parse(configs));
   }
 
   private static RegistryCredentials credentials(Map<String, ?> configs) {
@@ -271,7 +235,7 @@ public final class HandshakeSerdeConfig {
     return strategy;
   }
 
-  private static String string(Map<String, ?> configs, String key) {
+  static String string(Map<String, ?> configs, String key) {
     Object value = configs.get(key);
     if (value == null) {
       return null;
