@@ -67,6 +67,17 @@ class KafkaDocTest {
     assertThat(trimmedLines(documented)).isEqualTo(trimmedLines(tested));
   }
 
+  @Test
+  void theDocumentedStreamsSerdesAreTheOnesStreamsSerdeTestRuns() throws IOException {
+    String documented = block("java", "props.put(StreamsConfig.DEFAULT_VALUE_SERDE_CLASS_CONFIG");
+    String test = Files.readString(Path.of("src/test/java/dev/handshake/kafka/StreamsSerdeTest.java"),
+        StandardCharsets.UTF_8);
+    String tested = test.substring(test.indexOf("// doc:streams-serdes") + "// doc:streams-serdes".length(),
+        test.indexOf("// doc:end"));
+
+    assertThat(trimmedLines(documented)).isEqualTo(trimmedLines(tested));
+  }
+
   /** The fenced block of {@code language} whose text starts with {@code firstLine}. */
   static String block(String language, String firstLine) throws IOException {
     String doc = Files.readString(REPOSITORY.resolve("docs/kafka.md"), StandardCharsets.UTF_8);

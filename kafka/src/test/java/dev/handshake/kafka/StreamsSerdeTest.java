@@ -50,10 +50,13 @@ class StreamsSerdeTest {
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, "streams-serde-test");
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
     props.put(StreamsConfig.DEFAULT_KEY_SERDE_CLASS_CONFIG, Serdes.StringSerde.class);
+    String registryUrl = registry.url();
+    // doc:streams-serdes
     props.put(StreamsConfig.DEFAULT_VALUE_SERDE_CLASS_CONFIG, SpecificAvroSerde.class);
-    props.put(HandshakeSerdeConfig.SCHEMA_REGISTRY_URL_CONFIG, registry.url());
-    GenericAvroSerde generic = new GenericAvroSerde();
-    generic.configure(Map.of(HandshakeSerdeConfig.SCHEMA_REGISTRY_URL_CONFIG, registry.url()), false);
+    props.put(HandshakeSerdeConfig.SCHEMA_REGISTRY_URL_CONFIG, registryUrl);
+    GenericAvroSerde generic = new GenericAvroSerde(); // a serde given to Produced or Consumed: configure it
+    generic.configure(Map.of(HandshakeSerdeConfig.SCHEMA_REGISTRY_URL_CONFIG, registryUrl), false);
+    // doc:end
 
     StreamsBuilder builder = new StreamsBuilder();
     builder.<String, UserCreated>stream("users")
