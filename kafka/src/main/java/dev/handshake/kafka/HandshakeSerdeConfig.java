@@ -8,10 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.common.config.ConfigException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The serde's configuration: Confluent's key names and defaults (so switching from Confluent's serde means
@@ -19,8 +16,6 @@ import org.slf4j.LoggerFactory;
  * {@code configure}; a wrong value is a {@link ConfigException} naming the key, as kafka-clients reports its own.
  */
 public final class HandshakeSerdeConfig {
-  private static final Logger LOG = LoggerFactory.getLogger(HandshakeSerdeConfig.class);
-
   public static final String SCHEMA_REGISTRY_URL = "schema.registry.url";
   public static final String BASIC_AUTH_CREDENTIALS_SOURCE = "basic.auth.credentials.source";
   public static final String BASIC_AUTH_USER_INFO = "basic.auth.user.info";
@@ -40,6 +35,31 @@ public final class HandshakeSerdeConfig {
   /** Confluent's: how long an id the registry does not know is remembered as missing (0, the default: not). */
   public static final String MISSING_ID_CACHE_TTL_SEC = "missing.id.cache.ttl.sec";
 
+  /** The registry client's TLS settings: Kafka's {@code ssl.*} names under {@code schema.registry.}, as Confluent's. */
+  public static final String CLIENT_NAMESPACE = "schema.registry.";
+  public static final String SSL_TRUSTSTORE_LOCATION = CLIENT_NAMESPACE + "ssl.truststore.location";
+  public static final String SSL_TRUSTSTORE_PASSWORD = CLIENT_NAMESPACE + "ssl.truststore.password";
+  public static final String SSL_TRUSTSTORE_TYPE = CLIENT_NAMESPACE + "ssl.truststore.type";
+  public static final String SSL_KEYSTORE_LOCATION = CLIENT_NAMESPACE + "ssl.keystore.location";
+  public static final String SSL_KEYSTORE_PASSWORD = CLIENT_NAMESPACE + "ssl.keystore.password";
+  public static final String SSL_KEYSTORE_TYPE = CLIENT_NAMESPACE + "ssl.keystore.type";
+  public static final String SSL_KEY_PASSWORD = CLIENT_NAMESPACE + "ssl.key.password";
+  public static final String SSL_PROTOCOL = CLIENT_NAMESPACE + "ssl.protocol";
+  /** {@code https} (the default) checks that the certificate names the host; empty turns the check off. */
+  public static final String SSL_ENDPOINT_IDENTIFICATION_ALGORITHM =
+      CLIENT_NAMESPACE + "ssl.endpoint.identification.algorithm";
+
+  // Confluent's constant names (AbstractKafkaSchemaSerDeConfig, KafkaAvroSerDeConfig, KafkaAvroDeserializerConfig,
+  // SchemaRegistryClientConfig) for the same keys, so code written against Confluent's classes changes its imports
+  // only. Where Confluent's name is already ours (AUTO_REGISTER_SCHEMAS, USE_LATEST_VERSION, ...) it is above.
+  public static final String SCHEMA_REGISTRY_URL_CONFIG = SCHEMA_REGISTRY_URL;
+  public static final String USER_INFO_CONFIG = BASIC_AUTH_USER_INFO;
+  public static final String BEARER_AUTH_TOKEN_CONFIG = BEARER_AUTH_TOKEN;
+  public static final String SPECIFIC_AVRO_READER_CONFIG = SPECIFIC_AVRO_READER;
+  public static final String AVRO_USE_LOGICAL_TYPE_CONVERTERS_CONFIG = AVRO_USE_LOGICAL_TYPE_CONVERTERS;
+  public static final String MAX_SCHEMAS_PER_SUBJECT_CONFIG = MAX_SCHEMAS_PER_SUBJECT;
+  public static final String MISSING_ID_CACHE_TTL_CONFIG = MISSING_ID_CACHE_TTL_SEC;
+
   /** Handshake: reader schema(s) the deserializer resolves every writer schema to (files, directories or JSON). */
   public static final String READER_SCHEMAS = "handshake.reader.schemas";
   /** Handshake: fail when bytes are left after the datum (default true; Confluent does not check). */
@@ -57,19 +77,30 @@ public final class HandshakeSerdeConfig {
   public static final String BEARER_AUTH_SOURCE_STATIC_TOKEN = "STATIC_TOKEN";
   public static final int DEFAULT_MAX_SCHEMAS = 1000;
 
-  /** Confluent serde keys Handshake accepts but does not act on: logged once so nobody relies on them silently. */
+  /**
+   * Confluent serde keys outside the families below that Handshake does not act on. Kafka hands a serde the
+   * client's whole configuration, so only keys of a schema-registry serde are checked; the client's own keys
+   * (bootstrap.servers, client.id, ...) and the application's pass untouched.
+   */
   static final Set<String> UNSUPPORTED_CONFLUENT_KEYS = Set.of("schema.reflection", "avro.reflection.allow.null",
       "use.schema.id", "id.compatibility.strict", "latest.cache.ttl.sec", "latest.cache.size",
       "avro.remove.java.properties", "use.latest.with.metadata", "context.name.strategy", "proxy.host",
-      "proxy.port", "rule.executors", "rule.actions", "bearer.auth.logical.cluster",
-      "bearer.auth.identity.pool.id", "key.schema.id.serializer", "value.schema.id.serializer",
-      "key.schema.id.deserializer", "value.schema.id.deserializer");
-  private static final Set<String> KNOWN = Set.of(SCHEMA_REGISTRY_URL, BASIC_AUTH_CREDENTIALS_SOURCE,
+      "proxy.port", "rule.executors", "rule.actions", "key.schema.id.serializer", "value.schema.id.serializer",
+      "key.schema.id.deserializer", "value.schema.id.deserializer", "reference.subject.name.strategy",
+      "auto.register.schemas.on.reference", "schema.format", "avro.use.logical.type.converters.for.reflect",
+      "specific.avro.key.type", "specific.avro.value.type", "avro.reflection.allow.null.values");
+  /** Key families that belong to a schema-registry serde: every key in them must be one Handshake acts on. */
+  private static final List<String> SERDE_FAMILIES = List.of(CLIENT_NAMESPACE, "basic.auth.", "bearer.auth.",
+      "handshake.", "auto.register.", "use.latest.", "latest.", "key.subject.", "value.subject.", "specific.avro.",
+      "avro.", "normalize.", "max.schemas.", "missing.", "rule.", "key.schema.", "value.schema.");
+  static final Set<String> KNOWN = Set.of(SCHEMA_REGISTRY_URL, BASIC_AUTH_CREDENTIALS_SOURCE,
       BASIC_AUTH_USER_INFO, BEARER_AUTH_CREDENTIALS_SOURCE, BEARER_AUTH_TOKEN, AUTO_REGISTER_SCHEMAS,
       USE_LATEST_VERSION, LATEST_COMPATIBILITY_STRICT, NORMALIZE_SCHEMAS, KEY_SUBJECT_NAME_STRATEGY,
       VALUE_SUBJECT_NAME_STRATEGY, SPECIFIC_AVRO_READER, AVRO_USE_LOGICAL_TYPE_CONVERTERS, MAX_SCHEMAS_PER_SUBJECT,
-      MISSING_ID_CACHE_TTL_SEC, READER_SCHEMAS, FAIL_ON_TRAILING_BYTES, DECODE_MAX_ITEMS, DECODE_MAX_DEPTH);
-  private static final Set<String> LOGGED = ConcurrentHashMap.newKeySet();
+      MISSING_ID_CACHE_TTL_SEC, READER_SCHEMAS, FAIL_ON_TRAILING_BYTES, SSL_TRUSTSTORE_LOCATION,
+      SSL_TRUSTSTORE_PASSWORD, SSL_TRUSTSTORE_TYPE, SSL_KEYSTORE_LOCATION, SSL_KEYSTORE_PASSWORD, SSL_KEYSTORE_TYPE,
+      SSL_KEY_PASSWORD, SSL_PROTOCOL, SSL_ENDPOINT_IDENTIFICATION_ALGORITHM, DECODE_MAX_ITEMS,
+      DECODE_MAX_DEPTH);
 
   private final RegistryClientConfig registry;
   private final boolean autoRegister;
@@ -86,6 +117,7 @@ public final class HandshakeSerdeConfig {
   private final DecodeLimits decodeLimits;
 
   private HandshakeSerdeConfig(Map<String, ?> configs, boolean isKey) {
+    refuseUnsupported(configs);
     registry = registryConfig(configs);
     autoRegister = bool(configs, AUTO_REGISTER_SCHEMAS, true);
     useLatestVersion = bool(configs, USE_LATEST_VERSION, false);
@@ -106,7 +138,6 @@ public final class HandshakeSerdeConfig {
     } catch (InvalidInputException e) {
       throw new ConfigException(READER_SCHEMAS, readers, e.getMessage());
     }
-    logUnusedOnce(configs);
   }
 
   /** Parses the serde's keys out of a client's whole configuration (the other keys are kafka-clients' own). */
@@ -179,7 +210,7 @@ public final class HandshakeSerdeConfig {
     } catch (InvalidInputException e) {
       throw new ConfigException(e.getMessage());
     }
-    return config.withCredentials(credentials(configs));
+    return config.withCredentials(credentials(configs)).withTls(SerdeTls.parse(configs));
   }
 
   private static RegistryCredentials credentials(Map<String, ?> configs) {
@@ -221,7 +252,7 @@ public final class HandshakeSerdeConfig {
     return strategy;
   }
 
-  private static String string(Map<String, ?> configs, String key) {
+  static String string(Map<String, ?> configs, String key) {
     Object value = configs.get(key);
     if (value == null) {
       return null;
@@ -275,18 +306,23 @@ public final class HandshakeSerdeConfig {
     return value == null || value.isBlank() ? defaultValue : value.trim().toUpperCase(Locale.ROOT);
   }
 
-  /** Keys meant for a schema-registry serde that this one does not act on, logged once per JVM like Kafka does. */
-  private static void logUnusedOnce(Map<String, ?> configs) {
+  /**
+   * Refuses a schema-registry serde key Handshake does not act on: logged, it would be missed (a no-op logger
+   * shows nothing) while the user believes, say, a truststore is in use.
+   */
+  private static void refuseUnsupported(Map<String, ?> configs) {
     for (String key : configs.keySet()) {
-      if (KNOWN.contains(key) || !LOGGED.add(key)) {
+      if (KNOWN.contains(key)) {
         continue;
       }
-      if (UNSUPPORTED_CONFLUENT_KEYS.contains(key) || key.startsWith("schema.registry.")) {
-        LOG.warn("The configuration '{}' is a Confluent serde setting that Handshake's serde does not support; "
-            + "it is ignored (see docs/kafka.md)", key);
-      } else if (key.startsWith("handshake.")) {
-        LOG.warn("The configuration '{}' is not a Handshake serde setting (known: {}, {}); it is ignored",
-            key, String.join(", ", READER_SCHEMAS, FAIL_ON_TRAILING_BYTES, DECODE_MAX_ITEMS), DECODE_MAX_DEPTH);
+      if (key.startsWith("handshake.")) {
+        throw new ConfigException(key + " is not a Handshake serde setting (known: " + READER_SCHEMAS + ", "
+            + FAIL_ON_TRAILING_BYTES + ", " + DECODE_MAX_ITEMS
+            + ", " + DECODE_MAX_DEPTH + "); remove it or fix its spelling");
+      }
+      if (UNSUPPORTED_CONFLUENT_KEYS.contains(key) || SERDE_FAMILIES.stream().anyMatch(key::startsWith)) {
+        throw new ConfigException(key + " is a schema-registry serde setting that Handshake's serde does not "
+            + "support; remove it (docs/kafka.md lists the supported keys and what replaces the others)");
       }
     }
   }

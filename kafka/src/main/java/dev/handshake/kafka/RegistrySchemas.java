@@ -3,6 +3,7 @@ package dev.handshake.kafka;
 import dev.handshake.core.registry.RegisteredSchema;
 import dev.handshake.core.registry.RegistryException;
 import dev.handshake.core.registry.RegistrySchema;
+import dev.handshake.core.registry.RegistryTlsException;
 import dev.handshake.core.registry.RegistryUnavailableException;
 import dev.handshake.core.registry.RestSchemaRegistry;
 import dev.handshake.core.registry.SchemaNotFoundException;
@@ -163,6 +164,10 @@ final class RegistrySchemas {
     if (e instanceof RegistryUnavailableException) {
       return new RegistryUnreachableException("The schema registry could not answer while " + what + ": "
           + e.getMessage() + ". Transient: retry the record once the registry is back", context, e);
+    }
+    if (e instanceof RegistryTlsException) {
+      return new RegistryTlsFailedException("The schema registry could not be reached over TLS while " + what + ": "
+          + e.getMessage(), context, e);
     }
     if (e instanceof RegistryException) {
       return new RegistryRefusedException("The schema registry refused " + what + ": " + e.getMessage(), context, e);

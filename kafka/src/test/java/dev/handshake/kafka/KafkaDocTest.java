@@ -58,13 +58,22 @@ class KafkaDocTest {
 
   @Test
   void theDocumentedDeadLetterLoopIsTheOneDeadLetterTestRuns() throws IOException {
-    String documented = block("java", "DeadLetterPublisher deadLetters");
-    String test = Files.readString(Path.of("src/test/java/dev/handshake/kafka/DeadLetterTest.java"),
-        StandardCharsets.UTF_8);
-    String tested = test.substring(test.indexOf("// doc:dead-letter-loop") + "// doc:dead-letter-loop".length(),
-        test.indexOf("// doc:end"));
+    assertThat(trimmedLines(block("java", "DeadLetterPublisher deadLetters")))
+        .isEqualTo(trimmedLines(marked("DeadLetterTest", "dead-letter-loop")));
+  }
 
-    assertThat(trimmedLines(documented)).isEqualTo(trimmedLines(tested));
+  @Test
+  void theDocumentedStreamsSerdesAreTheOnesStreamsSerdeTestRuns() throws IOException {
+    assertThat(trimmedLines(block("java", "props.put(StreamsConfig.DEFAULT_VALUE_SERDE_CLASS_CONFIG")))
+        .isEqualTo(trimmedLines(marked("StreamsSerdeTest", "streams-serdes")));
+  }
+
+  /** The lines of test class {@code testClass} between {@code // doc:NAME} and {@code // doc:end}. */
+  private static String marked(String testClass, String name) throws IOException {
+    String test = Files.readString(Path.of("src/test/java/dev/handshake/kafka/" + testClass + ".java"),
+        StandardCharsets.UTF_8);
+    String start = "// doc:" + name;
+    return test.substring(test.indexOf(start) + start.length(), test.indexOf("// doc:end"));
   }
 
   /** The fenced block of {@code language} whose text starts with {@code firstLine}. */

@@ -13,7 +13,7 @@ import java.util.Objects;
  * as Confluent's client does with {@code schema.registry.url=a,b}.
  */
 public record RegistryClientConfig(List<URI> urls, RegistryCredentials credentials, Duration connectTimeout,
-                                   Duration readTimeout, int maxRetries, Duration initialBackoff) {
+                                   Duration readTimeout, int maxRetries, Duration initialBackoff, RegistryTls tls) {
 
   public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
   public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(30);
@@ -32,6 +32,12 @@ public record RegistryClientConfig(List<URI> urls, RegistryCredentials credentia
     if (maxRetries < 0) {
       throw new IllegalArgumentException("maxRetries must be >= 0");
     }
+  }
+
+  /** {@code tls} null: the JVM's default TLS settings (its CAs, host names verified). */
+  public RegistryClientConfig(List<URI> urls, RegistryCredentials credentials, Duration connectTimeout,
+                              Duration readTimeout, int maxRetries, Duration initialBackoff) {
+    this(urls, credentials, connectTimeout, readTimeout, maxRetries, initialBackoff, null);
   }
 
   /**
@@ -59,15 +65,22 @@ public record RegistryClientConfig(List<URI> urls, RegistryCredentials credentia
   }
 
   public RegistryClientConfig withCredentials(RegistryCredentials newCredentials) {
-    return new RegistryClientConfig(urls, newCredentials, connectTimeout, readTimeout, maxRetries, initialBackoff);
+    return new RegistryClientConfig(urls, newCredentials, connectTimeout, readTimeout, maxRetries, initialBackoff,
+        tls);
   }
 
   public RegistryClientConfig withTimeouts(Duration connect, Duration read) {
-    return new RegistryClientConfig(urls, credentials, connect, read, maxRetries, initialBackoff);
+    return new RegistryClientConfig(urls, credentials, connect, read, maxRetries, initialBackoff, tls);
   }
 
   public RegistryClientConfig withRetries(int retries, Duration backoff) {
-    return new RegistryClientConfig(urls, credentials, connectTimeout, readTimeout, retries, backoff);
+    return new RegistryClientConfig(urls, credentials, connectTimeout, readTimeout, retries, backoff, tls);
+  }
+
+  /** Speaks TLS to {@code https} URLs with {@code newTls} (a private CA, mutual TLS) instead of the JVM's defaults. */
+  public RegistryClientConfig withTls(RegistryTls newTls) {
+    return new RegistryClientConfig(urls, credentials, connectTimeout, readTimeout, maxRetries, initialBackoff,
+        newTls);
   }
 
   private static URI parseUrl(String url, String parameterName) {

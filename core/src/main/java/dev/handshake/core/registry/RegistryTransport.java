@@ -13,6 +13,7 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import javax.net.ssl.SSLException;
 
 /**
  * Sends a registry call on {@code java.net.http} and returns the JSON answer. Only connection failures and 5xx
@@ -33,11 +34,14 @@ final class RegistryTransport {
     this.config = config;
     this.errors = new RegistryErrors(registry, config.credentials());
     // HTTP/1.1: registries rarely speak h2c, and the upgrade dance costs a round trip on every new connection.
-    this.http = HttpClient.newBuilder()
+    HttpClient.Builder builder = HttpClient.newBuilder()
         .version(HttpClient.Version.HTTP_1_1)
         .connectTimeout(config.connectTimeout())
-        .followRedirects(HttpClient.Redirect.NEVER)
-        .build();
+        .followRedirects(HttpClient.Redirect.NEVER);
+    if (config.tls() != null) {
+      builder.sslContext(config.tls().context());
+    }
+    this.http = builder.build();
   }
 
   JsonNode send(RegistryCall call) {
@@ -80,6 +84,9 @@ final class RegistryTransport {
             + call.method + " " + call.path + " within " + seconds(config.readTimeout()) + "; not retried, "
             + "because the request may have been applied. Check the registry's health or raise the timeout.", e);
       } catch (IOException e) {
+        if (isTls(e)) {
+          throw tlsFailure(url, base, e);
+        }
         throw new RegistryUnavailableException(url, "the connection to the schema registry at " + base
             + " failed during " + call.method + " " + call.path + ": " + reason(e), e);
       } catch (InterruptedException e) {
@@ -123,6 +130,48 @@ final class RegistryTransport {
     } catch (IOException e) {
       return null;
     }
+  }
+
+  /**
+   * Says which setting fixes a failed handshake: the truststore for a certificate no trusted CA signed, the host
+   * name check for a certificate that names another host, the keystore when the registry wanted ours.
+   */
+  private RegistryTlsException tlsFailure(String url, URI base, IOException e) {
+    String trustOption = config.tls() == null ? "the JVM's truststore (-Djavax.net.ssl.trustStore)"
+        : config.tls().trustOption();
+    String detail = causes(e);
+    String fix;
+    if (detail.contains("No subject alternative") || detail.contains("No name matching")) {
+      fix = "its certificate does not name the host " + base.getHost() + ". Use the host name the certificate "
+          + "names in the URL, or (for a test registry only) turn the check off"
+          + (config.tls() == null ? "" : " with " + config.tls().hostnameOption() + "= (empty)");
+    } else if (detail.contains("PKIX") || detail.contains("certification path")) {
+      fix = "its certificate is not signed by a CA this client trusts. Set " + trustOption
+          + " to a truststore holding the registry's CA";
+    } else {
+      fix = "check the registry's TLS settings (a registry that asks for a client certificate needs a keystore)";
+    }
+    return new RegistryTlsException(url, "the TLS handshake with the schema registry at " + base + " failed: "
+        + fix + " (" + detail + ")");
+  }
+
+  private static boolean isTls(Throwable e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof SSLException) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String causes(Throwable e) {
+    StringBuilder text = new StringBuilder();
+    for (Throwable cause = e; cause != null && text.length() < 1000; cause = cause.getCause()) {
+      if (cause.getMessage() != null && text.indexOf(cause.getMessage()) < 0) {
+        text.append(text.length() == 0 ? "" : ": ").append(cause.getMessage());
+      }
+    }
+    return text.length() == 0 ? e.getClass().getSimpleName() : text.toString();
   }
 
   private static String reason(IOException e) {

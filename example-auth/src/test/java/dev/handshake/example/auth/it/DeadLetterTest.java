@@ -2,6 +2,7 @@ package dev.handshake.example.auth.it;
 
 import dev.handshake.testsupport.Await;
 import dev.handshake.testsupport.AvroSchemaJson;
+import dev.handshake.testsupport.TcpProxy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

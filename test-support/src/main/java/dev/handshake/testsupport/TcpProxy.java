@@ -1,4 +1,4 @@
-package dev.handshake.example.auth.it;
+package dev.handshake.testsupport;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -86,7 +86,8 @@ public final class TcpProxy implements AutoCloseable {
     pump(target, client);
   }
 
-  private static void pump(Socket from, Socket to) {
+  /** Copies {@code from} to {@code to} on a daemon thread; when either side ends, both are closed. */
+  static void pump(Socket from, Socket to) {
     Thread pump = new Thread(() -> {
       byte[] buffer = new byte[8192];
       try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
@@ -106,7 +107,7 @@ public final class TcpProxy implements AutoCloseable {
     pump.start();
   }
 
-  private static void closeQuietly(Socket socket) {
+  static void closeQuietly(Socket socket) {
     try {
       socket.close();
     } catch (IOException e) {
