@@ -41,8 +41,8 @@ final class RegistryServeCommand implements Callable<Integer> {
   Path dataDir;
 
   @Option(names = "--threads", defaultValue = "0", paramLabel = "N",
-      description = "Worker threads for requests that may block, such as registrations waiting for their flush "
-          + "(default 32); cached lookups are answered without one.")
+      description = "Threads running requests (default 32); a request waiting for its body or for its flush "
+          + "holds none.")
   int threads;
 
   @Option(names = "--verbose", description = "Print stack traces of errors.")

@@ -33,8 +33,4 @@ final class BodyBudget {
   void release(long bytes) {
     used.addAndGet(-bytes);
   }
-
-  long max() {
-    return max;
-  }
 }

@@ -17,8 +17,4 @@ record HttpLimits(int maxHead, int maxBody, long bodyBudget, Duration firstReque
   HttpLimits withIdleTimeout(Duration timeout) {
     return new HttpLimits(maxHead, maxBody, bodyBudget, firstRequestTimeout, timeout);
   }
-
-  HttpLimits withBodies(int maxBody, long bodyBudget) {
-    return new HttpLimits(maxHead, maxBody, bodyBudget, firstRequestTimeout, idleTimeout);
-  }
 }

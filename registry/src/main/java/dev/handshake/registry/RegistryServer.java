@@ -19,7 +19,7 @@ import java.util.Objects;
  */
 public final class RegistryServer implements Closeable {
   public static final String USER_INFO_ENV = "HANDSHAKE_REGISTRY_SERVER_USER_INFO";
-  /** Worker threads when {@code --threads} is not given, for requests that may block (listings, changes). */
+  /** Request threads when {@code --threads} is not given (a request waiting for its body or flush holds none). */
   static final int DEFAULT_THREADS = 32;
 
   private final RegistryHttpServer http;

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -53,6 +54,42 @@ class RegistryHostileClientTest {
       }
     } finally {
       for (Socket socket : silent) {
+        socket.close();
+      }
+    }
+  }
+
+  @Test
+  void connectionsDrippingTheirRequestsLockNobodyOut() throws Exception {
+    byte[] slowHead = "GET /subjects HTTP/1.1\r\nHost: x\r\nX-Slow: ".getBytes(StandardCharsets.UTF_8);
+    List<Socket> drippers = new ArrayList<>();
+    java.util.concurrent.ScheduledExecutorService drip = java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
+    try (RegistryServer server = RegistryServer.start(RegistryServer.Options.of(dataDir, 0))) {
+      for (int i = 0; i < 1030; i++) {
+        drippers.add(new Socket("127.0.0.1", server.port()));
+      }
+      AtomicInteger sent = new AtomicInteger();
+      drip.scheduleAtFixedRate(() -> {
+        int at = sent.getAndIncrement();
+        byte next = at < slowHead.length ? slowHead[at] : (byte) 'a';
+        for (Socket socket : drippers) {
+          try {
+            socket.getOutputStream().write(next);
+          } catch (IOException closed) {
+            // The server may close a dripping connection; that is its right.
+          }
+        }
+      }, 0, 100, java.util.concurrent.TimeUnit.MILLISECONDS);
+      HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+      for (int i = 0; i < 10; i++) {
+        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(server.url() + "/subjects"))
+            .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.statusCode()).as("request " + i + " beside 1,030 dripping connections").isEqualTo(200);
+      }
+      assertThat(sent.get()).as("the connections were dripping meanwhile").isPositive();
+    } finally {
+      drip.shutdownNow();
+      for (Socket socket : drippers) {
         socket.close();
       }
     }
