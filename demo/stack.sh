@@ -3,6 +3,8 @@
 #   ./demo/stack.sh up    --data-dir DIR   broker + registry + both PostgreSQL (one launcher JVM), the schemas
 #                                          registered with `handshake register`, user-service, auth-service;
 #                                          prints one line per endpoint, then `ready`; writes DIR/stack.env
+#                                          (owner-only: it holds ADMIN_TOKEN, the one admin token both services
+#                                          get, generated on the first `up` and kept across restarts)
 #   ./demo/stack.sh start user-service|auth-service --data-dir DIR   starts a stopped or killed service again,
 #                                          on the same data and port, and updates DIR/stack.env
 #   ./demo/stack.sh stop  user-service|auth-service --data-dir DIR   stops one service (SIGTERM)
@@ -57,7 +59,7 @@ ensure_built() {
 
 load_env() {
   KAFKA_BOOTSTRAP_SERVERS="" SCHEMA_REGISTRY_URL="" USER_SERVICE_URL="" AUTH_SERVICE_URL=""
-  USER_DB_URL="" AUTH_DB_URL="" INFRA_PID="" USER_SERVICE_PID="" AUTH_SERVICE_PID=""
+  USER_DB_URL="" AUTH_DB_URL="" INFRA_PID="" USER_SERVICE_PID="" AUTH_SERVICE_PID="" ADMIN_TOKEN=""
   if [[ -f "$ENV_FILE" ]]; then
     # shellcheck disable=SC1090
     source "$ENV_FILE"
@@ -66,6 +68,7 @@ load_env() {
 
 write_env() {
   local tmp="$ENV_FILE.tmp"
+  (umask 077 && : >"$tmp")
   {
     echo "KAFKA_BOOTSTRAP_SERVERS=$KAFKA_BOOTSTRAP_SERVERS"
     echo "SCHEMA_REGISTRY_URL=$SCHEMA_REGISTRY_URL"
@@ -76,6 +79,7 @@ write_env() {
     echo "INFRA_PID=$INFRA_PID"
     echo "USER_SERVICE_PID=$USER_SERVICE_PID"
     echo "AUTH_SERVICE_PID=$AUTH_SERVICE_PID"
+    echo "ADMIN_TOKEN=$ADMIN_TOKEN"
   } >"$tmp"
   mv "$tmp" "$ENV_FILE"
 }
@@ -157,7 +161,7 @@ start_service() {
   local name="$1" jar log="$LOGS/$1.log" pid url
   load_env
   alive "$INFRA_PID" || { echo "stack: the infrastructure is not running; run: $0 up --data-dir $DATA_DIR" >&2; exit 1; }
-  local -a env=(HTTP_PORT="$(service_port "$name")" DB_USER=postgres
+  local -a env=(HTTP_PORT="$(service_port "$name")" DB_USER=postgres ADMIN_TOKEN="$ADMIN_TOKEN"
     KAFKA_BOOTSTRAP_SERVERS="$KAFKA_BOOTSTRAP_SERVERS" SCHEMA_REGISTRY_URL="$SCHEMA_REGISTRY_URL")
   if [[ "$name" == user-service ]]; then
     still_alive "$USER_SERVICE_PID" && { say "user-service is already running (pid $USER_SERVICE_PID)"; return; }
@@ -199,6 +203,9 @@ up() {
   fi
   stop_orphaned_postgres
   ensure_built
+  if [[ -z "$ADMIN_TOKEN" ]]; then
+    ADMIN_TOKEN="$(od -An -tx1 -N32 /dev/urandom | tr -d ' \n')"
+  fi
   local log="$LOGS/infra.log"
   : >"$log"
   "$JAVA" -Xmx512m -XX:+UseSerialGC -cp "$ROOT/e2e/target/classes:$(cat "$INFRA_CLASSPATH")" \
@@ -219,7 +226,7 @@ up() {
   register_schemas
   start_service user-service
   start_service auth-service
-  say "env $ENV_FILE"
+  say "env $ENV_FILE (ADMIN_TOKEN: send Authorization: Bearer \$ADMIN_TOKEN to /admin/* and auth's /users)"
   echo "ready"
 }
 

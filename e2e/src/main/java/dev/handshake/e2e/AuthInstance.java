@@ -12,9 +12,12 @@ public final class AuthInstance {
   private AuthInstance() {
   }
 
-  /** The settings auth-service gets on the stack: its database, the broker, the registry, user-service. */
+  /**
+   * The settings auth-service gets on the stack: its database, the broker, the registry, user-service, the
+   * stack's admin token.
+   */
   public static Map<String, String> settings(String dbUrl, int port, String kafka, String registry,
-      String userServiceUrl) {
+      String userServiceUrl, String adminToken) {
     Map<String, String> env = new HashMap<>();
     env.put("HTTP_PORT", String.valueOf(port));
     env.put("DB_URL", dbUrl);
@@ -24,6 +27,7 @@ public final class AuthInstance {
     env.put("USER_EVENTS_TOPIC", "user-events");
     env.put("USER_SERVICE_URL", userServiceUrl);
     env.put("PASSWORD_HASH_ITERATIONS", "10000");
+    env.put("ADMIN_TOKEN", adminToken);
     return env;
   }
 
@@ -32,13 +36,13 @@ public final class AuthInstance {
    * database is {@code postgres}), on any free port, in its own consumer group unless {@code extra} names one.
    */
   public static ServiceJar startOnNewDatabase(Path jar, String authDbUrl, String kafka, String registry,
-      String userServiceUrl, String database, Map<String, String> extra) throws Exception {
+      String userServiceUrl, String adminToken, String database, Map<String, String> extra) throws Exception {
     try (Connection connection = DriverManager.getConnection(authDbUrl);
         Statement statement = connection.createStatement()) {
       statement.execute("create database " + database);
     }
     Map<String, String> env = settings(authDbUrl.replace("/postgres?", "/" + database + "?"), 0, kafka, registry,
-        userServiceUrl);
+        userServiceUrl, adminToken);
     env.put("CONSUMER_GROUP", "auth-" + database);
     env.putAll(extra);
     return ServiceJar.start("auth-service " + database, jar, env);

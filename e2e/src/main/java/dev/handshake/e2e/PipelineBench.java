@@ -37,8 +37,12 @@ public final class PipelineBench {
   private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
   private static final Pattern NUMBER = Pattern.compile("\"%s\"\\s*:\\s*(-?\\d+)");
 
+  /** stack.env's ADMIN_TOKEN, for the admin endpoints the bench reads. */
+  private static String adminToken;
+
   public static void main(String[] args) throws Exception {
     Map<String, String> env = ScriptStack.readEnv(Path.of(args[0]));
+    adminToken = env.get("ADMIN_TOKEN");
     int events = Integer.parseInt(args[1]);
     int latencyEvents = Integer.parseInt(args[2]);
     int writers = args.length > 3 ? Integer.parseInt(args[3]) : 8;
@@ -198,6 +202,9 @@ public final class PipelineBench {
   private static String send(String method, URI uri, String json) throws Exception {
     HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60))
         .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+    if (adminToken != null) {
+      request.header("Authorization", "Bearer " + adminToken);
+    }
     if (json != null) {
       request.header("Content-Type", "application/json");
     }

@@ -40,12 +40,12 @@ final class ScriptStack implements StoryStack {
 
   @Override
   public ServiceClient userService() {
-    return new ServiceClient(URI.create(env.get("USER_SERVICE_URL")));
+    return new ServiceClient(URI.create(env.get("USER_SERVICE_URL")), env.get("ADMIN_TOKEN"));
   }
 
   @Override
   public ServiceClient authService() {
-    return new ServiceClient(URI.create(env.get("AUTH_SERVICE_URL")));
+    return new ServiceClient(URI.create(env.get("AUTH_SERVICE_URL")), env.get("ADMIN_TOKEN"));
   }
 
   @Override
@@ -81,7 +81,8 @@ final class ScriptStack implements StoryStack {
   @Override
   public ServiceJar startAuthInstance(String database, Map<String, String> extra) throws Exception {
     return AuthInstance.startOnNewDatabase(root.resolve("example-auth/target/auth-service.jar"),
-        env.get("AUTH_DB_URL"), kafkaBootstrapServers(), registryUrl(), env.get("USER_SERVICE_URL"), database, extra);
+        env.get("AUTH_DB_URL"), kafkaBootstrapServers(), registryUrl(), env.get("USER_SERVICE_URL"),
+        env.get("ADMIN_TOKEN"), database, extra);
   }
 
   /** Runs {@code demo/stack.sh ARGS --data-dir DIR} (its output to DIR/logs/stack.log), then reads stack.env. */

@@ -8,17 +8,25 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
-/** A small JSON client for one service's HTTP API. */
+/** A small JSON client for one service's HTTP API, sending the stack's admin token (ADMIN_TOKEN) when it has one. */
 public final class ServiceClient {
   static final ObjectMapper JSON = new ObjectMapper();
   private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
   private final URI base;
+  private final String adminToken;
 
-  public ServiceClient(URI base) {
+  /** A client that sends {@code Authorization: Bearer adminToken} (no header when null). */
+  public ServiceClient(URI base, String adminToken) {
     this.base = base;
+    this.adminToken = adminToken;
   }
 
   record Answer(int status, JsonNode body) {
+  }
+
+  /** The same service, asked as an outsider would: no Authorization header. */
+  ServiceClient withoutAdminToken() {
+    return new ServiceClient(base, null);
   }
 
   JsonNode get(String path) throws Exception {
@@ -40,6 +48,9 @@ public final class ServiceClient {
         : HttpRequest.BodyPublishers.ofString(json));
     if (json != null) {
       request.header("Content-Type", "application/json");
+    }
+    if (adminToken != null) {
+      request.header("Authorization", "Bearer " + adminToken);
     }
     HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     String body = response.body();

@@ -21,10 +21,12 @@ public final class ServiceJar implements AutoCloseable {
 
   private final ServerProcess process;
   private final URI url;
+  private final String adminToken;
 
-  private ServiceJar(ServerProcess process) {
+  private ServiceJar(ServerProcess process, String adminToken) {
     this.process = process;
     this.url = URI.create(process.readyMatch().group(1));
+    this.adminToken = adminToken;
   }
 
   public static ServiceJar start(String name, Path jar, Map<String, String> env) {
@@ -37,15 +39,17 @@ public final class ServiceJar implements AutoCloseable {
     env.forEach((key, value) -> command.add(key + "=" + value));
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(List.of("-Xmx256m", "-XX:+UseSerialGC", "-jar", jar.toAbsolutePath().toString()));
-    return new ServiceJar(ServerProcess.start(name, command, LISTENING, Duration.ofMinutes(3)));
+    return new ServiceJar(ServerProcess.start(name, command, LISTENING, Duration.ofMinutes(3)),
+        env.get("ADMIN_TOKEN"));
   }
 
   URI url() {
     return url;
   }
 
+  /** A client holding the ADMIN_TOKEN the service was started with. */
   public ServiceClient client() {
-    return new ServiceClient(url);
+    return new ServiceClient(url, adminToken);
   }
 
   long pid() {

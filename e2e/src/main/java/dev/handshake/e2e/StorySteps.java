@@ -67,6 +67,9 @@ public final class StorySteps {
   public String aDeletedUserIsRefusedAtLogin() throws Exception {
     String dan = users.create("dan@example.com", "Dan");
     Await.until("auth knows dan", () -> auth().send("GET", "/users/" + dan, null).status() == 200);
+    int takeover = auth().withoutAdminToken().send("PUT", "/credentials/" + dan, "{\"password\":\"attacker pw\"}")
+        .status();
+    check(takeover == 401, "a password set without the admin token answered " + takeover);
     auth().expect(204, "PUT", "/credentials/" + dan, "{\"password\":\"correct horse\"}");
     String login = "{\"email\":\"dan@example.com\",\"password\":\"correct horse\"}";
     check(auth().expect(200, "POST", "/login", login).path("userId").asText().equals(dan), "dan logs in as dan");
@@ -74,7 +77,8 @@ public final class StorySteps {
     Await.until("auth has dan's deletion", () -> auth().get("/users/" + dan).path("deleted").asBoolean());
     int refused = auth().send("POST", "/login", login).status();
     check(refused == 401, "deleted dan could still log in: " + refused);
-    return "dan logged in, was deleted at user-service, and is refused at login (401)";
+    return "dan's password refused without the admin token (401), set with it; dan logged in, was deleted at "
+        + "user-service, and is refused at login (401)";
   }
 
   public String authStoppedWhileUsersChangeCatchesUp() throws Exception {

@@ -64,7 +64,7 @@ class CrashIT {
           future.get(10, TimeUnit.MINUTES);
         }
         Await.until("the relay sent every event", Duration.ofMinutes(3),
-            () -> new ServiceClient(stack.userServiceUrl()).get("/admin/outbox").path("pending").asLong() == 0);
+            () -> stack.userServiceClient().get("/admin/outbox").path("pending").asLong() == 0);
         stack.awaitEqual("auth equals user-service's snapshot after the crashes (seed " + seed + ")",
             services.auth.client());
         long distinct = stack.outboxEvents();
@@ -85,7 +85,7 @@ class CrashIT {
    * the comparison is with what user-service holds, the count with its outbox).
    */
   private static Void write(LocalStack stack, int writer, int events, AtomicInteger written) throws Exception {
-    ServiceClient api = new ServiceClient(stack.userServiceUrl());
+    ServiceClient api = stack.userServiceClient();
     List<String> live = new ArrayList<>();
     Random random = new Random(writer);
     int done = 0;

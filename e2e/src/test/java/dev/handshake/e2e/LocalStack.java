@@ -26,6 +26,8 @@ final class LocalStack implements AutoCloseable {
   final StackInfra infra;
   private final int userPort = freePort();
   private final int authPort = freePort();
+  /** The stack's one admin token, as demo/stack.sh generates one. */
+  private final String adminToken = java.util.UUID.randomUUID().toString();
 
   private LocalStack(StackInfra infra) {
     this.infra = infra;
@@ -52,6 +54,11 @@ final class LocalStack implements AutoCloseable {
     return URI.create("http://127.0.0.1:" + userPort);
   }
 
+  /** user-service's API with the stack's admin token, whichever process serves it now. */
+  ServiceClient userServiceClient() {
+    return new ServiceClient(userServiceUrl(), adminToken);
+  }
+
   ServiceJar startUserService() {
     return startUserService(Map.of());
   }
@@ -66,6 +73,7 @@ final class LocalStack implements AutoCloseable {
     env.put("SCHEMA_REGISTRY_URL", infra.registryUrl());
     env.put("USER_EVENTS_TOPIC", TOPIC);
     env.put("OUTBOX_POLL_MS", "100");
+    env.put("ADMIN_TOKEN", adminToken);
     env.putAll(extra);
     return ServiceJar.start("user-service", ServiceJar.USER_SERVICE, env);
   }
@@ -73,7 +81,7 @@ final class LocalStack implements AutoCloseable {
   /** auth-service on the stack's auth database, on its port; {@code extra} adds or overrides settings. */
   ServiceJar startAuthService(Map<String, String> extra) {
     Map<String, String> env = AuthInstance.settings(infra.authDbUrl(), authPort, infra.kafkaBootstrapServers(),
-        infra.registryUrl(), userServiceUrl().toString());
+        infra.registryUrl(), userServiceUrl().toString(), adminToken);
     env.putAll(extra);
     return ServiceJar.start("auth-service", ServiceJar.AUTH_SERVICE, env);
   }
@@ -81,12 +89,12 @@ final class LocalStack implements AutoCloseable {
   /** Another auth-service instance, on its own database {@code database} (created empty) and any port. */
   ServiceJar startAuthInstance(String database, Map<String, String> extra) throws Exception {
     return AuthInstance.startOnNewDatabase(ServiceJar.AUTH_SERVICE, infra.authDbUrl(), infra.kafkaBootstrapServers(),
-        infra.registryUrl(), userServiceUrl().toString(), database, extra);
+        infra.registryUrl(), userServiceUrl().toString(), adminToken, database, extra);
   }
 
   /** user-service's users from its snapshot: id → email/status/version. */
   Map<String, String> userServiceUsers() throws Exception {
-    return UserTables.userService(new ServiceClient(userServiceUrl()));
+    return UserTables.userService(userServiceClient());
   }
 
   /** The live (not deleted) users auth-service holds: id → email/status/version. */
@@ -106,7 +114,7 @@ final class LocalStack implements AutoCloseable {
 
   /** Events user-service wrote (each once in its outbox): the number of distinct events. */
   long outboxEvents() throws Exception {
-    JsonNode status = new ServiceClient(userServiceUrl()).get("/admin/outbox");
+    JsonNode status = userServiceClient().get("/admin/outbox");
     return status.path("pending").asLong() + status.path("sent").asLong();
   }
 

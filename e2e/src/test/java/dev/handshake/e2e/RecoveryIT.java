@@ -72,7 +72,7 @@ class RecoveryIT {
 
   /** {@code count} changes: new users, every third one updated and every fifth deleted. */
   private void change(int count, String prefix) throws Exception {
-    ServiceClient api = new ServiceClient(stack.userServiceUrl());
+    ServiceClient api = stack.userServiceClient();
     for (int i = 0; i < count; i++) {
       String id = api.expect(201, "POST", "/users", "{\"email\":\"" + prefix + i + "@example.com\",\"name\":\"n\"}")
           .path("id").asText();
