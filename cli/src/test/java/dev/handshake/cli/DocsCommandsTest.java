@@ -52,6 +52,31 @@ class DocsCommandsTest {
     assertThat(failures).as("documented commands the CLI does not parse").isEmpty();
   }
 
+  /** A script or pom a documented command names ({@code ./demo/gate-demo.sh}, {@code -f example-user/pom.xml}). */
+  @Test
+  void everyScriptAndPomTheDocsCommandsNameExists() throws IOException {
+    List<String> missing = new ArrayList<>();
+    int checked = 0;
+    for (Path doc : docs()) {
+      for (String command : shellCommands(Files.readAllLines(doc))) {
+        List<String> words = ShellWords.split(command);
+        for (int i = 0; i < words.size(); i++) {
+          String word = words.get(i);
+          boolean script = i == 0 && word.startsWith("./");
+          boolean pom = i > 0 && words.get(i - 1).equals("-f") && word.endsWith("pom.xml");
+          if (script || pom) {
+            checked++;
+            if (!Files.exists(ROOT.resolve(word))) {
+              missing.add(ROOT.relativize(doc) + ": " + command);
+            }
+          }
+        }
+      }
+    }
+    assertThat(checked).as("scripts and poms named by documented commands").isGreaterThan(5);
+    assertThat(missing).as("documented commands naming a file the repository does not have").isEmpty();
+  }
+
   @Test
   void everyGoalTheDocsNameExists() throws IOException {
     Set<String> goals = pluginGoals();

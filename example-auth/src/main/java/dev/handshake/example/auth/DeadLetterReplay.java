@@ -7,7 +7,7 @@ import dev.handshake.example.auth.consume.TransientFailureException;
 import dev.handshake.example.auth.store.ApplyOutcome;
 import dev.handshake.example.auth.store.DeadLetter;
 import dev.handshake.example.auth.store.DeadLetterStore;
-import dev.handshake.example.auth.store.Transactions;
+import dev.handshake.example.support.Transactions;
 import dev.handshake.example.auth.store.UserChange;
 import dev.handshake.example.auth.store.UserStore;
 import dev.handshake.example.auth.sync.FeedEventSource;

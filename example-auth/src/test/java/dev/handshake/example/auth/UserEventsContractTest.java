@@ -15,7 +15,7 @@ import au.com.dius.pact.core.model.annotations.Pact;
 import dev.handshake.example.auth.consume.EventDecoder;
 import dev.handshake.example.auth.consume.UserEvents;
 import dev.handshake.example.auth.store.ApplyOutcome;
-import dev.handshake.example.auth.store.Transactions;
+import dev.handshake.example.support.Transactions;
 import dev.handshake.example.auth.store.UserChange;
 import dev.handshake.example.auth.store.UserCopy;
 import dev.handshake.example.auth.store.UserStore;

@@ -3,6 +3,7 @@ package dev.handshake.example.users;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.handshake.example.support.ApiException;
 import dev.handshake.example.support.JsonHttpServer;
+import dev.handshake.example.support.Transactions;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

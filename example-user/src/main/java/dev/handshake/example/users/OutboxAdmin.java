@@ -1,6 +1,7 @@
 package dev.handshake.example.users;
 
 import dev.handshake.example.support.ApiException;
+import dev.handshake.example.support.Transactions;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

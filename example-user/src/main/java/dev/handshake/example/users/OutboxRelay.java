@@ -1,5 +1,6 @@
 package dev.handshake.example.users;
 
+import dev.handshake.example.support.Transactions;
 import java.io.PrintStream;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

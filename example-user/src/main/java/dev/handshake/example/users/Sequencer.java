@@ -1,6 +1,6 @@
 package dev.handshake.example.users;
 
-import dev.handshake.example.support.Transaction;
+import dev.handshake.example.support.Transactions;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -38,7 +38,7 @@ final class Sequencer {
     long last;
     int assigned;
     do {
-      long[] result = Transaction.run(connection, Sequencer::assignBatch);
+      long[] result = Transactions.inTransaction(connection, Sequencer::assignBatch);
       last = result[0];
       assigned = (int) result[1];
     } while (assigned == BATCH);

@@ -5,6 +5,7 @@ import dev.handshake.example.support.Database;
 import dev.handshake.example.support.JsonHttpServer;
 import dev.handshake.example.support.ServiceMain;
 import dev.handshake.example.support.Settings;
+import dev.handshake.example.support.Transactions;
 import java.io.PrintStream;
 import java.net.URI;
 import java.time.Duration;

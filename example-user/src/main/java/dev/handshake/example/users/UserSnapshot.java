@@ -3,6 +3,7 @@ package dev.handshake.example.users;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.handshake.example.support.ApiException;
 import dev.handshake.example.support.JsonHttpServer;
+import dev.handshake.example.support.Transactions;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.sql.Connection;

@@ -1,6 +1,6 @@
 package dev.handshake.example.users;
 
-import dev.handshake.example.support.Transaction;
+import dev.handshake.example.support.Transactions;
 import dev.handshake.example.support.ApiException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -86,7 +86,7 @@ final class UserStore {
    * Runs a write, then positions it at once so the caller's next read of the feed already has it. If that
    * second step fails the write still stands: the {@link OutboxListener} positions it on its next round.
    */
-  private <T> T write(Transaction.Work<T> work) {
+  private <T> T write(Transactions.Work<T> work) {
     T result = transactions.inTransaction(work);
     try {
       sequencer.sequence();

@@ -1,6 +1,6 @@
 package dev.handshake.example.auth.consume;
 
-import dev.handshake.example.auth.store.Transactions;
+import dev.handshake.example.support.Transactions;
 import dev.handshake.kafka.HandshakeSerdeException;
 import java.sql.SQLException;
 import org.apache.kafka.common.errors.RetriableException;

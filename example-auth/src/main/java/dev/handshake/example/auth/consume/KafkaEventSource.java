@@ -1,7 +1,7 @@
 package dev.handshake.example.auth.consume;
 
 import dev.handshake.example.auth.store.OffsetStore;
-import dev.handshake.example.auth.store.Transactions;
+import dev.handshake.example.support.Transactions;
 import java.sql.Connection;
 import java.time.Duration;
 import java.util.ArrayList;

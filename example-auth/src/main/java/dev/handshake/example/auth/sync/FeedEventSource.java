@@ -6,7 +6,7 @@ import dev.handshake.example.auth.consume.Failures;
 import dev.handshake.example.auth.store.DeadLetter;
 import dev.handshake.example.auth.store.DeadLetterStore;
 import dev.handshake.example.auth.store.StreamPositions;
-import dev.handshake.example.auth.store.Transactions;
+import dev.handshake.example.support.Transactions;
 import dev.handshake.example.auth.store.UserStore;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.handshake.example.auth.AuthService;
-import dev.handshake.example.auth.store.Transactions;
+import dev.handshake.example.support.Transactions;
 import dev.handshake.example.auth.store.UserChange;
 import dev.handshake.example.auth.store.UserStore;
 import dev.handshake.example.support.InvalidSettingException;

@@ -3,7 +3,7 @@ package dev.handshake.example.auth.login;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.handshake.example.auth.FreshDatabase;
-import dev.handshake.example.auth.store.Transactions;
+import dev.handshake.example.support.Transactions;
 import dev.handshake.example.auth.store.UserChange;
 import dev.handshake.example.auth.store.UserChange.Kind;
 import dev.handshake.example.auth.store.UserStore;

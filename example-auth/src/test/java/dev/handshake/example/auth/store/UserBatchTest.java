@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.handshake.example.auth.FreshDatabase;
 import dev.handshake.example.auth.store.UserChange.Kind;
+import dev.handshake.example.support.Transactions;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.handshake.example.auth.FreshDatabase;
 import dev.handshake.example.auth.store.UserChange.Kind;
+import dev.handshake.example.support.Transactions;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.UUID;
