@@ -3,7 +3,7 @@ package dev.handshake.cli;
 import dev.handshake.core.registry.IncompatibleSchemaException;
 import dev.handshake.core.registry.RestSchemaRegistry;
 import dev.handshake.core.registry.SchemaReference;
-import dev.handshake.core.registry.SubjectCheck;
+import dev.handshake.core.tasks.SubjectCheck;
 import dev.handshake.core.rules.RuleDocs;
 import dev.handshake.core.schema.SchemaFile;
 import dev.handshake.core.tasks.RegisterTask;

@@ -1,6 +1,6 @@
 package dev.handshake.maven;
 
-import dev.handshake.core.registry.LocalSchemaRegistry;
+import dev.handshake.core.history.LocalSchemaRegistry;
 import dev.handshake.core.registry.RegistryClientConfig;
 import dev.handshake.core.registry.RegistryCredentials;
 import dev.handshake.core.registry.RestSchemaRegistry;
@@ -10,7 +10,7 @@ import dev.handshake.core.InvalidInputException;
 import dev.handshake.core.rules.RuleDocs;
 import dev.handshake.core.schema.SchemaFile;
 import dev.handshake.core.schema.SchemaLoader;
-import dev.handshake.core.tasks.ProjectPaths;
+import dev.handshake.core.files.ProjectPaths;
 import dev.handshake.core.tasks.TaskLog;
 import java.io.File;
 import java.io.IOException;

@@ -1,7 +1,7 @@
 package dev.handshake.core.contract;
 
-import dev.handshake.core.report.Location;
-import dev.handshake.core.report.SourcePositions;
+import dev.handshake.core.source.Location;
+import dev.handshake.core.source.SourcePositions;
 import java.util.List;
 
 /**

@@ -3,7 +3,7 @@ package dev.handshake.core.gate;
 import dev.handshake.core.contract.MessageContract;
 import dev.handshake.core.contract.MessageInteraction;
 import dev.handshake.core.report.Finding;
-import dev.handshake.core.report.Location;
+import dev.handshake.core.source.Location;
 import dev.handshake.core.rules.Severity;
 import dev.handshake.core.rules.Violation;
 import java.util.ArrayList;

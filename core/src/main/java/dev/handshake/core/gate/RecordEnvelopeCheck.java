@@ -13,7 +13,7 @@ import dev.handshake.core.contract.ExpectedKey;
 import dev.handshake.core.contract.KeyFormat;
 import dev.handshake.core.contract.Mismatch;
 import dev.handshake.core.gate.ProducedEvents.ProducedEvent;
-import dev.handshake.core.report.SourcePositions;
+import dev.handshake.core.source.SourcePositions;
 import dev.handshake.core.rules.Rule;
 import dev.handshake.core.rules.Violation;
 import dev.handshake.core.schema.SchemaFile;

@@ -1,6 +1,7 @@
 package dev.handshake.core.registry;
 
 import dev.handshake.core.compat.CompatibilityLevel;
+import dev.handshake.core.history.LocalSchemaRegistry;
 import java.util.List;
 import java.util.Optional;
 

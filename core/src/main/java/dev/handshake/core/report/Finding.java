@@ -3,6 +3,7 @@ package dev.handshake.core.report;
 import dev.handshake.core.rules.RuleDocs;
 import dev.handshake.core.rules.Severity;
 import dev.handshake.core.rules.Violation;
+import dev.handshake.core.source.Location;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;

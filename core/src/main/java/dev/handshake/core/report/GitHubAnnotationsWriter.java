@@ -2,6 +2,7 @@ package dev.handshake.core.report;
 
 import dev.handshake.core.rules.RuleDocs;
 import dev.handshake.core.rules.Severity;
+import dev.handshake.core.source.Location;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;

@@ -5,6 +5,8 @@ import dev.handshake.core.HandshakeIOException;
 import dev.handshake.core.InvalidInputException;
 import dev.handshake.core.contract.ContractSource;
 import dev.handshake.core.contract.ReadContracts;
+import dev.handshake.core.files.ContractFiles;
+import dev.handshake.core.files.ProjectPaths;
 import dev.handshake.core.gate.FactoryFork;
 import dev.handshake.core.gate.GateReport;
 import dev.handshake.core.gate.GateReportFiles;

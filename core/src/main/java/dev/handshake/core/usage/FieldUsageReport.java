@@ -4,8 +4,6 @@ import dev.handshake.core.contract.ReadContracts;
 import dev.handshake.core.gate.GateReport;
 import dev.handshake.core.gate.WriterSchemas;
 import dev.handshake.core.report.Finding;
-import dev.handshake.core.report.UsageJsonWriter;
-import dev.handshake.core.report.UsageMarkdownWriter;
 import dev.handshake.core.schema.SchemaFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -3,7 +3,7 @@ package dev.handshake.core.compat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.handshake.core.report.Finding;
-import dev.handshake.core.report.Location;
+import dev.handshake.core.source.Location;
 import org.junit.jupiter.api.Test;
 
 /**

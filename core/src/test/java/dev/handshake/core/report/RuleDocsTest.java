@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.handshake.core.rules.RuleDocs;
 import dev.handshake.core.rules.Severity;
+import dev.handshake.core.source.Location;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 

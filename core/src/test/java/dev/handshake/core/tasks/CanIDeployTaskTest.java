@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.handshake.core.InvalidInputException;
 import dev.handshake.core.deploy.EnvironmentFiles;
-import dev.handshake.core.registry.LocalSchemaRegistry;
+import dev.handshake.core.history.LocalSchemaRegistry;
 import dev.handshake.core.registry.SchemaRegistry;
 import dev.handshake.core.report.Finding;
 import dev.handshake.core.rules.RuleDocs;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.handshake.core.InvalidInputException;
-import dev.handshake.core.registry.LocalSchemaRegistry;
-import dev.handshake.core.registry.SchemaDownloader;
+import dev.handshake.core.history.LocalSchemaRegistry;
+import dev.handshake.core.history.SchemaDownloader;
 import dev.handshake.core.rules.RuleDocs;
 import dev.handshake.core.schema.SchemaLoader;
 import java.nio.file.Files;

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.handshake.core.gate.GateReport;
 import dev.handshake.core.report.Finding;
-import dev.handshake.core.report.Location;
+import dev.handshake.core.source.Location;
 import dev.handshake.core.rules.Severity;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,9 +1,17 @@
-package dev.handshake.core.registry;
+package dev.handshake.core.history;
 
 import dev.handshake.core.HandshakeIOException;
 import dev.handshake.core.InvalidInputException;
 import dev.handshake.core.SimilarNames;
 import dev.handshake.core.compat.CompatibilityLevel;
+import dev.handshake.core.registry.CompatibilityTestResult;
+import dev.handshake.core.registry.RegisteredSchema;
+import dev.handshake.core.registry.RegistrySchema;
+import dev.handshake.core.registry.SchemaNotFoundException;
+import dev.handshake.core.registry.SchemaRegistry;
+import dev.handshake.core.tasks.SubjectCheck;
+import dev.handshake.core.registry.SubjectNotFoundException;
+import dev.handshake.core.registry.VersionNotFoundException;
 import dev.handshake.core.schema.SchemaFile;
 import dev.handshake.core.schema.SchemaLoader;
 import java.io.IOException;

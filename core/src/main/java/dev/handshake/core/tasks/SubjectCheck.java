@@ -1,9 +1,16 @@
-package dev.handshake.core.registry;
+package dev.handshake.core.tasks;
 
 import dev.handshake.core.compat.CompatibilityChecker;
 import dev.handshake.core.compat.CompatibilityLevel;
 import dev.handshake.core.compat.CompatibilityReport;
 import dev.handshake.core.compat.SchemaVersion;
+import dev.handshake.core.history.SubjectFileNames;
+import dev.handshake.core.registry.CompatibilityTestResult;
+import dev.handshake.core.registry.RegisteredSchema;
+import dev.handshake.core.registry.RegistrySchema;
+import dev.handshake.core.registry.SchemaReference;
+import dev.handshake.core.registry.SchemaRegistry;
+import dev.handshake.core.registry.SubjectNotFoundException;
 import dev.handshake.core.schema.SchemaFile;
 import dev.handshake.core.schema.SchemaLoader;
 import dev.handshake.core.InvalidInputException;

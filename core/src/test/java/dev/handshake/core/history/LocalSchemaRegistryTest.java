@@ -1,10 +1,14 @@
-package dev.handshake.core.registry;
+package dev.handshake.core.history;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.handshake.core.InvalidInputException;
 import dev.handshake.core.compat.CompatibilityLevel;
+import dev.handshake.core.registry.RegistrySchema;
+import dev.handshake.core.tasks.SubjectCheck;
+import dev.handshake.core.tasks.SubjectCheckResult;
+import dev.handshake.core.registry.SubjectNotFoundException;
 import dev.handshake.core.schema.SchemaFile;
 import dev.handshake.core.schema.SchemaLoader;
 import java.io.IOException;
