@@ -8,6 +8,7 @@ import dev.handshake.core.gate.WriterSchemas;
 import dev.handshake.core.usage.UsageJsonWriter;
 import dev.handshake.core.usage.UsageMarkdownWriter;
 import dev.handshake.core.files.ContractFiles;
+import dev.handshake.core.report.TextReportWriter;
 import dev.handshake.core.usage.FieldUsageReport;
 import dev.handshake.core.usage.UsageMap;
 import java.io.IOException;
@@ -81,8 +82,12 @@ final class UsageCommand implements Callable<Integer> {
     } catch (InvalidInputException e) {
       throw new InvalidInputException("a writer schema in --schemas " + schemas + " is invalid: " + e.getMessage(), e);
     }
-    UsageMap map = FieldUsageReport.of(ReadContracts.read(sources, provider), writers, base.resolve(schemas), base)
-        .map();
+    FieldUsageReport usage = FieldUsageReport.of(ReadContracts.read(sources, provider), writers,
+        base.resolve(schemas), base);
+    PrintWriter err = spec.commandLine().getErr();
+    usage.readerFindings().forEach(finding -> err.println(TextReportWriter.line(finding)));
+    err.flush();
+    UsageMap map = usage.map();
     String text = format == Format.json ? UsageJsonWriter.write(map) : UsageMarkdownWriter.write(map);
     PrintWriter out = spec.commandLine().getOut();
     if (output == null) {

@@ -52,6 +52,6 @@ class DownloadedReferencesTest {
     String withTotal = ORDER.replace("]}", ", {\"name\": \"total\", \"type\": \"long\"}]}");
     SubjectCheckResult result = check.check("dl.Order",
         new SchemaLoader().parse("Order.avsc", withTotal, check.resolveReferences(REFERENCES)), REFERENCES, null);
-    assertThat(result.report().findings()).extracting(f -> f.rule()).containsExactly("FIELD_ADDED_WITHOUT_DEFAULT");
+    assertThat(result.report().findings()).extracting(f -> f.rule().name()).containsExactly("FIELD_ADDED_WITHOUT_DEFAULT");
   }
 }

@@ -268,7 +268,7 @@ public abstract class RegistryClientContractTest {
     assertThat(result.level()).isEqualTo(CompatibilityLevel.BACKWARD_TRANSITIVE);
     assertThat(result.report().versionsCompared()).isEqualTo(2);
     assertThat(result.report().findings()).singleElement().satisfies(finding -> {
-      assertThat(finding.rule()).isEqualTo("FIELD_ADDED_WITHOUT_DEFAULT");
+      assertThat(finding.rule().name()).isEqualTo("FIELD_ADDED_WITHOUT_DEFAULT");
       assertThat(finding.details()).containsEntry("writer", "v1");
       assertThat(finding.location().render()).startsWith("Candidate.avsc:");
     });

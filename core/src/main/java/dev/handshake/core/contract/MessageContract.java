@@ -41,6 +41,12 @@ public final class MessageContract {
     return interactions;
   }
 
+  /** Names the consumer, this contract and one of its interactions, for messages. */
+  public String describe(MessageInteraction interaction) {
+    return "consumer \"" + consumer + "\" (contract " + displayPath + ", interaction \"" + interaction.description()
+        + "\")";
+  }
+
   /** Positions are indexed only when a finding needs one: a passing contract is parsed once. */
   private SourcePositions positions() {
     SourcePositions current = positions;

@@ -35,7 +35,7 @@ public final class GitHubAnnotationsWriter {
       }
       command.append(',');
     }
-    command.append("title=").append(property(finding.rule()))
+    command.append("title=").append(property(finding.rule().name()))
         .append("::").append(data((file.isPresent() ? "" : location.render() + ": ") + finding.message()
             + " Fix: " + finding.fix() + " " + docs.reference(finding.rule())));
     return command.toString();

@@ -21,18 +21,12 @@ public record RuleDocs(String baseUrl) {
     }
   }
 
-  public String url(String rule) {
-    return baseUrl + rule + ".md";
-  }
-
-  /** What the rule protects against, in one line; empty for an unknown ID. */
-  public static String purpose(String rule) {
-    return Rule.byId(rule).map(Rule::purpose).orElse("");
+  public String url(Rule rule) {
+    return baseUrl + rule.name() + ".md";
   }
 
   /** {@code Rule: <purpose> See <url>}, the end of every text finding. */
-  public String reference(String rule) {
-    String purpose = purpose(rule);
-    return (purpose.isEmpty() ? "" : "Rule: " + purpose + " ") + "See " + url(rule);
+  public String reference(Rule rule) {
+    return "Rule: " + rule.purpose() + " See " + url(rule);
   }
 }

@@ -8,6 +8,12 @@ import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import dev.handshake.core.report.Finding;
+import dev.handshake.core.rules.Facts;
+import dev.handshake.core.rules.Rule;
+import dev.handshake.core.rules.Severity;
+import dev.handshake.core.rules.ValuePath;
+import dev.handshake.core.source.Location;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -68,6 +74,15 @@ class PackageDirectionTest {
     }
     assertThat(packages).as("a new package goes into BOTTOM_UP where it belongs")
         .containsExactlyInAnyOrderElementsOf(BOTTOM_UP);
+  }
+
+  @Test
+  void findingsAreMadeByFindingOfOnly() {
+    noClasses().that().doNotBelongToAnyOf(Finding.class)
+        .should().callConstructor(Finding.class, Rule.class, Severity.class, Location.class, String.class,
+            String.class, ValuePath.class, Facts.class)
+        .because("Finding.of is the one place a finding is made; copies are made by its with... methods")
+        .check(CORE_CLASSES);
   }
 
   @Test

@@ -61,7 +61,7 @@ class LocalSchemaRegistryTest {
     assertThat(result.compatible()).isFalse();
     assertThat(result.level()).isEqualTo(CompatibilityLevel.FULL_TRANSITIVE);
     assertThat(result.levelSource()).isEqualTo("the subject's level");
-    assertThat(result.report().findings()).extracting(f -> f.rule()).containsOnly("FIELD_REMOVED_WITHOUT_DEFAULT");
+    assertThat(result.report().findings()).extracting(f -> f.rule().name()).containsOnly("FIELD_REMOVED_WITHOUT_DEFAULT");
     assertThat(result.report().findings().get(0).location().file()).endsWith("v1.avsc");
     assertThat(result.summary()).startsWith("INCOMPATIBLE").contains(DELETED);
   }
