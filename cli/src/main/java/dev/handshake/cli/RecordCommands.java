@@ -119,7 +119,8 @@ final class RecordCommands {
           "Commit the changed file: git is the audit log, and the change is reviewed in a pull request."},
       exitCodeListHeading = "%nExit codes:%n",
       exitCodeList = {"0:recorded", "2:bad input (a malformed environment file, a path that does not exist)",
-          "3:the environment file could not be read or written"},
+          "3:the environment file could not be read or written",
+          "4:an internal error, a bug in Handshake (printed with where to report it)"},
       footerHeading = "%nExamples:%n",
       footer = {"  handshake record-deployment --env prod --service auth-service --version 1.5.0 \\",
           "      --contracts dev.handshake.example:auth-service-contracts:1.5.0",
@@ -144,7 +145,8 @@ final class RecordCommands {
               + "record-undeployment --version."},
       exitCodeListHeading = "%nExit codes:%n",
       exitCodeList = {"0:recorded", "2:bad input (a malformed environment file, a path that does not exist)",
-          "3:the environment file could not be read or written"},
+          "3:the environment file could not be read or written",
+          "4:an internal error, a bug in Handshake (printed with where to report it)"},
       footerHeading = "%nExamples:%n",
       footer = {"  handshake record-release --env prod --service auth-service --version 1.6.0 \\",
           "      --contracts contracts/auth-service-1.6.0"})
@@ -165,7 +167,8 @@ final class RecordCommands {
           + "record-undeployment and record-support-ended do."},
       exitCodeListHeading = "%nExit codes:%n",
       exitCodeList = {"0:removed", "2:bad input (the service or version is not recorded there)",
-          "3:the environment file could not be read or written"},
+          "3:the environment file could not be read or written",
+          "4:an internal error, a bug in Handshake (printed with where to report it)"},
       footerHeading = "%nExamples:%n",
       footer = {"  handshake record-undeployment --env prod --service auth-service --version 1.4.0"})
   static final class Undeployment extends Base {

@@ -29,7 +29,8 @@ import picocli.CommandLine.Spec;
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:registered (the id is printed)", "1:incompatible (the findings are printed)",
         "2:bad input (a schema that does not parse, refused credentials, a URL that is not a registry)",
-        "3:registry unreachable or server error"},
+        "3:registry unreachable or server error",
+        "4:an internal error, a bug in Handshake (printed with where to report it)"},
     footerHeading = "%nExamples:%n",
     footer = {
         "  handshake register --registry http://localhost:8081 --subject users-value \\",
