@@ -12,7 +12,7 @@ try {
   assert parse(latest).getField('displayName') != null
   assert latest.text.contains('"type" : "record"')
   // What was downloaded is a valid offline history: the offline registry reads it back.
-  def offline = new dev.handshake.core.registry.LocalSchemaRegistry(new File(basedir, 'target/downloaded').toPath())
+  def offline = new dev.handshake.core.history.LocalSchemaRegistry(new File(basedir, 'target/downloaded').toPath())
   assert offline.versions(created) == [1, 2]
   // and it keeps the levels the registry applies, global and per subject
   assert offline.effectiveCompatibility(created).name() == 'FULL_TRANSITIVE'

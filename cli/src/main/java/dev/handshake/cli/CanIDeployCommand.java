@@ -40,7 +40,8 @@ import picocli.CommandLine.Spec;
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:yes: every counterpart works with this version", "1:no (findings, or an unknown counterpart)",
         "2:bad input (an unknown environment, a malformed environment file, an unknown option)",
-        "3:the registry cannot be reached, the factories could not run, a file could not be read or written"},
+        "3:the registry cannot be reached, the factories could not run, a file could not be read or written",
+        "4:an internal error, a bug in Handshake (printed with where to report it)"},
     footerHeading = "%nExamples:%n",
     footer = {
         "  handshake can-i-deploy --service user-service --version 2.3.0 --to prod \\",

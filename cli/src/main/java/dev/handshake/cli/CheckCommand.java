@@ -1,16 +1,13 @@
 package dev.handshake.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.handshake.core.InvalidInputException;
 import dev.handshake.core.compat.CompatibilityLevel;
-import dev.handshake.core.compat.CompatibilityReportJson;
-import dev.handshake.core.registry.LocalSchemaRegistry;
+import dev.handshake.core.history.LocalSchemaRegistry;
 import dev.handshake.core.registry.SchemaReference;
 import dev.handshake.core.registry.SchemaRegistry;
-import dev.handshake.core.registry.SubjectCheck;
-import dev.handshake.core.registry.SubjectCheckResult;
+import dev.handshake.core.tasks.SubjectCheck;
+import dev.handshake.core.tasks.SubjectCheckJson;
+import dev.handshake.core.tasks.SubjectCheckResult;
 import dev.handshake.core.rules.RuleDocs;
 import dev.handshake.core.schema.SchemaFile;
 import dev.handshake.core.tasks.CheckConfiguration;
@@ -41,7 +38,8 @@ import picocli.CommandLine.Spec;
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:compatible", "1:incompatible (the findings are printed)",
         "2:bad input (a schema that does not parse, an unknown level, a URL that is not a registry)",
-        "3:registry unreachable or server error"},
+        "3:registry unreachable or server error",
+        "4:an internal error, a bug in Handshake (printed with where to report it)"},
     footerHeading = "%nExamples:%n",
     footer = {
         "  handshake check --registry http://localhost:8081 --subject users-value \\",
@@ -102,32 +100,10 @@ final class CheckCommand implements Callable<Integer> {
     });
     SubjectCheckResult result = outcome.results().get(0);
     if (format == Format.json) {
-      out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(json(result)));
+      out.println(SubjectCheckJson.write(result));
     }
     out.flush();
     return result.compatible() ? HandshakeCli.EXIT_OK : HandshakeCli.EXIT_INCOMPATIBLE;
-  }
-
-  private static ObjectNode json(SubjectCheckResult result) {
-    ObjectNode json = CompatibilityReportJson.toJson(result.report());
-    json.put("subject", result.subject());
-    json.put("registry", result.registry());
-    json.put("levelSource", result.levelSource());
-    json.put("newSubject", result.newSubject());
-    var versions = json.putArray("versions");
-    result.versions().forEach(versions::add);
-    result.verdict().ifPresent(verdict -> {
-      ObjectNode registryVerdict = json.putObject("registryVerdict");
-      registryVerdict.put("compatible", verdict.compatible());
-      registryVerdict.put("level", verdict.level().name());
-      registryVerdict.put("levelSource", verdict.levelSource());
-      verdict.askedVersions().forEach(registryVerdict.putArray("askedVersions")::add);
-      verdict.messages().forEach(registryVerdict.putArray("messages")::add);
-      json.put("agrees", !result.disagrees());
-    });
-    json.put("compatible", result.compatible());
-    json.put("summary", result.summary());
-    return json;
   }
 
   private SchemaRegistry registry() {

@@ -2,15 +2,13 @@ package dev.handshake.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.handshake.core.compat.CompatibilityChecker;
 import dev.handshake.core.compat.CompatibilityLevel;
 import dev.handshake.core.compat.CompatibilityReport;
 import dev.handshake.core.compat.CompatibilityReportJson;
-import dev.handshake.core.compat.SchemaVersion;
 import dev.handshake.core.report.GitHubAnnotationsWriter;
 import dev.handshake.core.report.TextReportWriter;
-import dev.handshake.core.schema.SchemaFile;
-import dev.handshake.core.schema.SchemaLoader;
+import dev.handshake.core.tasks.CompatConfiguration;
+import dev.handshake.core.tasks.CompatTask;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,7 +27,8 @@ import picocli.CommandLine.Model.CommandSpec;
             + "latest earlier version, transitive ones with every earlier version. Give the earlier versions "
             + "oldest first and the candidate last."},
     exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {"0:compatible", "1:incompatible (the findings are printed)", "2:bad input or usage"},
+    exitCodeList = {"0:compatible", "1:incompatible (the findings are printed)", "2:bad input or usage",
+        "4:an internal error, a bug in Handshake (printed with where to report it)"},
     footerHeading = "%nExamples:%n",
     footer = {
         "  handshake compat --level BACKWARD schemas/v1.avsc schemas/v2.avsc",
@@ -65,17 +64,8 @@ final class CompatCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     CompatibilityLevel parsedLevel = CompatibilityLevel.parse(level, "--level");
-    SchemaLoader loader = new SchemaLoader();
-    List<SchemaFile> referenceFiles = loader.loadReferences(references);
-    List<SchemaVersion> earlier = new ArrayList<>();
-    for (int i = 0; i < files.size() - 1; i++) {
-      earlier.add(new SchemaVersion("v" + (i + 1), loader.load(files.get(i), referenceFiles)));
-    }
+    CompatibilityReport report = new CompatTask(new CompatConfiguration(parsedLevel, files, references)).run();
     Path candidatePath = files.get(files.size() - 1);
-    SchemaVersion candidate = new SchemaVersion("candidate v" + files.size(),
-        loader.load(candidatePath, referenceFiles));
-
-    CompatibilityReport report = new CompatibilityChecker().check(parsedLevel, earlier, candidate);
     PrintWriter out = spec.commandLine().getOut();
     if (format == Format.json) {
       out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)

@@ -27,7 +27,8 @@ import picocli.CommandLine.Spec;
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:every subject written",
         "2:bad input, or some subjects skipped because they or the version do not exist (listed with the reason)",
-        "3:registry unreachable or server error, or a file could not be written"},
+        "3:registry unreachable or server error, or a file could not be written",
+        "4:an internal error, a bug in Handshake (printed with where to report it)"},
     footerHeading = "%nExamples:%n",
     footer = {
         "  handshake download --registry http://localhost:8081 --all-versions \\",

@@ -1,6 +1,5 @@
 package dev.handshake.cli;
 
-import dev.handshake.core.InvalidInputException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -16,7 +15,8 @@ import picocli.CommandLine.Command;
     exitCodeList = {"0:ok, compatible", "1:incompatible (check, compat, register; verify: a finding; can-i-deploy: no)",
         "2:bad input or usage: a file that does not parse, an unknown option, subject, version or level, "
             + "refused credentials, a URL that is not a registry",
-        "3:the registry cannot be reached or answered with a server error"},
+        "3:the registry cannot be reached or answered with a server error, or a file could not be read or written",
+        "4:an internal error, a bug in Handshake (printed with where to report it)"},
     footerHeading = "%nExamples:%n",
     footer = {
         "  handshake help check",
@@ -30,6 +30,8 @@ public final class HandshakeCli {
   public static final int EXIT_INCOMPATIBLE = 1;
   public static final int EXIT_BAD_INPUT = 2;
   public static final int EXIT_UNREACHABLE = 3;
+  /** A bug in Handshake: any exception that is not Handshake's own (CommandFailures). */
+  public static final int EXIT_INTERNAL_ERROR = 4;
 
   public static void main(String[] args) {
     System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
@@ -41,18 +43,9 @@ public final class HandshakeCli {
     SpaceWrappingHelp.install(commandLine);
     commandLine.setOut(out);
     commandLine.setErr(err);
-    commandLine.setExitCodeExceptionMapper(HandshakeCli::exitCodeOf);
-    commandLine.setExecutionExceptionHandler((exception, cmd, parseResult) -> {
-      boolean verbose = parseResult.subcommand() != null
-          && parseResult.subcommand().hasMatchedOption("--verbose");
-      cmd.getErr().println("handshake: " + exception.getMessage());
-      if (verbose) {
-        exception.printStackTrace(cmd.getErr());
-      } else if (!(exception instanceof InvalidInputException)) {
-        cmd.getErr().println("(run again with --verbose for the stack trace)");
-      }
-      return exitCodeOf(exception);
-    });
+    commandLine.setExitCodeExceptionMapper(CommandFailures::exitCodeOf);
+    commandLine.setExecutionExceptionHandler((exception, cmd, parseResult) -> CommandFailures.report(exception,
+        cmd.getErr(), parseResult.subcommand() != null && parseResult.subcommand().hasMatchedOption("--verbose")));
     commandLine.setParameterExceptionHandler((exception, args1) -> {
       CommandLine cmd = exception.getCommandLine();
       // An unknown option is the mistake to name: picocli may report a required option it made look missing.
@@ -62,12 +55,5 @@ public final class HandshakeCli {
       return EXIT_BAD_INPUT;
     });
     return commandLine.execute(args);
-  }
-
-  private static int exitCodeOf(Throwable exception) {
-    if (exception instanceof InvalidInputException) {
-      return EXIT_BAD_INPUT;
-    }
-    return EXIT_UNREACHABLE;
   }
 }

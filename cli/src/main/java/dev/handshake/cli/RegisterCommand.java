@@ -3,7 +3,7 @@ package dev.handshake.cli;
 import dev.handshake.core.registry.IncompatibleSchemaException;
 import dev.handshake.core.registry.RestSchemaRegistry;
 import dev.handshake.core.registry.SchemaReference;
-import dev.handshake.core.registry.SubjectCheck;
+import dev.handshake.core.tasks.SubjectCheck;
 import dev.handshake.core.rules.RuleDocs;
 import dev.handshake.core.schema.SchemaFile;
 import dev.handshake.core.tasks.RegisterTask;
@@ -29,7 +29,8 @@ import picocli.CommandLine.Spec;
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:registered (the id is printed)", "1:incompatible (the findings are printed)",
         "2:bad input (a schema that does not parse, refused credentials, a URL that is not a registry)",
-        "3:registry unreachable or server error"},
+        "3:registry unreachable or server error",
+        "4:an internal error, a bug in Handshake (printed with where to report it)"},
     footerHeading = "%nExamples:%n",
     footer = {
         "  handshake register --registry http://localhost:8081 --subject users-value \\",

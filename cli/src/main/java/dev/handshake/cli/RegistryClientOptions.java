@@ -1,12 +1,10 @@
 package dev.handshake.cli;
 
 import dev.handshake.core.InvalidInputException;
-import dev.handshake.core.registry.RegistryClientConfig;
-import dev.handshake.core.registry.RegistryCredentials;
+import dev.handshake.core.registry.RegistryConnection;
 import dev.handshake.core.registry.RegistryUnavailableException;
 import dev.handshake.core.registry.RestSchemaRegistry;
 import dev.handshake.core.registry.SchemaReference;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
@@ -44,17 +42,10 @@ final class RegistryClientOptions {
       throw new InvalidInputException("--registry is required: give the registry URL, e.g. --registry "
           + "http://localhost:8081 (start one with 'handshake registry serve --data-dir DIR')");
     }
-    if (timeoutSeconds <= 0) {
-      throw new InvalidInputException("--timeout must be a positive number of seconds, got " + timeoutSeconds);
-    }
     String user = userInfo != null ? userInfo : System.getenv(USER_INFO_ENV);
     String token = bearerToken != null ? bearerToken : System.getenv(BEARER_ENV);
-    RegistryCredentials credentials = RegistryCredentials.of(user, "--user-info (or " + USER_INFO_ENV + ")", token,
-        "--bearer-token (or " + BEARER_ENV + ")");
-    RegistryClientConfig config = RegistryClientConfig.of(List.of(registry), "--registry")
-        .withCredentials(credentials)
-        .withTimeouts(RegistryClientConfig.DEFAULT_CONNECT_TIMEOUT, Duration.ofSeconds(timeoutSeconds));
-    return new RestSchemaRegistry(config);
+    return new RegistryConnection(List.of(registry), "--registry", user, "--user-info (or " + USER_INFO_ENV + ")",
+        token, "--bearer-token (or " + BEARER_ENV + ")", timeoutSeconds, "--timeout").connect();
   }
 
   /** Runs a registry call, adding to an unreachable-registry error which option to fix. */

@@ -19,7 +19,8 @@ import picocli.CommandLine.Spec;
             + "is on disk under --data-dir. For basic auth, set " + RegistryServer.USER_INFO_ENV
             + "=user:password."},
     exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {"2:bad input", "3:cannot start (port in use, data directory locked)"},
+    exitCodeList = {"2:bad input", "3:cannot start (port in use, data directory locked)",
+        "4:an internal error, a bug in Handshake (printed with where to report it)"},
     footerHeading = "%nExamples:%n",
     footer = {
         "  handshake registry serve --data-dir ~/.handshake/registry",

@@ -20,7 +20,8 @@ import picocli.CommandLine.Spec;
         "With --subject and the level DEFAULT, the subject's own level is removed so the global one applies."},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:set", "2:bad input (an unknown level, a URL that is not a registry)",
-        "3:registry unreachable or server error"},
+        "3:registry unreachable or server error",
+        "4:an internal error, a bug in Handshake (printed with where to report it)"},
     footerHeading = "%nExamples:%n",
     footer = {
         "  handshake set-compatibility --registry http://localhost:8081 \\",

@@ -1,13 +1,11 @@
 package dev.handshake.cli;
 
 import dev.handshake.core.HandshakeIOException;
-import dev.handshake.core.InvalidInputException;
-import dev.handshake.core.contract.ContractSource;
-import dev.handshake.core.contract.ReadContracts;
-import dev.handshake.core.gate.WriterSchemas;
-import dev.handshake.core.report.UsageJsonWriter;
-import dev.handshake.core.report.UsageMarkdownWriter;
-import dev.handshake.core.tasks.ContractFiles;
+import dev.handshake.core.usage.UsageJsonWriter;
+import dev.handshake.core.usage.UsageMarkdownWriter;
+import dev.handshake.core.report.TextReportWriter;
+import dev.handshake.core.tasks.UsageConfiguration;
+import dev.handshake.core.tasks.UsageTask;
 import dev.handshake.core.usage.FieldUsageReport;
 import dev.handshake.core.usage.UsageMap;
 import java.io.IOException;
@@ -33,7 +31,8 @@ import picocli.CommandLine.Spec;
             + "handshake verify writes the same map as usage.md and usage.json."},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:the map was printed", "2:bad input (no contracts found, an invalid writer schema)",
-        "3:a file could not be read or written"},
+        "3:a file could not be read or written",
+        "4:an internal error, a bug in Handshake (printed with where to report it)"},
     footerHeading = "%nExamples:%n",
     footer = {
         "  handshake usage --contracts contracts --schemas schemas/user-events \\",
@@ -67,29 +66,12 @@ final class UsageCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Path base = Path.of("").toAbsolutePath();
-    List<ContractSource> sources = ContractFiles.find(contracts, base);
-    if (sources.isEmpty()) {
-      throw new InvalidInputException("--contracts " + String.join(" ", contracts.stream().map(Path::toString)
-          .toList()) + " holds no *.json contract: without contracts every field would look safe to remove. "
-          + "Give the directory the consumers' contracts are copied to.");
-    }
-    if (!Files.isDirectory(base.resolve(schemas))) {
-      throw new InvalidInputException("--schemas " + schemas + " is not a directory; give the directory that "
-          + "holds the producer's *.avsc files");
-    }
-    WriterSchemas writers;
-    try {
-      writers = WriterSchemas.load(base.resolve(schemas), base);
-    } catch (InvalidInputException e) {
-      throw new InvalidInputException("a writer schema in --schemas " + schemas + " is invalid: " + e.getMessage(), e);
-    }
-    ReadContracts read = ReadContracts.read(sources, provider);
-    if (read.entries().isEmpty()) {
-      // as verify: with no contract for the provider, every field would look safe to remove
-      throw new InvalidInputException("handshake usage " + read.noContractFor(provider, "--provider",
-          String.join(" ", contracts.stream().map(Path::toString).toList())));
-    }
-    UsageMap map = FieldUsageReport.of(read, writers, base.resolve(schemas), base).map();
+    FieldUsageReport usage = new UsageTask(new UsageConfiguration(contracts, "--contracts", schemas, "--schemas",
+        provider, "--provider", base)).run();
+    PrintWriter err = spec.commandLine().getErr();
+    usage.readerFindings().forEach(finding -> err.println(TextReportWriter.line(finding)));
+    err.flush();
+    UsageMap map = usage.map();
     String text = format == Format.json ? UsageJsonWriter.write(map) : UsageMarkdownWriter.write(map);
     PrintWriter out = spec.commandLine().getOut();
     if (output == null) {

@@ -35,7 +35,8 @@ import picocli.CommandLine.Spec;
     exitCodeList = {"0:every consumer can read the producer's events", "1:findings (each printed)",
         "2:bad input (no contract to verify unless --allow-no-contracts, an invalid writer schema, a missing class "
             + "path entry, an unknown option)",
-        "3:the factories could not run, or a report could not be written"},
+        "3:the factories could not run, or a report could not be written",
+        "4:an internal error, a bug in Handshake (printed with where to report it)"},
     footerHeading = "%nExamples:%n",
     footer = {
         "  handshake verify --contracts contracts --schemas schemas --classpath \\",

@@ -1,8 +1,7 @@
 package dev.handshake.maven;
 
-import dev.handshake.core.registry.LocalSchemaRegistry;
-import dev.handshake.core.registry.RegistryClientConfig;
-import dev.handshake.core.registry.RegistryCredentials;
+import dev.handshake.core.history.LocalSchemaRegistry;
+import dev.handshake.core.registry.RegistryConnection;
 import dev.handshake.core.registry.RestSchemaRegistry;
 import dev.handshake.core.registry.SchemaRegistry;
 import dev.handshake.core.HandshakeIOException;
@@ -10,7 +9,7 @@ import dev.handshake.core.InvalidInputException;
 import dev.handshake.core.rules.RuleDocs;
 import dev.handshake.core.schema.SchemaFile;
 import dev.handshake.core.schema.SchemaLoader;
-import dev.handshake.core.tasks.ProjectPaths;
+import dev.handshake.core.files.ProjectPaths;
 import dev.handshake.core.tasks.TaskLog;
 import java.io.File;
 import java.io.IOException;
@@ -18,8 +17,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -92,7 +89,12 @@ abstract class AbstractRegistryMojo extends AbstractMojo {
   abstract void run() throws MojoExecutionException, MojoFailureException;
 
   boolean hasRegistryUrls() {
-    return schemaRegistryUrls != null && schemaRegistryUrls.stream().anyMatch(url -> url != null && !url.isBlank());
+    return connection().hasUrls();
+  }
+
+  private RegistryConnection connection() {
+    return new RegistryConnection(schemaRegistryUrls, "<schemaRegistryUrls>", userInfoConfig, "<userInfoConfig>",
+        bearerAuthToken, "<bearerAuthToken>", registryTimeoutSeconds, "<registryTimeoutSeconds>");
   }
 
   /** The REST registry; the goal cannot run without one. */
@@ -100,16 +102,7 @@ abstract class AbstractRegistryMojo extends AbstractMojo {
     if (!hasRegistryUrls()) {
       throw new MojoFailureException("handshake:" + goal + " needs a registry: set " + URLS_HINT);
     }
-    if (registryTimeoutSeconds <= 0) {
-      throw new MojoFailureException("<registryTimeoutSeconds> must be positive, got " + registryTimeoutSeconds);
-    }
-    List<String> urls = new ArrayList<>();
-    schemaRegistryUrls.stream().filter(url -> url != null && !url.isBlank()).forEach(urls::add);
-    RegistryCredentials credentials = RegistryCredentials.of(userInfoConfig, "<userInfoConfig>", bearerAuthToken,
-        "<bearerAuthToken>");
-    return new RestSchemaRegistry(RegistryClientConfig.of(urls, "<schemaRegistryUrls>")
-        .withCredentials(credentials)
-        .withTimeouts(RegistryClientConfig.DEFAULT_CONNECT_TIMEOUT, Duration.ofSeconds(registryTimeoutSeconds)));
+    return connection().connect();
   }
 
   /** The REST registry when URLs are configured, else the offline history under {@code schemasDirectory}. */

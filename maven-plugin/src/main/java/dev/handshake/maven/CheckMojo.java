@@ -3,7 +3,7 @@ package dev.handshake.maven;
 import dev.handshake.core.compat.CompatibilityLevel;
 import dev.handshake.core.registry.SchemaReference;
 import dev.handshake.core.registry.SchemaRegistry;
-import dev.handshake.core.registry.SubjectCheck;
+import dev.handshake.core.tasks.SubjectCheck;
 import dev.handshake.core.tasks.CheckConfiguration;
 import dev.handshake.core.tasks.CheckOutcome;
 import dev.handshake.core.tasks.CheckTask;

@@ -2,7 +2,7 @@ package dev.handshake.maven;
 
 import dev.handshake.core.registry.RestSchemaRegistry;
 import dev.handshake.core.registry.SchemaReference;
-import dev.handshake.core.registry.SubjectCheck;
+import dev.handshake.core.tasks.SubjectCheck;
 import dev.handshake.core.tasks.RegisterTask;
 import java.io.File;
 import java.util.ArrayList;

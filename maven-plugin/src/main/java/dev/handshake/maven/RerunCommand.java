@@ -1,6 +1,6 @@
 package dev.handshake.maven;
 
-import dev.handshake.core.tasks.ProjectPaths;
+import dev.handshake.core.files.ProjectPaths;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.apache.maven.model.Plugin;

@@ -2,7 +2,7 @@ package dev.handshake.maven;
 
 import dev.handshake.core.contract.ContractSource;
 import dev.handshake.core.rules.RuleDocs;
-import dev.handshake.core.tasks.ProjectPaths;
+import dev.handshake.core.files.ProjectPaths;
 import dev.handshake.core.tasks.RepositoryPaths;
 import dev.handshake.core.tasks.VerifyConfiguration;
 import dev.handshake.core.tasks.VerifyTask;

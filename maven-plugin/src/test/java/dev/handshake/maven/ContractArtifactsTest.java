@@ -3,7 +3,7 @@ package dev.handshake.maven;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.handshake.core.tasks.ProjectPaths;
+import dev.handshake.core.files.ProjectPaths;
 import org.apache.maven.plugin.MojoFailureException;
 import org.eclipse.aether.artifact.Artifact;
 import org.junit.jupiter.api.Test;

@@ -2,13 +2,13 @@ package dev.handshake.registry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.handshake.core.registry.LocalSchemaRegistry;
+import dev.handshake.core.history.LocalSchemaRegistry;
 import dev.handshake.core.registry.RegistrySchema;
 import dev.handshake.core.registry.RestSchemaRegistry;
-import dev.handshake.core.registry.SchemaDownloader;
+import dev.handshake.core.history.SchemaDownloader;
 import dev.handshake.core.registry.SchemaReference;
-import dev.handshake.core.registry.SubjectCheck;
-import dev.handshake.core.registry.SubjectCheckResult;
+import dev.handshake.core.tasks.SubjectCheck;
+import dev.handshake.core.tasks.SubjectCheckResult;
 import dev.handshake.core.schema.SchemaLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,6 +52,6 @@ class DownloadedReferencesTest {
     String withTotal = ORDER.replace("]}", ", {\"name\": \"total\", \"type\": \"long\"}]}");
     SubjectCheckResult result = check.check("dl.Order",
         new SchemaLoader().parse("Order.avsc", withTotal, check.resolveReferences(REFERENCES)), REFERENCES, null);
-    assertThat(result.report().findings()).extracting(f -> f.rule()).containsExactly("FIELD_ADDED_WITHOUT_DEFAULT");
+    assertThat(result.report().findings()).extracting(f -> f.rule().name()).containsExactly("FIELD_ADDED_WITHOUT_DEFAULT");
   }
 }

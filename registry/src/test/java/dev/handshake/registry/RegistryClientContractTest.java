@@ -13,8 +13,8 @@ import dev.handshake.core.registry.RegistrySchema;
 import dev.handshake.core.registry.RestSchemaRegistry;
 import dev.handshake.core.registry.SchemaNotFoundException;
 import dev.handshake.core.registry.SchemaReference;
-import dev.handshake.core.registry.SubjectCheck;
-import dev.handshake.core.registry.SubjectCheckResult;
+import dev.handshake.core.tasks.SubjectCheck;
+import dev.handshake.core.tasks.SubjectCheckResult;
 import dev.handshake.core.registry.SubjectNotFoundException;
 import dev.handshake.core.registry.VersionNotFoundException;
 import dev.handshake.core.schema.SchemaFile;
@@ -268,7 +268,7 @@ public abstract class RegistryClientContractTest {
     assertThat(result.level()).isEqualTo(CompatibilityLevel.BACKWARD_TRANSITIVE);
     assertThat(result.report().versionsCompared()).isEqualTo(2);
     assertThat(result.report().findings()).singleElement().satisfies(finding -> {
-      assertThat(finding.rule()).isEqualTo("FIELD_ADDED_WITHOUT_DEFAULT");
+      assertThat(finding.rule().name()).isEqualTo("FIELD_ADDED_WITHOUT_DEFAULT");
       assertThat(finding.details()).containsEntry("writer", "v1");
       assertThat(finding.location().render()).startsWith("Candidate.avsc:");
     });

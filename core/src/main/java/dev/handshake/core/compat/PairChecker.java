@@ -2,7 +2,9 @@ package dev.handshake.core.compat;
 
 import dev.handshake.core.avro.TypeNames;
 import dev.handshake.core.report.Finding;
+import dev.handshake.core.rules.Facts;
 import dev.handshake.core.rules.Rule;
+import dev.handshake.core.rules.ValuePath;
 import dev.handshake.core.rules.Violation;
 import dev.handshake.core.schema.SchemaPointerWalk;
 import java.util.ArrayList;
@@ -62,12 +64,8 @@ public final class PairChecker {
       case NAME_MISMATCH -> pair.nameMismatch();
       case FIXED_SIZE_MISMATCH -> pair.fixedSizeMismatch();
     };
-    Map<String, String> details = new LinkedHashMap<>();
-    details.put("direction", direction.name());
-    details.put("reader", reader.label());
-    details.put("writer", writer.label());
-    details.put("path", pair.path);
-    details.put("avro", incompatibility.getType().name() + ": " + incompatibility.getMessage());
+    Facts details = Facts.of("direction", direction.name(), "reader", reader.label(), "writer", writer.label(),
+        "path", pair.path.render(), "avro", incompatibility.getType().name() + ": " + incompatibility.getMessage());
     return new Violation(explanation.rule(), pointer, pair.path, explanation.message(), explanation.fix(), details);
   }
 
@@ -82,7 +80,7 @@ public final class PairChecker {
     private final boolean writerIsNewer;
     private final String newer;
     private final String older;
-    private final String path;
+    private final ValuePath path;
     private final List<String> segments;
     private final Schema readerRoot;
 

@@ -1,7 +1,7 @@
 package dev.handshake.core.contract;
 
-import dev.handshake.core.report.InvalidFileException;
-import dev.handshake.core.report.Location;
+import dev.handshake.core.source.InvalidFileException;
+import dev.handshake.core.source.Location;
 
 /** A contract file that is not a readable Pact V4 message contract; {@link #location()} says where. */
 public class ContractInvalidException extends InvalidFileException {

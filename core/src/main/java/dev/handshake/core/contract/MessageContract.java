@@ -1,7 +1,7 @@
 package dev.handshake.core.contract;
 
-import dev.handshake.core.report.Location;
-import dev.handshake.core.report.SourcePositions;
+import dev.handshake.core.source.Location;
+import dev.handshake.core.source.SourcePositions;
 import java.util.List;
 
 /**
@@ -39,6 +39,12 @@ public final class MessageContract {
 
   public List<MessageInteraction> interactions() {
     return interactions;
+  }
+
+  /** Names the consumer, this contract and one of its interactions, for messages. */
+  public String describe(MessageInteraction interaction) {
+    return "consumer \"" + consumer + "\" (contract " + displayPath + ", interaction \"" + interaction.description()
+        + "\")";
   }
 
   /** Positions are indexed only when a finding needs one: a passing contract is parsed once. */

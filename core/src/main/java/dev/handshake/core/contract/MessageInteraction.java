@@ -1,7 +1,7 @@
 package dev.handshake.core.contract;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.handshake.core.report.SourcePositions;
+import dev.handshake.core.source.SourcePositions;
 import java.util.List;
 import java.util.Map;
 

@@ -2,7 +2,7 @@ package dev.handshake.core.contract;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import dev.handshake.core.report.SourcePositions;
+import dev.handshake.core.source.SourcePositions;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -2,7 +2,7 @@ package dev.handshake.core.deploy;
 
 import dev.handshake.core.contract.ContractArchives;
 import dev.handshake.core.contract.ContractSource;
-import dev.handshake.core.tasks.ProjectPaths;
+import dev.handshake.core.files.ProjectPaths;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -8,7 +8,9 @@ import dev.handshake.core.avro.WireFormat;
 import dev.handshake.core.contract.BodyMatcher;
 import dev.handshake.core.contract.Mismatch;
 import dev.handshake.core.gate.ProducedEvents.ProducedEvent;
+import dev.handshake.core.rules.Facts;
 import dev.handshake.core.rules.Rule;
+import dev.handshake.core.rules.ValuePath;
 import dev.handshake.core.rules.Violation;
 import dev.handshake.core.schema.SchemaFile;
 import java.util.List;
@@ -38,7 +40,7 @@ final class ConsumerReading {
 
   private static Violation cannotDecode(ProducedEvent event, SchemaFile readerFile, AvroDecodeException e,
                                         List<Violation> schemaViolations, InteractionFindings findings) {
-    String field = schemaViolations.isEmpty() ? "" : schemaViolations.get(0).path();
+    ValuePath field = schemaViolations.isEmpty() ? ValuePath.NONE : schemaViolations.get(0).path();
     String avro = e.getCause() != null && e.getCause().getMessage() != null ? e.getCause().getMessage()
         : e.getMessage();
     return new Violation(Rule.CONSUMER_CANNOT_DECODE, findings.interaction().pointer(), field,
@@ -48,7 +50,7 @@ final class ConsumerReading {
             + ": " + DecodeFailures.explain(avro) + ".",
         "Keep the producer's schema readable by this consumer's reader (see the schema findings for the field), "
             + "or have " + findings.consumer() + " deploy a reader that accepts the change first.",
-        Violation.facts("avro", avro, "writerSchema", event.writer().displayPath()));
+        Facts.of("avro", avro).writerSchema(event.writer().displayPath()));
   }
 
   private static Violation mismatch(Mismatch mismatch, String source, InteractionFindings findings) {
@@ -66,7 +68,7 @@ final class ConsumerReading {
           + " and have them update the matcher for " + mismatch.path() + " in their contract test.";
     };
     String who = findings.who();
-    return new Violation(rule, mismatch.pointer(), mismatch.path(),
+    return new Violation(rule, mismatch.pointer(), ValuePath.ofPactPath(mismatch.path()),
         Character.toUpperCase(who.charAt(0)) + who.substring(1) + " " + mismatch.description()
             + " in the event from " + source + ", decoded with its reader schema.",
         fix, Violation.facts("expected", mismatch.expected(), "actual", mismatch.actual(), "matcher", mismatch.rule()));

@@ -3,6 +3,8 @@ package dev.handshake.core.gate;
 import dev.handshake.core.compat.Direction;
 import dev.handshake.core.compat.PairChecker;
 import dev.handshake.core.compat.SchemaVersion;
+import dev.handshake.core.contract.ReaderSchemas;
+import dev.handshake.core.rules.Facts;
 import dev.handshake.core.rules.Violation;
 import dev.handshake.core.schema.SchemaFile;
 import dev.handshake.core.schema.SchemaPointerWalk;
@@ -40,8 +42,8 @@ final class ConsumerSchemaCheck {
     for (Violation violation : violations) {
       // Avro's pointer is into the reader schema; the producer changed its own file, so point there.
       String writerPointer = SchemaPointerWalk.translate(readerFile.schema(), writerFile.schema(), violation.pointer());
-      findings.add(violation, writerFile.locate(writerPointer), Violation.facts(
-          "readerSchema", readerFile.schema().getFullName(), "writerSchema", writerFile.displayPath()));
+      findings.add(violation, writerFile.locate(writerPointer),
+          Facts.NONE.readerSchema(readerFile.schema().getFullName()).writerSchema(writerFile.displayPath()));
     }
     return violations;
   }

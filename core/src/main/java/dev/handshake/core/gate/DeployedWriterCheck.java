@@ -2,12 +2,14 @@ package dev.handshake.core.gate;
 
 import dev.handshake.core.contract.MessageContract;
 import dev.handshake.core.contract.MessageInteraction;
+import dev.handshake.core.contract.ReaderSchemas;
+import dev.handshake.core.rules.Facts;
 import dev.handshake.core.rules.Rule;
+import dev.handshake.core.rules.ValuePath;
 import dev.handshake.core.rules.Violation;
 import dev.handshake.core.schema.SchemaFile;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -25,18 +27,18 @@ public final class DeployedWriterCheck {
     for (MessageContract contract : contracts) {
       for (MessageInteraction interaction : contract.interactions()) {
         InteractionFindings findings = new InteractionFindings(contract, interaction);
-        Optional<SchemaFile> reader = readers.of(findings);
+        Optional<SchemaFile> reader = findings.readerSchema(readers);
         if (reader.isPresent()) {
           Optional<SchemaFile> writer = writers.forReader(reader.get().schema());
           if (writer.isPresent()) {
             schemaCheck.check(reader.get(), writer.get(), findings);
           } else {
             String record = reader.get().schema().getFullName();
-            findings.add(new Violation(Rule.WRITER_SCHEMA_MISSING, interaction.pointer(), "",
+            findings.add(new Violation(Rule.WRITER_SCHEMA_MISSING, interaction.pointer(), ValuePath.NONE,
                 "Record \"" + record + "\", which " + findings.who() + " reads, is not among the schemas of "
                     + writersName + ".",
                 "Check the record's name and namespace in the consumer's reader schema, or record the producer "
-                    + "version that writes it (handshake record-deployment ... --schemas DIR).", Map.of()));
+                    + "version that writes it (handshake record-deployment ... --schemas DIR).", Facts.NONE));
           }
         }
         checks.add(new GateReport.Check(contract.consumer(), contract.displayPath(), interaction.description(),

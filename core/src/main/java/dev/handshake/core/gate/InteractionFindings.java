@@ -2,14 +2,17 @@ package dev.handshake.core.gate;
 
 import dev.handshake.core.contract.MessageContract;
 import dev.handshake.core.contract.MessageInteraction;
+import dev.handshake.core.contract.ReaderSchemas;
 import dev.handshake.core.report.Finding;
-import dev.handshake.core.report.Location;
+import dev.handshake.core.rules.Facts;
 import dev.handshake.core.rules.Severity;
+import dev.handshake.core.rules.ValuePath;
 import dev.handshake.core.rules.Violation;
+import dev.handshake.core.schema.SchemaFile;
+import dev.handshake.core.source.Location;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 
 /**
  * The findings of one contract interaction. Each step of the gate hands in its violations; they are rendered
@@ -40,8 +43,14 @@ final class InteractionFindings {
 
   /** Names the consumer, its contract and the interaction, for messages. */
   String who() {
-    return "consumer \"" + contract.consumer() + "\" (contract " + contract.displayPath() + ", interaction \""
-        + interaction.description() + "\")";
+    return contract.describe(interaction);
+  }
+
+  /** Step 1 of the gate: the interaction's reader schema; empty (with its finding) when there is none to use. */
+  Optional<SchemaFile> readerSchema(ReaderSchemas readers) {
+    ReaderSchemas.Reading reading = readers.of(contract, interaction);
+    reading.violations().forEach(this::add);
+    return reading.file();
   }
 
   /** A violation whose pointer is into the contract. */
@@ -50,11 +59,9 @@ final class InteractionFindings {
   }
 
   /** A violation found in a schema, located where the caller says (the producer's own file). */
-  void add(Violation violation, Location location, Map<String, String> moreFacts) {
-    Map<String, String> facts = facts(violation.path());
-    facts.putAll(moreFacts);
+  void add(Violation violation, Location location, Facts moreFacts) {
     findings.add(Finding.of(violation, location, "Contract " + contract.displayPath() + ", interaction \""
-        + interaction.description() + "\".", facts));
+        + interaction.description() + "\".", facts(violation.path()).withDefaults(moreFacts)));
   }
 
   /** What was found; a pending interaction's errors as warnings, since the consumer has not yet asked for them. */
@@ -62,24 +69,18 @@ final class InteractionFindings {
     if (!interaction.pending()) {
       return List.copyOf(findings);
     }
-    return findings.stream().map(f -> f.severity() != Severity.ERROR ? f
-        : new Finding(f.rule(), Severity.WARNING, f.location(), "(pending interaction) " + f.message(), f.fix(),
-            f.details())).toList();
+    return findings.stream()
+        .map(f -> f.severity() != Severity.ERROR ? f : f.withSeverity(Severity.WARNING, "pending interaction"))
+        .toList();
   }
 
-  private Map<String, String> facts(String path) {
-    Map<String, String> facts = new LinkedHashMap<>();
-    facts.put("consumer", contract.consumer());
-    facts.put("provider", contract.provider());
-    facts.put("contract", contract.displayPath());
-    facts.put("interaction", interaction.description());
+  private Facts facts(ValuePath path) {
+    Facts facts = Facts.NONE.consumer(contract.consumer()).and("provider", contract.provider())
+        .and("contract", contract.displayPath()).and("interaction", interaction.description());
     if (!path.isEmpty()) {
-      facts.put("path", path);
+      facts = facts.and("path", path.render());
     }
     String topic = interaction.metadata().get(MessageInteraction.TOPIC);
-    if (topic != null) {
-      facts.put("topic", topic);
-    }
-    return facts;
+    return topic == null ? facts : facts.and("topic", topic);
   }
 }

@@ -1,6 +1,8 @@
 package dev.handshake.core.gate;
 
+import dev.handshake.core.rules.Facts;
 import dev.handshake.core.rules.Rule;
+import dev.handshake.core.rules.ValuePath;
 import dev.handshake.core.rules.Violation;
 import dev.handshake.core.schema.SchemaFile;
 import java.util.IdentityHashMap;
@@ -34,12 +36,12 @@ final class ProducedEvents {
 
   void factoryMissing(InteractionFindings findings) {
     String description = findings.interaction().description();
-    findings.add(new Violation(Rule.FACTORY_MISSING, findings.interaction().pointer(), "",
+    findings.add(new Violation(Rule.FACTORY_MISSING, findings.interaction().pointer(), ValuePath.NONE,
         "No event factory builds \"" + description + "\" for " + findings.who() + ": no method in the producer's "
             + "test classes is annotated @PactVerifyProvider(\"" + description + "\").",
         "Add to a test class: @PactVerifyProvider(\"" + description + "\") public <YourEvent> " + "build() "
             + "{ return <the event your production code builds>; } (annotation from "
-            + "au.com.dius.pact.provider:junit5). The description must match the contract exactly.", Map.of()));
+            + "au.com.dius.pact.provider:junit5). The description must match the contract exactly.", Facts.NONE));
   }
 
   /** The factory's event; empty (with a finding) when it failed or its bytes have no known writer schema. */
@@ -47,9 +49,9 @@ final class ProducedEvents {
     String here = findings.interaction().pointer();
     EventOutcome outcome = factory.outcome();
     if (outcome instanceof EventOutcome.Failed failed) {
-      findings.add(new Violation(Rule.FACTORY_FAILED, here, "",
+      findings.add(new Violation(Rule.FACTORY_FAILED, here, ValuePath.NONE,
           "The event factory " + factory.source() + " for " + findings.who() + " " + failed.what() + ".",
-          failed.fix(), Map.of()));
+          failed.fix(), Facts.NONE));
       return Optional.empty();
     }
     if (outcome instanceof EventOutcome.Record record) {
@@ -62,12 +64,12 @@ final class ProducedEvents {
     Optional<SchemaFile> writer = writers.forReader(readerFile.schema());
     if (writer.isEmpty()) {
       String record = readerFile.schema().getFullName();
-      findings.add(new Violation(Rule.WRITER_SCHEMA_MISSING, here, "",
+      findings.add(new Violation(Rule.WRITER_SCHEMA_MISSING, here, ValuePath.NONE,
           "The factory " + factory.source() + " for " + findings.who() + " returned serialized bytes, and no writer "
               + "schema for record \"" + record + "\" is among the producer's schemas.",
           "Put the producer's .avsc for " + record + " in the schemas directory "
               + "(<schemasDirectory>, default ${project.basedir}/schemas), or return the Avro record instead.",
-          Map.of()));
+          Facts.NONE));
       return Optional.empty();
     }
     return Optional.of(new ProducedEvent(bytes, writer.get(), factory.source(), serialized.envelope()));
@@ -88,13 +90,13 @@ final class ProducedEvents {
     }
     String record = schema.getFullName();
     String path = file.get().displayPath();
-    findings.add(new Violation(Rule.WRITER_SCHEMA_DRIFT, "", "",
+    findings.add(new Violation(Rule.WRITER_SCHEMA_DRIFT, "", ValuePath.NONE,
         "The record \"" + record + "\" the factory " + factory.source() + " built for " + findings.who()
             + " has another schema than " + path + ": the record's fields are " + fieldNames(schema) + ", the "
             + "file's " + fieldNames(file.get().schema()) + ". The gate checked the record's schema.",
         "Regenerate the record's class from " + path + " (e.g. mvn generate-sources), or make " + path
-            + " the schema the code writes, so the schema you register is the one your events use.", Map.of()),
-        file.get().locate(""), Map.of("schemaFile", path, "factory", factory.source()));
+            + " the schema the code writes, so the schema you register is the one your events use.", Facts.NONE),
+        file.get().locate(""), Facts.of("schemaFile", path, "factory", factory.source()));
   }
 
   private static boolean sameSchema(Schema a, Schema b) {

@@ -5,9 +5,11 @@ import dev.handshake.core.contract.ContractSource;
 import dev.handshake.core.contract.MessageContract;
 import dev.handshake.core.contract.MessageInteraction;
 import dev.handshake.core.contract.ReadContracts;
+import dev.handshake.core.contract.ReaderSchemas;
 import dev.handshake.core.gate.ProducedEvents.ProducedEvent;
 import dev.handshake.core.report.Finding;
 import dev.handshake.core.rules.Rule;
+import dev.handshake.core.rules.ValuePath;
 import dev.handshake.core.rules.Violation;
 import dev.handshake.core.schema.SchemaFile;
 import java.time.Duration;
@@ -62,7 +64,7 @@ public final class ProducerGate {
   }
 
   private static Finding contractInvalid(ContractSource source, ContractInvalidException e) {
-    return Finding.of(new Violation(Rule.CONTRACT_INVALID, e.location().jsonPointer(), "",
+    return Finding.of(new Violation(Rule.CONTRACT_INVALID, e.location().jsonPointer(), ValuePath.NONE,
         "Contract " + source.displayPath() + " could not be read: " + e.reason(),
         "Fix the contract at " + e.location().render() + ", or regenerate it by running the consumer's contract "
             + "tests (pact-jvm writes target/pacts/<consumer>-<provider>.json) and copy it again.",
@@ -74,7 +76,7 @@ public final class ProducerGate {
 
     /** Checks one interaction; returns the time its factory took elsewhere (in a forked JVM), if any. */
     Duration run(InteractionFindings findings) {
-      Optional<SchemaFile> reader = readers.of(findings);
+      Optional<SchemaFile> reader = findings.readerSchema(readers);
       if (reader.isEmpty()) {
         return Duration.ZERO;
       }

@@ -13,7 +13,8 @@ import dev.handshake.core.contract.ExpectedKey;
 import dev.handshake.core.contract.KeyFormat;
 import dev.handshake.core.contract.Mismatch;
 import dev.handshake.core.gate.ProducedEvents.ProducedEvent;
-import dev.handshake.core.report.SourcePositions;
+import dev.handshake.core.rules.ValuePath;
+import dev.handshake.core.source.SourcePositions;
 import dev.handshake.core.rules.Rule;
 import dev.handshake.core.rules.Violation;
 import dev.handshake.core.schema.SchemaFile;
@@ -50,7 +51,7 @@ final class RecordEnvelopeCheck {
     RecordEnvelope envelope = event.envelope();
     if (envelope.key() == null) {
       String why = envelope.whole() ? "had no key (null)" : "was built by a factory that returned only the value";
-      findings.add(new Violation(Rule.CONTRACT_KEY_MISMATCH, key.pointer(), "key",
+      findings.add(new Violation(Rule.CONTRACT_KEY_MISMATCH, key.pointer(), ValuePath.named("key"),
           capitalized(findings.who()) + " expected a record key like " + key.example() + " (read as "
               + key.format().contractName() + "), but the record from " + event.source() + " " + why + ".",
           envelope.whole() ? "Set the key the consumer needs (" + key.example() + ") where the production code "
@@ -64,7 +65,7 @@ final class RecordEnvelopeCheck {
     } catch (IllegalArgumentException | AvroDecodeException | NotWireFormatException e) {
       String reason = e instanceof AvroDecodeException avro ? DecodeFailures.explain(avro.getCause() != null
           && avro.getCause().getMessage() != null ? avro.getCause().getMessage() : avro.getMessage()) : e.getMessage();
-      findings.add(new Violation(Rule.KEY_CANNOT_DECODE, key.pointer(), "key",
+      findings.add(new Violation(Rule.KEY_CANNOT_DECODE, key.pointer(), ValuePath.named("key"),
           capitalized(findings.who()) + " reads the record key as " + describe(key) + ", and could not read the key "
               + "from " + event.source() + " (" + envelope.key().length + " byte(s): 0x"
               + HexFormat.of().formatHex(envelope.key()) + "): " + reason + ".",
@@ -107,7 +108,7 @@ final class RecordEnvelopeCheck {
     }
     if (!present) {
       List<String> names = event.envelope().headers().stream().map(ProducedRecord.Header::name).distinct().toList();
-      findings.add(new Violation(Rule.CONTRACT_HEADER_MISSING, header.pointer(), "header " + header.name(),
+      findings.add(new Violation(Rule.CONTRACT_HEADER_MISSING, header.pointer(), ValuePath.named("header " + header.name()),
           capitalized(findings.who()) + " expected header \"" + header.name() + "\" (like " + header.example()
               + "), but the record from " + event.source() + (event.envelope().whole() ? " had "
               + (names.isEmpty() ? "no headers" : "only " + names) : " was built by a factory that returned only "
@@ -126,7 +127,7 @@ final class RecordEnvelopeCheck {
   }
 
   private static Violation mismatch(Rule rule, Mismatch mismatch, ProducedEvent event, InteractionFindings findings) {
-    return new Violation(rule, mismatch.pointer(), mismatch.path(),
+    return new Violation(rule, mismatch.pointer(), ValuePath.ofPactPath(mismatch.path()),
         capitalized(findings.who()) + " " + mismatch.description() + " in the record from " + event.source() + ".",
         "Make the record from " + event.source() + " satisfy the contract (fix the production code that builds "
             + "its " + (rule == Rule.CONTRACT_KEY_MISMATCH ? "key" : "headers") + "), or, if the change is "

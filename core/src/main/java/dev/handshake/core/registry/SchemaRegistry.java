@@ -7,7 +7,7 @@ import java.util.Optional;
 /**
  * The operations Handshake needs from a schema registry, in the Confluent API's terms. Implemented over HTTP
  * by {@link RestSchemaRegistry} (Confluent, Apicurio ccompat, Karapace, Redpanda, {@code handshake registry
- * serve}) and read-only over a directory by {@link LocalSchemaRegistry}.
+ * serve}) and read-only over a directory by the offline store ({@code history.LocalSchemaRegistry}).
  *
  * <p>Errors are typed: {@link SubjectNotFoundException}, {@link VersionNotFoundException},
  * {@link SchemaNotFoundException}, {@link IncompatibleSchemaException}, {@link RegistryInvalidSchemaException},

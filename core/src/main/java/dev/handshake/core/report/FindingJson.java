@@ -15,7 +15,7 @@ public final class FindingJson {
 
   public static ObjectNode toJson(Finding finding, RuleDocs docs) {
     ObjectNode node = JsonNodeFactory.instance.objectNode();
-    node.put("rule", finding.rule());
+    node.put("rule", finding.rule().name());
     node.put("severity", finding.severity().name());
     node.put("message", finding.message());
     node.put("location", finding.location().render());
@@ -25,7 +25,7 @@ public final class FindingJson {
     node.put("pointer", finding.location().jsonPointer());
     node.put("fix", finding.fix());
     node.put("docs", docs.url(finding.rule()));
-    node.put("purpose", RuleDocs.purpose(finding.rule()));
+    node.put("purpose", finding.rule().purpose());
     finding.details().forEach(node::put);
     return node;
   }

@@ -2,6 +2,7 @@ package dev.handshake.core.report;
 
 import dev.handshake.core.rules.RuleDocs;
 import dev.handshake.core.rules.Severity;
+import dev.handshake.core.source.Location;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -34,7 +35,7 @@ public final class GitHubAnnotationsWriter {
       }
       command.append(',');
     }
-    command.append("title=").append(property(finding.rule()))
+    command.append("title=").append(property(finding.rule().name()))
         .append("::").append(data((file.isPresent() ? "" : location.render() + ": ") + finding.message()
             + " Fix: " + finding.fix() + " " + docs.reference(finding.rule())));
     return command.toString();

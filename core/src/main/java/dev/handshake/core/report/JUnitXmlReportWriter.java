@@ -75,7 +75,7 @@ public final class JUnitXmlReportWriter {
         for (Finding error : errors) {
           xml.writeCharacters("\n    ");
           xml.writeStartElement("failure");
-          xml.writeAttribute("type", error.rule());
+          xml.writeAttribute("type", error.rule().name());
           xml.writeAttribute("message", error.message());
           xml.writeCharacters(TextReportWriter.line(error, docs));
           xml.writeEndElement();

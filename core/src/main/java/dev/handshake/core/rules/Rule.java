@@ -1,7 +1,5 @@
 package dev.handshake.core.rules;
 
-import java.util.Arrays;
-import java.util.Optional;
 
 /**
  * The catalogue of every rule Handshake reports: its stable ID (the constant's name), category, default
@@ -76,10 +74,5 @@ public enum Rule {
   /** One line: what the rule protects against. */
   public String purpose() {
     return purpose;
-  }
-
-  /** The rule with this ID, if Handshake has one. */
-  public static Optional<Rule> byId(String id) {
-    return Arrays.stream(values()).filter(rule -> rule.name().equals(id)).findFirst();
   }
 }

@@ -31,24 +31,17 @@ public record RuleDocs(String baseUrl, String explainCommand) {
   }
 
   /** The rule's page URL when a base URL is configured, else the command that prints the page. */
-  public String url(String rule) {
-    return baseUrl != null ? baseUrl + rule + ".md" : command(rule);
+  public String url(Rule rule) {
+    return baseUrl != null ? baseUrl + rule.name() + ".md" : command(rule);
   }
 
   /** The command that prints the rule's page. */
-  public String command(String rule) {
-    return explainCommand.endsWith("=") ? explainCommand + rule : explainCommand + " " + rule;
-  }
-
-  /** What the rule protects against, in one line; empty for an unknown ID. */
-  public static String purpose(String rule) {
-    return Rule.byId(rule).map(Rule::purpose).orElse("");
+  public String command(Rule rule) {
+    return explainCommand.endsWith("=") ? explainCommand + rule.name() : explainCommand + " " + rule.name();
   }
 
   /** {@code Rule: <purpose> Run: handshake explain RULE} (or {@code See <url>}), the end of every text finding. */
-  public String reference(String rule) {
-    String purpose = purpose(rule);
-    return (purpose.isEmpty() ? "" : "Rule: " + purpose + " ")
-        + (baseUrl != null ? "See " + url(rule) : "Run: " + command(rule));
+  public String reference(Rule rule) {
+    return "Rule: " + rule.purpose() + " " + (baseUrl != null ? "See " + url(rule) : "Run: " + command(rule));
   }
 }

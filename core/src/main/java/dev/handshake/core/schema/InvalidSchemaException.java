@@ -1,7 +1,7 @@
 package dev.handshake.core.schema;
 
-import dev.handshake.core.report.InvalidFileException;
-import dev.handshake.core.report.Location;
+import dev.handshake.core.source.InvalidFileException;
+import dev.handshake.core.source.Location;
 
 /** A schema file that is missing, is not JSON, or is not a valid Avro schema. */
 public final class InvalidSchemaException extends InvalidFileException {

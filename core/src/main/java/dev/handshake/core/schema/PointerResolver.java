@@ -1,7 +1,7 @@
 package dev.handshake.core.schema;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.handshake.core.report.Location;
+import dev.handshake.core.source.Location;
 import java.util.Set;
 
 /**

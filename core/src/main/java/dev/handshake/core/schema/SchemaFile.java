@@ -1,6 +1,6 @@
 package dev.handshake.core.schema;
 
-import dev.handshake.core.report.Location;
+import dev.handshake.core.source.Location;
 import java.util.List;
 import java.util.Objects;
 import org.apache.avro.Schema;

@@ -1,7 +1,7 @@
 package dev.handshake.core.schema;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import dev.handshake.core.report.Location;
+import dev.handshake.core.source.Location;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,6 +1,7 @@
 package dev.handshake.core.schema;
 
 import dev.handshake.core.avro.TypeNames;
+import dev.handshake.core.rules.ValuePath;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.avro.Schema;
@@ -45,19 +46,18 @@ public final class SchemaPointerWalk {
     }
 
     /** The value as findings name it, from the record the pointer starts at: {@code User.address.city}. */
-    public String valuePath() {
-      StringBuilder path = new StringBuilder(
-          root.getType() == Schema.Type.RECORD ? root.getName() : TypeNames.describe(root));
+    public ValuePath valuePath() {
+      List<ValuePath.Step> path = new ArrayList<>();
       for (Step step : steps) {
         switch (step.kind()) {
-          case FIELD -> path.append('.').append(step.field().name());
-          case ITEMS -> path.append("[]");
-          case VALUES -> path.append("{}");
+          case FIELD -> path.add(ValuePath.Step.field(step.field().name()));
+          case ITEMS -> path.add(ValuePath.Step.item(-1));
+          case VALUES -> path.add(ValuePath.Step.mapValue());
           default -> {
           }
         }
       }
-      return path.toString();
+      return ValuePath.schema(root.getType() == Schema.Type.RECORD ? root.getName() : TypeNames.describe(root), path);
     }
   }
 

@@ -2,7 +2,7 @@ package dev.handshake.core.schema;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.handshake.core.report.SourcePositions;
+import dev.handshake.core.source.SourcePositions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 

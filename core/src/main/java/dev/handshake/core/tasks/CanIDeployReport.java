@@ -63,7 +63,7 @@ final class CanIDeployReport {
       ArrayNode findings = node.putArray("findings");
       for (Finding finding : answer.findings()) {
         ObjectNode f = findings.addObject();
-        f.put("rule", finding.rule());
+        f.put("rule", finding.rule().name());
         f.put("severity", finding.severity().name());
         f.put("file", finding.location().file());
         f.put("message", finding.message());

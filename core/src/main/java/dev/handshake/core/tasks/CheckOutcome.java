@@ -1,6 +1,5 @@
 package dev.handshake.core.tasks;
 
-import dev.handshake.core.registry.SubjectCheckResult;
 import dev.handshake.core.report.Finding;
 import java.util.List;
 import java.util.Optional;

@@ -1,7 +1,5 @@
 package dev.handshake.core.tasks;
 
-import dev.handshake.core.registry.SubjectCheck;
-import dev.handshake.core.registry.SubjectCheckResult;
 import dev.handshake.core.report.Finding;
 import dev.handshake.core.report.TextReportWriter;
 import java.util.ArrayList;

@@ -43,7 +43,7 @@ public record Counterpart(String name, String version, Role role, Verdict verdic
     long errors = findings.stream().filter(Finding::isError).count();
     String detail = interactions + " interaction(s), " + (errors == 0 ? "no errors"
         : errors + " error(s): " + String.join(", ", findings.stream().filter(Finding::isError)
-        .map(Finding::rule).distinct().toList()));
+        .map(f -> f.rule().name()).distinct().toList()));
     return new Counterpart(name, version, role, errors == 0 ? Verdict.YES : Verdict.NO, detail, findings);
   }
 }

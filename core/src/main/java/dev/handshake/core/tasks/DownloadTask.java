@@ -3,7 +3,7 @@ package dev.handshake.core.tasks;
 import dev.handshake.core.HandshakeException;
 import dev.handshake.core.InvalidInputException;
 import dev.handshake.core.registry.RegistryUnavailableException;
-import dev.handshake.core.registry.SchemaDownloader;
+import dev.handshake.core.history.SchemaDownloader;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -6,12 +6,13 @@ import dev.handshake.core.contract.MessageContract;
 import dev.handshake.core.deploy.DeployedService;
 import dev.handshake.core.deploy.Environment;
 import dev.handshake.core.deploy.ServiceVersion;
+import dev.handshake.core.files.ProjectPaths;
 import dev.handshake.core.gate.DeployedWriterCheck;
 import dev.handshake.core.gate.GateReport;
 import dev.handshake.core.gate.WriterSchemas;
+import dev.handshake.core.registry.ReferenceResolver;
 import dev.handshake.core.registry.RegisteredSchema;
 import dev.handshake.core.registry.SchemaRegistry;
-import dev.handshake.core.registry.SubjectCheck;
 import dev.handshake.core.report.Finding;
 import dev.handshake.core.report.TextReportWriter;
 import dev.handshake.core.schema.SchemaFile;
@@ -96,12 +97,12 @@ final class ProducersOfConsumer {
       return Optional.empty();
     }
     SchemaRegistry registry = config.registry().get();
-    SubjectCheck references = new SubjectCheck(registry);
+    ReferenceResolver references = new ReferenceResolver(registry);
     List<SchemaFile> files = new ArrayList<>();
     for (String subject : version.subjects()) {
       RegisteredSchema latest = registry.latest(subject);
       files.add(new SchemaLoader().parse(registry.describe() + " subject " + subject + " v" + latest.version(),
-          latest.schema(), references.resolveReferences(latest.references())));
+          latest.schema(), references.resolve(latest.references())));
     }
     return Optional.of(WriterSchemas.of(files));
   }

@@ -5,6 +5,8 @@ import dev.handshake.core.HandshakeIOException;
 import dev.handshake.core.InvalidInputException;
 import dev.handshake.core.contract.ContractSource;
 import dev.handshake.core.contract.ReadContracts;
+import dev.handshake.core.files.ContractFiles;
+import dev.handshake.core.files.ProjectPaths;
 import dev.handshake.core.gate.FactoryFork;
 import dev.handshake.core.gate.GateReport;
 import dev.handshake.core.gate.GateReportFiles;
@@ -69,7 +71,7 @@ public final class VerifyTask {
         + " @PactVerifyProvider factory method(s) (run in a JVM in the module's directory, as Surefire runs tests), "
         + writers.size() + " writer schema(s).");
     GateReport gateReport = new ProducerGate().verify(contracts, factories::find, writers);
-    FieldUsageReport usage = FieldUsageReport.of(contracts, writers, resolve(config.schemasDirectory()), base);
+    FieldUsageReport usage = RemovalLevels.fieldUsage(contracts, writers, resolve(config.schemasDirectory()), base);
     GateReport report = usage.annotate(gateReport);
     for (Finding finding : report.findings()) {
       String line = TextReportWriter.line(finding, config.ruleDocs());

@@ -4,17 +4,13 @@ import dev.handshake.core.contract.ReadContracts;
 import dev.handshake.core.gate.GateReport;
 import dev.handshake.core.gate.WriterSchemas;
 import dev.handshake.core.report.Finding;
-import dev.handshake.core.report.UsageJsonWriter;
-import dev.handshake.core.report.UsageMarkdownWriter;
 import dev.handshake.core.schema.SchemaFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -28,9 +24,15 @@ public final class FieldUsageReport {
   public static final String JSON = "usage.json";
 
   private final UsageMap map;
+  private final List<Finding> readerFindings;
 
   public FieldUsageReport(UsageMap map) {
+    this(map, List.of());
+  }
+
+  private FieldUsageReport(UsageMap map, List<Finding> readerFindings) {
     this.map = map;
+    this.readerFindings = List.copyOf(readerFindings);
   }
 
   /**
@@ -41,14 +43,27 @@ public final class FieldUsageReport {
                                     Path displayBase) {
     List<SchemaFile> files = writers.files();
     List<String> subjects = files.stream().map(f -> f.schema().getFullName()).toList();
-    UsageMap map = UsageMapBuilder.build(files, UsageSources.readers(contracts.contracts()),
+    UsageSources.Readers readers = UsageSources.readers(contracts.contracts());
+    UsageMap map = UsageMapBuilder.build(files, readers.readers(),
         UsageSources.previousVersions(schemasDirectory, subjects, displayBase));
-    return new FieldUsageReport(RemovalLevels.of(schemasDirectory).map(levels -> levels.apply(map, files))
-        .orElse(map));
+    return new FieldUsageReport(map, readers.findings());
+  }
+
+  /** The same report over another map (the map judged by the subjects' levels). */
+  public FieldUsageReport withMap(UsageMap judged) {
+    return new FieldUsageReport(judged, readerFindings);
   }
 
   public UsageMap map() {
     return map;
+  }
+
+  /**
+   * The findings about reader schemas the map could not use (or that warn), the same the gate reports for them:
+   * those consumers' fields are missing from the map.
+   */
+  public List<Finding> readerFindings() {
+    return readerFindings;
   }
 
   /** One line per removed field that no consumer reads: the removal passes, and says so. */
@@ -71,41 +86,25 @@ public final class FieldUsageReport {
   }
 
   private Finding annotate(Finding finding) {
-    String path = finding.details().get("path");
-    String consumer = finding.details().get("consumer");
-    if (path == null || consumer == null) {
+    Optional<String> path = finding.path().usagePath();
+    Optional<String> consumer = finding.facts().consumer();
+    if (path.isEmpty() || consumer.isEmpty()) {
       return finding;
     }
-    Optional<FieldUsage> field = fieldFor(contractPath(path), consumer, finding.details().get("readerSchema"));
+    Optional<FieldUsage> field = fieldFor(path.get(), consumer.get(), finding.facts().readerSchema());
     if (field.isEmpty()) {
       return finding;
     }
     String readers = field.get().consumers().stream().map(ConsumerUse::describe).collect(Collectors.joining(", "));
-    Map<String, String> details = new LinkedHashMap<>(finding.details());
-    details.put("readBy", readers);
-    return new Finding(finding.rule(), finding.severity(), finding.location(), finding.message()
-        + " Consumers that read " + field.get().path() + ": " + readers + ".", finding.fix(), details);
+    return finding.withReaders(field.get().path(), readers);
   }
 
   /** The field the finding's consumer reads at that path, in the subject its reader schema names if several. */
-  private Optional<FieldUsage> fieldFor(String path, String consumer, String readerSchema) {
+  private Optional<FieldUsage> fieldFor(String path, String consumer, Optional<String> readerSchema) {
     List<FieldUsage> candidates = map.fields().stream()
         .filter(f -> f.path().equals(path) && f.readers().contains(consumer)).toList();
-    return candidates.stream().filter(f -> f.subject().equals(readerSchema)).findFirst()
+    return candidates.stream().filter(f -> readerSchema.filter(f.subject()::equals).isPresent()).findFirst()
         .or(() -> candidates.stream().findFirst());
-  }
-
-  /**
-   * A finding's value path as the map writes it: schema findings say {@code UserDeleted.roles[].name} (from
-   * the record, {@code []} for items, {@code {}} for map values), contract findings {@code $.roles[0].name}.
-   */
-  static String contractPath(String findingPath) {
-    String path = findingPath;
-    if (!path.startsWith("$")) {
-      int dot = path.indexOf('.');
-      path = dot < 0 ? "$" : "$" + path.substring(dot);
-    }
-    return path.replaceAll("\\[[0-9]*]", "[*]").replace("{}", ".*");
   }
 
   /** Writes usage.md and usage.json into {@code directory}; returns them in this order. */

@@ -3,11 +3,15 @@ package dev.handshake.core.usage;
 import dev.handshake.core.HandshakeIOException;
 import dev.handshake.core.contract.MessageContract;
 import dev.handshake.core.contract.MessageInteraction;
-import dev.handshake.core.registry.SubjectFileNames;
+import dev.handshake.core.contract.ReaderSchemas;
+import dev.handshake.core.history.SubjectFileNames;
+import dev.handshake.core.report.Finding;
+import dev.handshake.core.rules.Facts;
+import dev.handshake.core.rules.Violation;
 import dev.handshake.core.schema.InvalidSchemaException;
 import dev.handshake.core.schema.SchemaFile;
 import dev.handshake.core.schema.SchemaLoader;
-import dev.handshake.core.tasks.ProjectPaths;
+import dev.handshake.core.files.ProjectPaths;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,8 +26,9 @@ import java.util.stream.Stream;
 
 /**
  * Reads what the usage map needs: each contract interaction's reader schema, and the producer's previous
- * version of each subject. A contract or reader schema that cannot be read is left out: the gate reports it
- * (CONTRACT_INVALID, READER_SCHEMA_INVALID), and the map covers what can be read.
+ * version of each subject. A contract or reader schema that cannot be read is left out, and the map covers what
+ * can be read: the gate reports an unreadable contract (CONTRACT_INVALID); a reader schema is read as the gate
+ * reads it, and one that cannot be used is the gate's finding (READER_SCHEMA_INVALID) here too.
  */
 public final class UsageSources {
   private static final Pattern VERSION_FILE = Pattern.compile("v([1-9][0-9]*)\\.avsc");
@@ -31,30 +36,31 @@ public final class UsageSources {
   private UsageSources() {
   }
 
-  /** Each interaction's reader schema, parsed once per distinct text. */
-  public static List<ConsumerReader> readers(List<MessageContract> contracts) {
-    SchemaLoader loader = new SchemaLoader();
-    Map<String, SchemaFile> byText = new HashMap<>();
+  /** The interactions' reader schemas the map can use, and the findings about those it cannot (or warns of). */
+  public record Readers(List<ConsumerReader> readers, List<Finding> findings) {
+    public Readers {
+      readers = List.copyOf(readers);
+      findings = List.copyOf(findings);
+    }
+  }
+
+  /** Each interaction's reader schema, read as the gate reads it ({@link ReaderSchemas}). */
+  public static Readers readers(List<MessageContract> contracts) {
+    ReaderSchemas readerSchemas = new ReaderSchemas();
     List<ConsumerReader> readers = new ArrayList<>();
+    List<Finding> findings = new ArrayList<>();
     for (MessageContract contract : contracts) {
       for (MessageInteraction interaction : contract.interactions()) {
-        String text = interaction.metadata().get(MessageInteraction.READER_SCHEMA);
-        if (text == null || text.isBlank()) {
-          continue;
+        ReaderSchemas.Reading reading = readerSchemas.of(contract, interaction);
+        for (Violation violation : reading.violations()) {
+          findings.add(Finding.of(violation, contract.locate(violation.pointer()), "",
+              Facts.NONE.consumer(contract.consumer())));
         }
-        SchemaFile reader = byText.get(text);
-        if (reader == null) {
-          try {
-            reader = loader.parse(contract.displayPath(), text, List.of());
-          } catch (InvalidSchemaException e) {
-            continue;
-          }
-          byText.put(text, reader);
-        }
-        readers.add(new ConsumerReader(contract.consumer(), contract.displayPath(), interaction, reader.schema()));
+        reading.file().ifPresent(reader -> readers.add(
+            new ConsumerReader(contract.consumer(), contract.displayPath(), interaction, reader.schema())));
       }
     }
-    return readers;
+    return new Readers(readers, findings);
   }
 
   /**

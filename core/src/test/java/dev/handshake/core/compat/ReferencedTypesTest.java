@@ -22,7 +22,7 @@ class ReferencedTypesTest {
     CompatibilityReport report = new CompatibilityChecker().check(CompatibilityLevel.FORWARD, List.of(v1), v2);
 
     assertThat(report.findings()).singleElement().satisfies(finding -> {
-      assertThat(finding.rule()).isEqualTo("FIELD_REMOVED_WITHOUT_DEFAULT");
+      assertThat(finding.rule().name()).isEqualTo("FIELD_REMOVED_WITHOUT_DEFAULT");
       assertThat(finding.details()).containsEntry("path", "Customer.billing.city");
       assertThat(finding.location().file()).isEqualTo(DIR.resolve("Address.avsc").toString());
       assertThat(finding.location().line()).isEqualTo(7);

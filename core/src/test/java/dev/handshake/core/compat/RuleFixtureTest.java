@@ -3,7 +3,7 @@ package dev.handshake.core.compat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.handshake.core.report.Finding;
-import dev.handshake.core.report.Location;
+import dev.handshake.core.source.Location;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -35,7 +35,7 @@ class RuleFixtureTest {
   @Test
   void fieldAddedWithoutDefaultWhenItsTypeHasADefaultOfItsOwn() {
     Finding finding = onlyFinding("FIELD_ADDED_WITHOUT_DEFAULT/enum-with-default", CompatibilityLevel.FULL);
-    assertThat(finding.rule()).isEqualTo("FIELD_ADDED_WITHOUT_DEFAULT");
+    assertThat(finding.rule().name()).isEqualTo("FIELD_ADDED_WITHOUT_DEFAULT");
     assertThat(finding.details()).containsEntry("direction", "BACKWARD").containsEntry("path", "Account.status");
     assertThat(finding.location())
         .isEqualTo(at("FIELD_ADDED_WITHOUT_DEFAULT/enum-with-default", "current", 7, 5, "/fields/1"));
@@ -46,7 +46,7 @@ class RuleFixtureTest {
   @Test
   void fieldRemovedWithoutDefaultWhenItsTypeHasADefaultOfItsOwn() {
     Finding finding = onlyFinding("FIELD_REMOVED_WITHOUT_DEFAULT/enum-with-default", CompatibilityLevel.FULL);
-    assertThat(finding.rule()).isEqualTo("FIELD_REMOVED_WITHOUT_DEFAULT");
+    assertThat(finding.rule().name()).isEqualTo("FIELD_REMOVED_WITHOUT_DEFAULT");
     assertThat(finding.details()).containsEntry("direction", "FORWARD").containsEntry("path", "Account.status");
     assertThat(finding.location())
         .isEqualTo(at("FIELD_REMOVED_WITHOUT_DEFAULT/enum-with-default", "previous", 7, 5, "/fields/1"));
@@ -107,32 +107,32 @@ class RuleFixtureTest {
   void nameChanged() {
     CompatibilityReport backward = Fixtures.check("NAME_CHANGED", CompatibilityLevel.BACKWARD);
     assertThat(backward.findings()).singleElement().satisfies(finding -> {
-      assertThat(finding.rule()).isEqualTo("NAME_CHANGED");
+      assertThat(finding.rule().name()).isEqualTo("NAME_CHANGED");
       assertThat(finding.details()).containsEntry("direction", "BACKWARD").containsEntry("path", "Account.home");
       assertThat(finding.location()).isEqualTo(at("NAME_CHANGED", "current", 7, 57, "/fields/1/type/name"));
       assertThat(finding.message()).contains("from \"fixture.Address\" in v1 to \"fixture.PostalAddress\"");
     });
     assertThat(Fixtures.check("NAME_CHANGED", CompatibilityLevel.FORWARD).findings())
-        .extracting(Finding::rule).containsExactly("NAME_CHANGED");
+        .extracting(f -> f.rule().name()).containsExactly("NAME_CHANGED");
   }
 
   @Test
   void fixedSizeChanged() {
     CompatibilityReport backward = Fixtures.check("FIXED_SIZE_CHANGED", CompatibilityLevel.BACKWARD);
     assertThat(backward.findings()).singleElement().satisfies(finding -> {
-      assertThat(finding.rule()).isEqualTo("FIXED_SIZE_CHANGED");
+      assertThat(finding.rule().name()).isEqualTo("FIXED_SIZE_CHANGED");
       assertThat(finding.details()).containsEntry("direction", "BACKWARD").containsEntry("path", "Account.token");
       assertThat(finding.location()).isEqualTo(at("FIXED_SIZE_CHANGED", "current", 7, 74, "/fields/1/type/size"));
       assertThat(finding.message()).contains("from 16 bytes in v1 to 32 bytes in candidate v2");
     });
     assertThat(Fixtures.check("FIXED_SIZE_CHANGED", CompatibilityLevel.FORWARD).findings())
-        .extracting(Finding::rule).containsExactly("FIXED_SIZE_CHANGED");
+        .extracting(f -> f.rule().name()).containsExactly("FIXED_SIZE_CHANGED");
   }
 
   private static Finding onlyFinding(String rule, CompatibilityLevel level) {
     CompatibilityReport report = Fixtures.check(rule, level);
     assertThat(report.compatible()).isFalse();
-    assertThat(report.findings()).singleElement().extracting(Finding::rule).isEqualTo(rule.split("/")[0]);
+    assertThat(report.findings()).singleElement().extracting(f -> f.rule().name()).isEqualTo(rule.split("/")[0]);
     return report.findings().get(0);
   }
 

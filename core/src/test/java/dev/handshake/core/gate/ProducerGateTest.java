@@ -85,11 +85,11 @@ class ProducerGateTest {
   }
 
   private static List<String> rules(GateReport report) {
-    return report.findings().stream().map(Finding::rule).toList();
+    return report.findings().stream().map(f -> f.rule().name()).toList();
   }
 
   private static Finding only(GateReport report, String rule) {
-    List<Finding> matching = report.findings().stream().filter(f -> f.rule().equals(rule)).toList();
+    List<Finding> matching = report.findings().stream().filter(f -> f.rule().name().equals(rule)).toList();
     assertThat(matching).as("findings %s", rules(report)).hasSize(1);
     return matching.get(0);
   }

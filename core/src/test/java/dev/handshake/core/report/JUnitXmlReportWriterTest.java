@@ -2,14 +2,14 @@ package dev.handshake.core.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.handshake.core.rules.Rule;
 import dev.handshake.core.rules.RuleDocs;
-import dev.handshake.core.rules.Severity;
+import dev.handshake.core.source.Location;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
@@ -19,8 +19,7 @@ class JUnitXmlReportWriterTest {
 
   @Test
   void classNamesHaveNoDotsOrSlashesAndTimesAreReal() throws Exception {
-    Finding failure = new Finding("CONSUMER_CANNOT_DECODE", Severity.ERROR,
-        new Location("contracts/auth.json", 3, 5, ""), "Could not decode.", "Keep the field.", Map.of());
+    Finding failure = TestFindings.finding(Rule.CONSUMER_CANNOT_DECODE, new Location("contracts/auth.json", 3, 5, ""), "Could not decode.", "Keep the field.");
     String xml = JUnitXmlReportWriter.write("handshake-verify", List.of(
         new JUnitXmlReportWriter.TestCase("com.acme/auth-service", "a user was deleted", List.of(failure),
             Duration.ofMillis(1250)),

@@ -7,13 +7,12 @@ import dev.handshake.core.InvalidInputException;
 import dev.handshake.core.rules.Rule;
 import dev.handshake.core.rules.RuleDocs;
 import dev.handshake.core.rules.RulePages;
-import dev.handshake.core.rules.Severity;
-import java.util.Map;
+import dev.handshake.core.source.Location;
 import org.junit.jupiter.api.Test;
 
 class RuleDocsTest {
-  private final Finding finding = new Finding("TYPE_CHANGED", Severity.ERROR, new Location("a.avsc", 2, 3, ""),
-      "Changed.", "Revert.", Map.of());
+  private final Finding finding = TestFindings.finding(Rule.TYPE_CHANGED, new Location("a.avsc", 2, 3, ""),
+      "Changed.", "Revert.");
 
   @Test
   void findingsNameTheCommandThatPrintsTheRulesPageWithTheRulesPurpose() {

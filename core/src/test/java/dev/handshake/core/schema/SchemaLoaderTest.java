@@ -3,7 +3,7 @@ package dev.handshake.core.schema;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.handshake.core.report.Location;
+import dev.handshake.core.source.Location;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;

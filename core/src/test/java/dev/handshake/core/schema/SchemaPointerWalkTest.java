@@ -25,9 +25,9 @@ class SchemaPointerWalkTest {
     SchemaPointerWalk.Walk walk = SchemaPointerWalk.walk(READER, "/fields/1/type/items/fields/0/type/1");
 
     assertThat(walk.complete()).isTrue();
-    assertThat(walk.valuePath()).isEqualTo("User.addresses[].city");
+    assertThat(walk.valuePath().render()).isEqualTo("User.addresses[].city");
     assertThat(walk.schema().getType()).isEqualTo(Schema.Type.STRING);
-    assertThat(SchemaPointerWalk.walk(READER, "/fields/2/type/values/symbols").valuePath()).isEqualTo("User.tags{}");
+    assertThat(SchemaPointerWalk.walk(READER, "/fields/2/type/values/symbols").valuePath().render()).isEqualTo("User.tags{}");
   }
 
   @Test
@@ -36,7 +36,7 @@ class SchemaPointerWalkTest {
 
     assertThat(walk.complete()).isFalse();
     assertThat(walk.schema()).isNull();
-    assertThat(walk.valuePath()).isEqualTo("User.id");
+    assertThat(walk.valuePath().render()).isEqualTo("User.id");
     assertThat(SchemaPointerWalk.walk(READER, "/fields/9").schema()).isNull();
   }
 

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.handshake.core.InvalidInputException;
 import dev.handshake.core.deploy.EnvironmentFiles;
-import dev.handshake.core.registry.LocalSchemaRegistry;
+import dev.handshake.core.history.LocalSchemaRegistry;
 import dev.handshake.core.registry.SchemaRegistry;
 import dev.handshake.core.report.Finding;
 import dev.handshake.core.rules.RuleDocs;
@@ -62,7 +62,7 @@ class CanIDeployTaskTest {
 
     assertThat(outcome.counterparts()).extracting(c -> c.name() + " " + c.version() + " " + c.verdict())
         .containsExactly("user-service 1.9.0 YES", "user-service 2.0.0 NO", "user-service 2.1.0 UNKNOWN");
-    assertThat(outcome.counterparts().get(1).findings()).extracting(Finding::rule)
+    assertThat(outcome.counterparts().get(1).findings()).extracting(f -> f.rule().name())
         .containsExactly("FIELD_REMOVED_WITHOUT_DEFAULT");
     assertThat(outcome.counterparts().get(1).findings().get(0).location().file())
         .isEqualTo("user-service-2.0.0/UserDeleted.avsc");
@@ -138,7 +138,7 @@ class CanIDeployTaskTest {
 
     assertThat(outcome.counterparts()).extracting(c -> c.name() + " " + c.version() + " " + c.verdict())
         .containsExactly("user-service 2.0.0 NO");
-    assertThat(outcome.counterparts().get(0).findings()).extracting(Finding::rule)
+    assertThat(outcome.counterparts().get(0).findings()).extracting(f -> f.rule().name())
         .containsExactly("FIELD_REMOVED_WITHOUT_DEFAULT");
     assertThat(outcome.counterparts().get(0).findings().get(0).message()).contains("consumer \"auth-service\"");
   }
@@ -225,7 +225,7 @@ class CanIDeployTaskTest {
 
     assertThat(outcome.counterparts()).extracting(Counterpart::verdict).containsExactly(Verdict.NO);
     Finding missing = outcome.counterparts().get(0).findings().get(0);
-    assertThat(missing.rule()).isEqualTo("WRITER_SCHEMA_MISSING");
+    assertThat(missing.rule().name()).isEqualTo("WRITER_SCHEMA_MISSING");
     assertThat(missing.message()).startsWith("Record \"dev.handshake.example.user.UserDeleted\", which consumer "
         + "\"auth-service\"").contains("is not among the schemas of user-service 3.0.0.");
   }

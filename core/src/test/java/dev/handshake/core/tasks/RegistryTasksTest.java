@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.handshake.core.InvalidInputException;
-import dev.handshake.core.registry.LocalSchemaRegistry;
-import dev.handshake.core.registry.SchemaDownloader;
+import dev.handshake.core.history.LocalSchemaRegistry;
+import dev.handshake.core.history.SchemaDownloader;
 import dev.handshake.core.rules.RuleDocs;
 import dev.handshake.core.schema.SchemaLoader;
 import java.nio.file.Files;
@@ -50,7 +50,7 @@ class RegistryTasksTest {
         Optional.empty(), RuleDocs.DEFAULT), log).run();
 
     assertThat(outcome.refusedSubjects()).containsExactly("dev.example.Account");
-    assertThat(outcome.findings()).extracting(finding -> finding.rule())
+    assertThat(outcome.findings()).extracting(finding -> finding.rule().name())
         .containsExactly("FIELD_ADDED_WITHOUT_DEFAULT");
     assertThat(outcome.refusal()).contains("1 compatibility finding in subject dev.example.Account");
     assertThat(errors).filteredOn(line -> line.contains("[FIELD_ADDED_WITHOUT_DEFAULT]")).hasSize(1);

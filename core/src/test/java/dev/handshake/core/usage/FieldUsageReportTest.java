@@ -4,10 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.handshake.core.contract.ContractSource;
+import dev.handshake.core.contract.ReadContracts;
 import dev.handshake.core.gate.GateReport;
+import dev.handshake.core.gate.WriterSchemas;
 import dev.handshake.core.report.Finding;
-import dev.handshake.core.report.Location;
-import dev.handshake.core.rules.Severity;
+import dev.handshake.core.source.Location;
+import dev.handshake.core.rules.Facts;
+import dev.handshake.core.rules.Rule;
+import dev.handshake.core.rules.ValuePath;
+import dev.handshake.core.rules.Violation;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -33,9 +39,9 @@ class FieldUsageReportTest {
 
   @Test
   void aFindingAboutAFieldNamesEveryConsumerThatReadsIt() {
-    Finding schemaFinding = finding("User.email", "billing");
-    Finding contractFinding = finding("$.roles[0].name", "auth");
-    Finding unrelated = finding("$.other", "auth");
+    Finding schemaFinding = finding(ValuePath.schema("User", List.of(ValuePath.Step.field("email"))), "billing");
+    Finding contractFinding = finding(ValuePath.ofPactPath("$.roles[0].name"), "auth");
+    Finding unrelated = finding(ValuePath.ofPactPath("$.other"), "auth");
 
     GateReport annotated = report.annotate(new GateReport(1, 0, List.of(new GateReport.Check("billing",
         "contracts/billing.json", "a user", List.of(schemaFinding, contractFinding, unrelated)))));
@@ -57,12 +63,18 @@ class FieldUsageReportTest {
   }
 
   @Test
-  void findingPathsAreReadAsTheMapWritesThem() {
-    assertEquals("$.address.city", FieldUsageReport.contractPath("User.address.city"));
-    assertEquals("$.roles[*].name", FieldUsageReport.contractPath("User.roles[].name"));
-    assertEquals("$.tags.*", FieldUsageReport.contractPath("User.tags{}"));
-    assertEquals("$.roles[*].name", FieldUsageReport.contractPath("$.roles[12].name"));
-    assertEquals("$", FieldUsageReport.contractPath("User"));
+  void aReaderSchemaTheGateCannotUseIsLeftOutWithTheGatesFinding() {
+    Path fixture = Path.of("src/test/resources/gate/READER_SCHEMA_INVALID");
+    ReadContracts contracts = ReadContracts.read(
+        List.of(new ContractSource(fixture.resolve("contract.json"), "contract.json")), "user-service");
+
+    FieldUsageReport usage = FieldUsageReport.of(contracts, WriterSchemas.load(fixture.resolve("schemas"), fixture),
+        fixture.resolve("schemas"), fixture);
+
+    assertEquals(List.of("auth-service"), usage.readerFindings().stream()
+        .map(f -> f.facts().consumer().orElseThrow()).distinct().toList());
+    assertEquals(List.of(Rule.READER_SCHEMA_INVALID), usage.readerFindings().stream().map(Finding::rule).toList());
+    assertEquals(List.of(), usage.map().consumers());
   }
 
   @Test
@@ -101,8 +113,8 @@ class FieldUsageReportTest {
     assertEquals("schemas/history/ex.User/v2.avsc", json.get("fields").get(3).get("removedFrom").asText());
   }
 
-  private static Finding finding(String path, String consumer) {
-    return new Finding("FIELD_REMOVED_WITHOUT_DEFAULT", Severity.ERROR, new Location(FILE, 1, 1, ""),
-        "Field changed.", "Fix it.", Map.of("consumer", consumer, "path", path));
+  private static Finding finding(ValuePath path, String consumer) {
+    return Finding.of(new Violation(Rule.FIELD_REMOVED_WITHOUT_DEFAULT, "", path, "Field changed.", "Fix it.",
+        Facts.NONE), new Location(FILE, 1, 1, ""), "", Facts.NONE.consumer(consumer));
   }
 }

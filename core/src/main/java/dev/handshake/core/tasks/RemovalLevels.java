@@ -1,11 +1,15 @@
-package dev.handshake.core.usage;
+package dev.handshake.core.tasks;
 
 import dev.handshake.core.HandshakeException;
 import dev.handshake.core.compat.CompatibilityLevel;
-import dev.handshake.core.registry.LocalSchemaRegistry;
-import dev.handshake.core.registry.SubjectCheck;
-import dev.handshake.core.registry.SubjectCheckResult;
+import dev.handshake.core.history.LocalSchemaRegistry;
 import dev.handshake.core.schema.SchemaFile;
+import dev.handshake.core.contract.ReadContracts;
+import dev.handshake.core.gate.WriterSchemas;
+import dev.handshake.core.usage.FieldUsage;
+import dev.handshake.core.usage.FieldUsageReport;
+import dev.handshake.core.usage.FieldVerdict;
+import dev.handshake.core.usage.UsageMap;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -28,6 +32,14 @@ final class RemovalLevels {
 
   private RemovalLevels(SubjectCheck check) {
     this.check = check;
+  }
+
+  /** The field-usage map of {@code usage} and {@code verify}, its "safe to remove" asked of the levels. */
+  static FieldUsageReport fieldUsage(ReadContracts contracts, WriterSchemas writers, Path schemasDirectory,
+                                     Path displayBase) {
+    FieldUsageReport usage = FieldUsageReport.of(contracts, writers, schemasDirectory, displayBase);
+    return of(schemasDirectory).map(levels -> usage.withMap(levels.apply(usage.map(), writers.files())))
+        .orElse(usage);
   }
 
   static Optional<RemovalLevels> of(Path schemasDirectory) {
@@ -73,7 +85,7 @@ final class RemovalLevels {
     if (result.compatible() || result.newSubject()) {
       return Optional.empty();
     }
-    String rules = result.report().findings().stream().map(f -> f.rule()).distinct()
+    String rules = result.report().findings().stream().map(f -> f.rule().name()).distinct()
         .collect(Collectors.joining(", "));
     return Optional.of("removing it fails " + result.level() + " against the registered history (" + rules
         + "); " + whatAllows(result.level(), name));

@@ -1,9 +1,5 @@
-package dev.handshake.core.report;
+package dev.handshake.core.usage;
 
-import dev.handshake.core.usage.ConsumerUse;
-import dev.handshake.core.usage.FieldUsage;
-import dev.handshake.core.usage.FieldVerdict;
-import dev.handshake.core.usage.UsageMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;

@@ -1,4 +1,4 @@
-package dev.handshake.core.report;
+package dev.handshake.core.source;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;

@@ -1,9 +1,12 @@
-package dev.handshake.core.registry;
+package dev.handshake.core.history;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.handshake.core.InvalidInputException;
+import dev.handshake.core.registry.SchemaReference;
+import dev.handshake.core.tasks.SubjectCheck;
+import dev.handshake.core.tasks.SubjectCheckResult;
 import dev.handshake.core.schema.SchemaFile;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,9 +1,11 @@
-package dev.handshake.core.registry;
+package dev.handshake.core.history;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.handshake.core.HandshakeIOException;
 import dev.handshake.core.InvalidInputException;
+import dev.handshake.core.registry.RegisteredSchema;
+import dev.handshake.core.registry.SchemaRegistry;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;

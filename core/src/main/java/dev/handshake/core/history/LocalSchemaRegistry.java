@@ -1,9 +1,17 @@
-package dev.handshake.core.registry;
+package dev.handshake.core.history;
 
 import dev.handshake.core.HandshakeIOException;
 import dev.handshake.core.InvalidInputException;
 import dev.handshake.core.SimilarNames;
 import dev.handshake.core.compat.CompatibilityLevel;
+import dev.handshake.core.registry.CompatibilityTestResult;
+import dev.handshake.core.registry.ReferenceResolver;
+import dev.handshake.core.registry.RegisteredSchema;
+import dev.handshake.core.registry.RegistrySchema;
+import dev.handshake.core.registry.SchemaNotFoundException;
+import dev.handshake.core.registry.SchemaRegistry;
+import dev.handshake.core.registry.SubjectNotFoundException;
+import dev.handshake.core.registry.VersionNotFoundException;
 import dev.handshake.core.schema.SchemaFile;
 import dev.handshake.core.schema.SchemaLoader;
 import java.io.IOException;
@@ -154,7 +162,7 @@ public final class LocalSchemaRegistry implements SchemaRegistry {
 
   @Override
   public Optional<RegisteredSchema> lookup(String subject, RegistrySchema schema) {
-    String wanted = loader.parse("lookup", schema.schema(), new SubjectCheck(this).resolveReferences(
+    String wanted = loader.parse("lookup", schema.schema(), new ReferenceResolver(this).resolve(
         schema.references())).schema().toString();
     for (int version : versionFiles(subject)) {
       RegisteredSchema registered = version(subject, version);
@@ -231,7 +239,7 @@ public final class LocalSchemaRegistry implements SchemaRegistry {
 
   private SchemaFile parse(RegisteredSchema registered) {
     return loader.parse(sourceOf(registered.subject(), registered.version()), registered.schema(),
-        new SubjectCheck(this).resolveReferences(registered.references()));
+        new ReferenceResolver(this).resolve(registered.references()));
   }
 
   /** {@code history/<subject>/}, the subject's name encoded as {@code download} writes it ({@code a/b}: {@code a_x2Fb}). */

@@ -1,4 +1,4 @@
-package dev.handshake.core.registry;
+package dev.handshake.core.history;
 
 import java.net.URLDecoder;
 import java.net.URLEncoder;

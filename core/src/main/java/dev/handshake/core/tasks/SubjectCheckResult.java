@@ -1,4 +1,4 @@
-package dev.handshake.core.registry;
+package dev.handshake.core.tasks;
 
 import dev.handshake.core.compat.CompatibilityLevel;
 import dev.handshake.core.compat.CompatibilityReport;

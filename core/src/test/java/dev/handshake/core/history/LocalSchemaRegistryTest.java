@@ -1,10 +1,14 @@
-package dev.handshake.core.registry;
+package dev.handshake.core.history;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.handshake.core.InvalidInputException;
 import dev.handshake.core.compat.CompatibilityLevel;
+import dev.handshake.core.registry.RegistrySchema;
+import dev.handshake.core.tasks.SubjectCheck;
+import dev.handshake.core.tasks.SubjectCheckResult;
+import dev.handshake.core.registry.SubjectNotFoundException;
 import dev.handshake.core.schema.SchemaFile;
 import dev.handshake.core.schema.SchemaLoader;
 import java.io.IOException;
@@ -57,7 +61,7 @@ class LocalSchemaRegistryTest {
     assertThat(result.compatible()).isFalse();
     assertThat(result.level()).isEqualTo(CompatibilityLevel.FULL_TRANSITIVE);
     assertThat(result.levelSource()).isEqualTo("the subject's level");
-    assertThat(result.report().findings()).extracting(f -> f.rule()).containsOnly("FIELD_REMOVED_WITHOUT_DEFAULT");
+    assertThat(result.report().findings()).extracting(f -> f.rule().name()).containsOnly("FIELD_REMOVED_WITHOUT_DEFAULT");
     assertThat(result.report().findings().get(0).location().file()).endsWith("v1.avsc");
     assertThat(result.summary()).startsWith("INCOMPATIBLE").contains(DELETED);
   }

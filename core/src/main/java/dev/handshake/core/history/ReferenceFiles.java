@@ -1,4 +1,4 @@
-package dev.handshake.core.registry;
+package dev.handshake.core.history;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.handshake.core.HandshakeIOException;
 import dev.handshake.core.InvalidInputException;
+import dev.handshake.core.registry.SchemaReference;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

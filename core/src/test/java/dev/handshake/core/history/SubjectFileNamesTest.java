@@ -1,4 +1,4 @@
-package dev.handshake.core.registry;
+package dev.handshake.core.history;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,9 +1,17 @@
-package dev.handshake.core.registry;
+package dev.handshake.core.tasks;
 
 import dev.handshake.core.compat.CompatibilityChecker;
 import dev.handshake.core.compat.CompatibilityLevel;
 import dev.handshake.core.compat.CompatibilityReport;
 import dev.handshake.core.compat.SchemaVersion;
+import dev.handshake.core.history.SubjectFileNames;
+import dev.handshake.core.registry.CompatibilityTestResult;
+import dev.handshake.core.registry.ReferenceResolver;
+import dev.handshake.core.registry.RegisteredSchema;
+import dev.handshake.core.registry.RegistrySchema;
+import dev.handshake.core.registry.SchemaReference;
+import dev.handshake.core.registry.SchemaRegistry;
+import dev.handshake.core.registry.SubjectNotFoundException;
 import dev.handshake.core.schema.SchemaFile;
 import dev.handshake.core.schema.SchemaLoader;
 import dev.handshake.core.InvalidInputException;
@@ -11,7 +19,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,12 +34,13 @@ public final class SubjectCheck {
   private final SchemaRegistry registry;
   private final SchemaLoader loader = new SchemaLoader();
   private final CompatibilityChecker checker = new CompatibilityChecker();
-  private final Map<String, SchemaFile> resolved = new HashMap<>();
+  private final ReferenceResolver referenceResolver;
 
   private Path localHistory;
 
   public SubjectCheck(SchemaRegistry registry) {
     this.registry = registry;
+    this.referenceResolver = new ReferenceResolver(registry);
   }
 
   /**
@@ -179,34 +187,7 @@ public final class SubjectCheck {
 
   /** Parses referenced schemas, dependencies first, each once, as the registry resolves them. */
   public List<SchemaFile> resolveReferences(List<SchemaReference> references) {
-    Map<String, SchemaFile> ordered = new LinkedHashMap<>();
-    for (SchemaReference reference : references) {
-      collect(reference, ordered, new ArrayList<>());
-    }
-    return List.copyOf(ordered.values());
-  }
-
-  private void collect(SchemaReference reference, Map<String, SchemaFile> ordered, List<String> path) {
-    String key = reference.subject() + ":" + reference.version();
-    if (ordered.containsKey(key)) {
-      return;
-    }
-    if (path.contains(key)) {
-      throw new InvalidInputException("schema references form a cycle: "
-          + String.join(" -> ", path) + " -> " + key);
-    }
-    path.add(key);
-    RegisteredSchema registered = registry.version(reference.subject(), reference.version());
-    for (SchemaReference inner : registered.references()) {
-      collect(inner, ordered, path);
-    }
-    path.remove(path.size() - 1);
-    SchemaFile file = resolved.computeIfAbsent(key, k -> {
-      SchemaFile parsed = loader.parse(registry.sourceOf(reference.subject(), reference.version()),
-          registered.schema(), List.copyOf(ordered.values()));
-      return registry.servesFiles() ? parsed : parsed.servedByRegistry();
-    });
-    ordered.put(key, file);
+    return referenceResolver.resolve(references);
   }
 
   private SchemaFile parse(RegisteredSchema registered) {

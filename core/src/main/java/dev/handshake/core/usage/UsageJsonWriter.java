@@ -1,12 +1,9 @@
-package dev.handshake.core.report;
+package dev.handshake.core.usage;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.handshake.core.usage.ConsumerUse;
-import dev.handshake.core.usage.FieldUsage;
-import dev.handshake.core.usage.UsageMap;
 import java.io.UncheckedIOException;
 
 /** The field-usage map as JSON ({@code usage.json}); the fields are documented in docs/usage.md. */

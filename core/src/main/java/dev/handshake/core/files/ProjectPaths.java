@@ -1,4 +1,4 @@
-package dev.handshake.core.tasks;
+package dev.handshake.core.files;
 
 import java.nio.file.Path;
 

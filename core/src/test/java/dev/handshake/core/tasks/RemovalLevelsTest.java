@@ -1,9 +1,13 @@
-package dev.handshake.core.usage;
+package dev.handshake.core.tasks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.handshake.core.schema.SchemaFile;
 import dev.handshake.core.schema.SchemaLoader;
+import dev.handshake.core.usage.FieldUsage;
+import dev.handshake.core.usage.FieldVerdict;
+import dev.handshake.core.usage.UsageMap;
+import dev.handshake.core.usage.UsageMapBuilder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

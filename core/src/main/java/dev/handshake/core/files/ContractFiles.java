@@ -1,4 +1,4 @@
-package dev.handshake.core.tasks;
+package dev.handshake.core.files;
 
 import dev.handshake.core.HandshakeIOException;
 import dev.handshake.core.contract.ContractSource;
