@@ -50,6 +50,16 @@ public final class AvroSchemaJson {
         throw new IllegalArgumentException("the schema " + root.path("name").asText() + " has no field \"" + field + "\"");
     }
 
+    /** {@code schema}, a record, with {@code fieldJson} (one field's JSON object) as its first field. */
+    public static String withFirstField(String schema, String fieldJson) {
+        ObjectNode root = parse(schema);
+        if (!root.path("fields").isArray()) {
+            throw new IllegalArgumentException("the schema " + root.path("name").asText() + " is not a record");
+        }
+        ((ArrayNode) root.get("fields")).insert(0, parse(fieldJson));
+        return write(root);
+    }
+
     /** Writes {@code target} as {@code source} changed by {@code change}. */
     public static void copy(Path source, Path target, UnaryOperator<String> change) {
         try {

@@ -29,12 +29,17 @@ class AvroSchemaJsonTest {
     assertThat(AvroSchemaJson.withEnumDefault(USER_REFORMATTED, "Status", "A"))
         .isEqualTo(AvroSchemaJson.withEnumDefault(USER, "Status", "A")).contains("\"default\" : \"A\"");
     assertThat(AvroSchemaJson.withoutField(USER_REFORMATTED, "email")).doesNotContain("email").contains("status");
+    assertThat(AvroSchemaJson.withFirstField(USER_REFORMATTED, "{\"name\": \"junk\", \"type\": \"int\"}"))
+        .isEqualTo(AvroSchemaJson.withFirstField(USER, "{\"name\": \"junk\", \"type\": \"int\"}"))
+        .containsSubsequence("\"junk\"", "\"email\"");
   }
 
   @Test
   void aChangeWithNothingToChangeFailsNamingWhatIsMissing() {
     assertThatThrownBy(() -> AvroSchemaJson.withEnumSymbols(USER, "Role", List.of("X")))
         .hasMessageContaining("no enum named Role");
+    assertThatThrownBy(() -> AvroSchemaJson.withFirstField("{\"type\": \"enum\", \"name\": \"E\", \"symbols\": [\"A\"]}",
+        "{\"name\": \"junk\", \"type\": \"int\"}")).hasMessageContaining("E is not a record");
     assertThatThrownBy(() -> AvroSchemaJson.withoutField(USER, "name")).hasMessageContaining("no field \"name\"");
     assertThatThrownBy(() -> AvroSchemaJson.withoutField("[1,", "name")).hasMessageContaining("not JSON");
   }

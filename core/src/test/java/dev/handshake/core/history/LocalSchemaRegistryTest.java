@@ -3,6 +3,9 @@ package dev.handshake.core.history;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.handshake.core.InvalidInputException;
 import dev.handshake.core.compat.CompatibilityLevel;
 import dev.handshake.core.registry.RegistrySchema;
@@ -49,11 +52,18 @@ class LocalSchemaRegistryTest {
 
   @Test
   void removingARequiredFieldFailsUnderFullTransitiveWithTheFileLocation(@TempDir Path dir) throws IOException {
-    String current = Files.readString(SCHEMAS.resolve("user-events/UserDeleted.avsc"));
-    String withoutEmail = current.replace("    {\"name\": \"email\", \"type\": \"string\"},\n", "");
-    assertThat(withoutEmail).isNotEqualTo(current);
+    // edited as parsed JSON, so a re-indented schema file is changed the same
+    ObjectNode schema = (ObjectNode) new ObjectMapper().readTree(SCHEMAS.resolve("user-events/UserDeleted.avsc").toFile());
+    ArrayNode fields = (ArrayNode) schema.get("fields");
+    int before = fields.size();
+    for (int i = fields.size() - 1; i >= 0; i--) {
+      if (fields.get(i).path("name").asText().equals("email")) {
+        fields.remove(i);
+      }
+    }
+    assertThat(fields.size()).as("UserDeleted has an email field to remove").isEqualTo(before - 1);
     Path candidateFile = dir.resolve("UserDeleted.avsc");
-    Files.writeString(candidateFile, withoutEmail);
+    Files.writeString(candidateFile, new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(schema));
 
     SubjectCheckResult result = new SubjectCheck(registry).check(DELETED,
         new SchemaLoader().load(candidateFile, List.of()), null);
