@@ -122,12 +122,12 @@ public final class ApiHandler implements HttpService {
   }
 
   @Override
-  public boolean isDurable(long position) {
+  public boolean isDurable(DurablePosition position) {
     return store.durableAt(position);
   }
 
   @Override
-  public void makeDurable(long position) throws java.io.IOException {
+  public void makeDurable(DurablePosition position) throws java.io.IOException {
     store.makeDurable(position);
   }
 

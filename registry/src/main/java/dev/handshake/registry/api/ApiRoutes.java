@@ -195,12 +195,12 @@ public final class ApiRoutes {
     try {
       RegistryStore.Registered registered = store.writes().register(subject, body.schema(), body.references(),
           answerNeeds);
-      return json(200, Json.object("id", registered.schema().id())).onceDurable(answerNeeds.position);
+      return json(200, Json.object("id", registered.schema().id())).onceDurable(answerNeeds.position());
     } catch (ApiException e) {
       if (e.worthALogLine()) {
         throw e;   // a limit, whatever the store holds: answered (and noted) by ApiHandler
       }
-      return ApiHandler.error(e.status(), e.errorCode(), e.getMessage()).onceDurable(answerNeeds.position);
+      return ApiHandler.error(e.status(), e.errorCode(), e.getMessage()).onceDurable(answerNeeds.position());
     }
   }
 

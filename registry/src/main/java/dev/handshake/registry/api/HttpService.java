@@ -14,8 +14,8 @@ public interface HttpService {
   Response handle(WireRequest request);
 
   /** Whether the store is durable up to {@code position} already (an answer depending on it can go now). */
-  boolean isDurable(long position);
+  boolean isDurable(DurablePosition position);
 
   /** Makes the store durable up to {@code position}; called by the group-commit thread only. */
-  void makeDurable(long position) throws IOException;
+  void makeDurable(DurablePosition position) throws IOException;
 }

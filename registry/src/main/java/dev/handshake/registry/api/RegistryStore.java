@@ -2,9 +2,9 @@ package dev.handshake.registry.api;
 
 import dev.handshake.core.compat.CompatibilityLevel;
 import dev.handshake.core.registry.SchemaReference;
-import dev.handshake.registry.json.Json;
 import dev.handshake.registry.store.Compaction;
 import dev.handshake.registry.store.LogCut;
+import dev.handshake.registry.store.LogRecord;
 import dev.handshake.registry.store.StoreLog;
 import dev.handshake.registry.store.StoreState;
 import dev.handshake.registry.store.SubjectVersions;
@@ -13,7 +13,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
@@ -65,9 +64,10 @@ public final class RegistryStore implements Closeable {
     StoreState state = new StoreState();
     StoreLog log = StoreLog.open(dataDir, warnings, (position, payload) -> {
       try {
-        state.replay(StoreState.asObject(Json.parse(payload)), position, position + StoreLog.HEADER + payload.length);
-      } catch (IOException e) {
-        throw new IllegalStateException("record at position " + position + " of the registry log is not JSON", e);
+        state.apply(LogRecord.parse(payload), position, position + StoreLog.HEADER + payload.length);
+      } catch (IllegalStateException e) {
+        throw new IllegalStateException("record at position " + position + " of the registry log: "
+            + e.getMessage(), e);
       }
     });
     state.subjects.values().forEach(SubjectVersions::trim);
@@ -112,9 +112,9 @@ public final class RegistryStore implements Closeable {
 
   /** Appends (and forces) the record that keeps every id the cut part may have held from being given again. */
   private void moveIdsPast(LogCut cut) throws IOException {
-    Map<String, Object> floor = Json.object("op", "idFloor", "next", cut.nextIdAtLeast(state.nextId() - 1));
-    long position = log.append(Json.writeString(floor));
-    state.replay(floor, position, log.written());
+    LogRecord floor = new LogRecord.IdFloor(cut.nextIdAtLeast(state.nextId() - 1));
+    long position = log.append(floor);
+    state.apply(floor, position, log.written());
     log.sync(log.written());
   }
 
@@ -148,13 +148,13 @@ public final class RegistryStore implements Closeable {
   }
 
   /** Whether the log is durable up to {@code position}: an answer depending on it may be sent. */
-  boolean durableAt(long position) {
+  boolean durableAt(DurablePosition position) {
     return access.durableAt(position);
   }
 
   /** Forces the log up to {@code position}; one force covers every record written before it. */
-  void makeDurable(long position) throws IOException {
-    log.sync(position);
+  void makeDurable(DurablePosition position) throws IOException {
+    log.sync(position.offset());
   }
 
   /** Reads: listings, versions, schemas by id, levels, compatibility tests, stats. */

@@ -10,28 +10,29 @@ import java.util.Map;
  * answer depends on (0: none): the server sends it only once the store is durable that far, without holding a
  * thread while it waits.
  */
-public record Response(int status, byte[] body, BodyWriter streamed, Map<String, String> headers, long durableAt) {
+public record Response(int status, byte[] body, BodyWriter streamed, Map<String, String> headers,
+                       DurablePosition durableAt) {
   public Response {
-    if (streamed != null && durableAt > 0) {
+    if (streamed != null && !durableAt.isNone()) {
       throw new IllegalArgumentException("a streamed answer cannot wait for durability");
     }
   }
 
   public Response(int status, byte[] body) {
-    this(status, body, null, Map.of(), 0);
+    this(status, body, null, Map.of(), DurablePosition.NONE);
   }
 
   public Response(int status, byte[] body, Map<String, String> headers) {
-    this(status, body, null, headers, 0);
+    this(status, body, null, headers, DurablePosition.NONE);
   }
 
   static Response streamed(BodyWriter writer) {
-    return new Response(200, null, writer, Map.of(), 0);
+    return new Response(200, null, writer, Map.of(), DurablePosition.NONE);
   }
 
   /** This answer, sent only once the store is durable up to {@code position}. */
-  Response onceDurable(long position) {
-    return new Response(status, body, streamed, headers, Math.max(durableAt, position));
+  Response onceDurable(DurablePosition position) {
+    return new Response(status, body, streamed, headers, durableAt.max(position));
   }
 
   public interface BodyWriter {

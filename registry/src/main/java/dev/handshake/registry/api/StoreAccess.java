@@ -1,11 +1,10 @@
 package dev.handshake.registry.api;
 
-import dev.handshake.registry.json.Json;
 import dev.handshake.registry.store.Compaction;
+import dev.handshake.registry.store.LogRecord;
 import dev.handshake.registry.store.StoreLog;
 import dev.handshake.registry.store.StoreState;
 import java.io.IOException;
-import java.util.Map;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
@@ -28,10 +27,14 @@ public final class StoreAccess {
 
   /** The log position an answer depends on: it is sent only once the log is durable that far. */
   static final class Visibility {
-    long position;
+    private long offset;
 
     void need(long logPosition) {
-      position = Math.max(position, logPosition);
+      offset = Math.max(offset, logPosition);
+    }
+
+    DurablePosition position() {
+      return new DurablePosition(offset);
     }
   }
 
@@ -53,7 +56,7 @@ public final class StoreAccess {
       lock.readLock().unlock();
     }
     try {
-      sync(v.position);
+      sync(v.position());
     } catch (ApiException e) {
       throw new IllegalStateException(e.getMessage(), e);
     }
@@ -63,7 +66,7 @@ public final class StoreAccess {
   <T> T readChecked(Body<T> body) throws ApiException {
     Visibility v = new Visibility();
     T result = readInto(v, body);
-    sync(v.position);
+    sync(v.position());
     return result;
   }
 
@@ -80,7 +83,7 @@ public final class StoreAccess {
   <T> T write(Body<T> body) throws ApiException {
     Visibility v = new Visibility();
     T result = writeInto(v, body);
-    sync(v.position);
+    sync(v.position());
     return result;
   }
 
@@ -101,34 +104,32 @@ public final class StoreAccess {
     return result;
   }
 
-  void sync(long position) throws ApiException {
-    if (log.durableAt(position)) {
+  void sync(DurablePosition position) throws ApiException {
+    if (durableAt(position)) {
       return;
     }
     try {
-      log.sync(position);
+      log.sync(position.offset());
     } catch (IOException e) {
       throw new ApiException(500, 50001, "Error in the backend data store: " + e.getMessage());
     }
   }
 
-  void persistAndApply(Map<String, Object> record, Visibility v) throws ApiException {
-    long position = persist(record);
+  /** Appends {@code record} and applies it to the state; the answer then needs the log durable past it. */
+  void persistAndApply(LogRecord record, Visibility v) throws ApiException {
+    long position;
+    try {
+      position = log.append(record);
+    } catch (IOException e) {
+      throw new ApiException(500, 50001, "Error in the backend data store: " + e.getMessage());
+    }
     long end = log.written();
-    state.replay(record, position, end);
+    state.apply(record, position, end);
     v.need(end);
   }
 
-  long persist(Map<String, Object> record) throws ApiException {
-    try {
-      return log.append(Json.writeString(record));
-    } catch (IOException e) {
-      throw new ApiException(500, 50001, "Error in the backend data store: " + e.getMessage());
-    }
-  }
-
-  boolean durableAt(long position) {
-    return log.durableAt(position);
+  boolean durableAt(DurablePosition position) {
+    return log.durableAt(position.offset());
   }
 
   ReentrantReadWriteLock lock() {

@@ -6,7 +6,7 @@ import dev.handshake.core.compat.SchemaVersion;
 import dev.handshake.core.registry.SchemaReference;
 import dev.handshake.core.schema.SchemaFile;
 import dev.handshake.core.schema.SchemaLoader;
-import dev.handshake.registry.json.Json;
+import dev.handshake.registry.store.LogRecord;
 import dev.handshake.registry.store.SchemaCache;
 import dev.handshake.registry.store.StoreLog;
 import dev.handshake.registry.store.StoreState;
@@ -131,7 +131,7 @@ public final class StoreReader {
       return cached;
     }
     try {
-      String text = (String) StoreState.asObject(Json.parse(log.read(position))).get("schema");
+      String text = LogRecord.parse(log.read(position)).storedSchema().schema();
       texts.put(id, text);
       return text;
     } catch (IOException e) {

@@ -7,7 +7,7 @@ import dev.handshake.core.compat.SchemaVersion;
 import dev.handshake.core.registry.SchemaReference;
 import dev.handshake.core.report.Finding;
 import dev.handshake.core.schema.SchemaFile;
-import dev.handshake.registry.json.Json;
+import dev.handshake.registry.store.LogRecord;
 import dev.handshake.registry.store.StoreLog;
 import dev.handshake.registry.store.StoreState;
 import dev.handshake.registry.store.SubjectVersions;
@@ -48,7 +48,7 @@ public final class StoreWrites {
     try {
       return register(subject, schemaText, references, answerNeeds);
     } finally {
-      access.sync(answerNeeds.position);
+      access.sync(answerNeeds.position());
     }
   }
 
@@ -67,7 +67,7 @@ public final class StoreWrites {
       StoreAccess.Visibility checked = new StoreAccess.Visibility();
       Prepared prepared = access.readInto(checked, v -> prepare(subject, schemaText, references, v));
       if (prepared.existing() != null || !prepared.report().compatible()) {
-        answerNeeds.need(checked.position);
+        answerNeeds.need(checked.position().offset());
       }
       if (prepared.existing() != null) {
         return prepared.existing();
@@ -114,13 +114,8 @@ public final class StoreWrites {
     int existingId = reader.idOf(prepared.canonical(), references, v);
     int id = existingId != 0 ? existingId : state.nextId();
     int version = versions == null ? 1 : versions.lastVersion() + 1;
-    long position = access.persist(Json.object("op", "register", "subject", subject, "version", version, "id", id,
-        "schema", prepared.canonical(), "references", StoreState.referencesJson(references)));
-    long end = log.written();
-    state.records++;
-    state.applyRegister(subject, version, id, prepared.canonical(), references, position, end);
+    access.persistAndApply(new LogRecord.Register(subject, version, id, prepared.canonical(), references, false), v);
     reader.remember(id, prepared.canonical());
-    v.need(end);
     return new RegistryStore.Registered(subject, version, new RegistryStore.StoredSchema(id, prepared.canonical(), references));
   }
 
@@ -129,7 +124,7 @@ public final class StoreWrites {
       validateSubject(subject);
     }
     return access.write(v -> {
-      access.persistAndApply(Json.object("op", "config", "level", level.name(), "subject", subject), v);
+      access.persistAndApply(new LogRecord.Config(subject, level), v);
       return level;
     });
   }
@@ -138,7 +133,7 @@ public final class StoreWrites {
   CompatibilityLevel deleteGlobalLevel() throws ApiException {
     return access.write(v -> {
       CompatibilityLevel previous = state.globalLevel;
-      access.persistAndApply(Json.object("op", "config", "subject", null, "level", null), v);
+      access.persistAndApply(new LogRecord.Config(null, null), v);
       return previous;
     });
   }
@@ -150,7 +145,7 @@ public final class StoreWrites {
         throw new ApiException(404, 40408, "Subject '" + subject + "' does not have subject-level compatibility "
             + "configured");
       }
-      access.persistAndApply(Json.object("op", "config", "subject", subject, "level", null), v);
+      access.persistAndApply(new LogRecord.Config(subject, null), v);
       return previous;
     });
   }
@@ -177,7 +172,7 @@ public final class StoreWrites {
       for (int version : live) {
         refuseIfReferenced(subject, version);
       }
-      access.persistAndApply(Json.object("op", "deleteSubject", "subject", subject, "permanent", permanent), v);
+      access.persistAndApply(new LogRecord.DeleteSubject(subject, permanent), v);
       return permanent ? all : live;
     });
   }
@@ -196,8 +191,7 @@ public final class StoreWrites {
             + " was soft deleted. Set permanent=true to delete permanently");
       }
       refuseIfReferenced(subject, target.version());
-      access.persistAndApply(Json.object("op", "deleteVersion", "subject", subject, "version", target.version(),
-          "permanent", permanent), v);
+      access.persistAndApply(new LogRecord.DeleteVersion(subject, target.version(), permanent), v);
       return target.version();
     });
   }

@@ -1,6 +1,7 @@
 package dev.handshake.registry.http;
 
 import dev.handshake.registry.api.ApiHandler;
+import dev.handshake.registry.api.DurablePosition;
 import dev.handshake.registry.api.FatalErrors;
 import dev.handshake.registry.api.HttpService;
 import dev.handshake.registry.api.Response;
@@ -72,9 +73,9 @@ public final class GroupCommit implements Runnable {
   }
 
   private void flushAndDeliver(List<Waiting> batch) {
-    long furthest = 0;
+    DurablePosition furthest = DurablePosition.NONE;
     for (Waiting w : batch) {
-      furthest = Math.max(furthest, w.answer().durableAt());
+      furthest = furthest.max(w.answer().durableAt());
     }
     Response failure = null;
     try {

@@ -198,7 +198,7 @@ public final class RegistryHandler extends Handler.Abstract {
         budget.release(reserved);
         reserved = 0;
       }
-      if (answer.durableAt() > 0 && !service.isDurable(answer.durableAt())) {
+      if (!answer.durableAt().isNone() && !service.isDurable(answer.durableAt())) {
         groupCommit.deliverWhenDurable(answer, this::send);
       } else {
         send(answer);

@@ -1,6 +1,6 @@
 package dev.handshake.registry.store;
 
-import dev.handshake.registry.json.Json;
+import dev.handshake.core.compat.CompatibilityLevel;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.ByteBuffer;
@@ -58,7 +58,7 @@ public final class Compaction {
   public static long run(StoreLog log, StoreState state, Lock writeLock, Observer observer) throws IOException {
     List<Entry> entries = new ArrayList<>();
     long[] positions;
-    Map<String, Object> levels;
+    Map<String, CompatibilityLevel> levels;
     long snapshotEnd;
     long recordsBefore;
     int nextId;
@@ -74,9 +74,9 @@ public final class Compaction {
         positions[id] = state.schemas.contains(id) ? state.schemas.position(id) : -1;
       }
       levels = new java.util.LinkedHashMap<>(state.subjectLevels.size() + 1);
-      state.subjectLevels.forEach((subject, level) -> levels.put(subject, level.name()));
+      levels.putAll(state.subjectLevels);
       if (state.globalLevel != StoreState.DEFAULT_LEVEL) {
-        levels.put(null, state.globalLevel.name());
+        levels.put(null, state.globalLevel);
       }
       snapshotEnd = log.written();
       recordsBefore = state.records;
@@ -94,37 +94,33 @@ public final class Compaction {
         StandardOpenOption.TRUNCATE_EXISTING)) {
       BitSet carried = new BitSet(positions.length);
       for (Entry entry : entries) {
-        Map<String, Object> record;
+        LogRecord record;
         if (!carried.get(entry.id())) {
-          Map<String, Object> original = StoreState.asObject(Json.parse(log.read(positions[entry.id()])));
-          record = Json.object("op", "register", "subject", entry.subject(), "version", entry.version(),
-              "id", entry.id(), "schema", original.get("schema"), "references", original.get("references"),
-              "deleted", entry.deleted());
+          LogRecord.Schema original = LogRecord.parse(log.read(positions[entry.id()])).storedSchema();
+          record = new LogRecord.Register(entry.subject(), entry.version(), entry.id(), original.schema(),
+              original.references(), entry.deleted());
           carried.set(entry.id());
           moved[entry.id()] = written;
         } else {
-          record = Json.object("op", "version", "subject", entry.subject(), "version", entry.version(),
-              "id", entry.id(), "deleted", entry.deleted());
+          record = new LogRecord.Version(entry.subject(), entry.version(), entry.id(), entry.deleted());
         }
         written += writeFrame(out, written, record);
         kept++;
       }
       for (int id = 1; id < positions.length; id++) {
         if (positions[id] >= 0 && !carried.get(id)) {
-          Map<String, Object> original = StoreState.asObject(Json.parse(log.read(positions[id])));
+          LogRecord.Schema original = LogRecord.parse(log.read(positions[id])).storedSchema();
           moved[id] = written;
-          written += writeFrame(out, written, Json.object("op", "schema", "id", id, "schema", original.get("schema"),
-              "references", original.get("references")));
+          written += writeFrame(out, written, new LogRecord.Schema(id, original.schema(), original.references()));
           kept++;
         }
       }
       for (var level : levels.entrySet()) {
-        written += writeFrame(out, written, Json.object("op", "config", "subject", level.getKey(),
-            "level", level.getValue()));
+        written += writeFrame(out, written, new LogRecord.Config(level.getKey(), level.getValue()));
         kept++;
       }
       // Without it, the ids of schemas whose every version was deleted permanently would be given out again.
-      written += writeFrame(out, written, Json.object("op", "idFloor", "next", nextId));
+      written += writeFrame(out, written, new LogRecord.IdFloor(nextId));
       kept++;
       out.force(true);
       observer.at(Stage.COPIED);
@@ -160,8 +156,8 @@ public final class Compaction {
     return recordsBefore - kept;
   }
 
-  private static int writeFrame(FileChannel out, long at, Map<String, Object> record) throws IOException {
-    ByteBuffer frame = LogFrame.encode(Json.writeString(record));
+  private static int writeFrame(FileChannel out, long at, LogRecord record) throws IOException {
+    ByteBuffer frame = LogFrame.encode(record.toJson());
     long position = at;
     while (frame.hasRemaining()) {
       position += out.write(frame, position);

@@ -1,11 +1,9 @@
 package dev.handshake.registry.store;
 
-import dev.handshake.registry.json.Json;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.Map;
 
 /**
  * Cutting the log at a bad frame: the bytes from there to the end go to a side file (never deleted by the
@@ -57,15 +55,19 @@ public record LogCut(Path sideFile, long at, long bytes, int highestIdSeen, long
 
   /** The id a record names or moves the counter to (0 if none). */
   static int idIn(byte[] payload) {
+    LogRecord record;
     try {
-      if (Json.parse(payload) instanceof Map<?, ?> record) {
-        Integer id = Json.intValue(record.get("id"));
-        Integer next = Json.intValue(record.get("next"));
-        return Math.max(id == null ? 0 : id, next == null ? 0 : next - 1);
-      }
-    } catch (IOException | RuntimeException notJson) {
-      // An intact frame is JSON; if not, it names no id.
+      record = LogRecord.parse(payload);
+    } catch (RuntimeException notARecord) {
+      return 0;   // salvage: a frame that is not one of our records names no id
     }
-    return 0;
+    if (record instanceof LogRecord.IdFloor floor) {
+      return floor.next() - 1;
+    }
+    LogRecord.Schema stored = record.storedSchema();
+    if (stored != null) {
+      return stored.id();
+    }
+    return record instanceof LogRecord.Version version ? version.id() : 0;
   }
 }

@@ -1,6 +1,5 @@
 package dev.handshake.registry.store;
 
-import dev.handshake.registry.json.Json;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -166,7 +165,7 @@ public final class StoreLog implements Closeable {
         return null;
       }
       LogCut cut = LogCut.cut(channel, good, dataDir.resolve(CUT_PREFIX + System.currentTimeMillis()));
-      ByteBuffer floor = LogFrame.encode(idFloorRecord(cut.nextIdAtLeast(highestKept[0])));
+      ByteBuffer floor = LogFrame.encode(new LogRecord.IdFloor(cut.nextIdAtLeast(highestKept[0])).toJson());
       while (floor.hasRemaining()) {
         channel.write(floor, good + floor.position());
       }
@@ -175,11 +174,6 @@ public final class StoreLog implements Closeable {
     } finally {
       lock.release();
     }
-  }
-
-  /** The record that makes the next new id at least {@code next}. */
-  static String idFloorRecord(int next) {
-    return Json.writeString(Json.object("op", "idFloor", "next", next));
   }
 
   /** Streams intact records to {@code into}; returns where the first bad frame (or the end) is. */
@@ -216,12 +210,12 @@ public final class StoreLog implements Closeable {
    *
    * @return the position where the record's frame starts; {@link #written()} is then its end
    */
-  public long append(String json) throws IOException {
+  public long append(LogRecord record) throws IOException {
     if (failed) {
       throw new IOException("the store at " + file + " failed earlier and accepts no more writes; restart the "
           + "registry");
     }
-    ByteBuffer frame = LogFrame.encode(json);
+    ByteBuffer frame = LogFrame.encode(record.toJson());
     long before = size;
     try {
       while (frame.hasRemaining()) {

@@ -2,7 +2,6 @@ package dev.handshake.registry.store;
 
 import dev.handshake.core.compat.CompatibilityLevel;
 import dev.handshake.core.registry.SchemaReference;
-import dev.handshake.registry.json.Json;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -39,61 +38,31 @@ public final class StoreState {
 
   // ---- replay ----
 
-  /** Applies one record read back from the log, its frame at {@code position} and ending at {@code end}. */
-  public void replay(Map<String, Object> record, long position, long end) {
-    String op = (String) record.get("op");
-    String subject = (String) record.get("subject");
+  /**
+   * Applies one record, the only way the state changes: on replay at start, and after each append. Its frame is
+   * at {@code position} and ends at {@code end}.
+   */
+  public void apply(LogRecord record, long position, long end) {
     records++;
-    switch (String.valueOf(op)) {
-      case "register" -> {
-        applyRegister(subject, Json.intValue(record.get("version")), Json.intValue(record.get("id")),
-            (String) record.get("schema"), references(record), position, end);
-        if (Boolean.TRUE.equals(record.get("deleted"))) {
-          SubjectVersions versions = subjects.get(subject);
-          versions.softDelete(versions.indexOf(Json.intValue(record.get("version"))));
-        }
-      }
-      case "version" -> applyVersion(subject, Json.intValue(record.get("version")), Json.intValue(record.get("id")),
-          Boolean.TRUE.equals(record.get("deleted")), end);
-      case "schema" -> addSchema(Json.intValue(record.get("id")), (String) record.get("schema"), references(record),
-          position);
-      case "config" -> applyConfig(subject, record.get("level") == null ? null
-          : CompatibilityLevel.valueOf((String) record.get("level")), end);
-      case "deleteSubject" -> applyDeleteSubject(subject, Boolean.TRUE.equals(record.get("permanent")), end);
-      case "deleteVersion" -> applyDeleteVersion(subject, Json.intValue(record.get("version")),
-          Boolean.TRUE.equals(record.get("permanent")), end);
-      case "idFloor" -> idFloor = Math.max(idFloor, Json.intValue(record.get("next")));
-      default -> throw new IllegalStateException("unknown record in the registry log: " + record);
+    if (record instanceof LogRecord.Register r) {
+      addSchema(r.id(), r.schema(), r.references(), position);
+      applyVersion(r.subject(), r.version(), r.id(), r.deleted(), end);
+    } else if (record instanceof LogRecord.Version v) {
+      applyVersion(v.subject(), v.version(), v.id(), v.deleted(), end);
+    } else if (record instanceof LogRecord.Schema s) {
+      addSchema(s.id(), s.schema(), s.references(), position);
+    } else if (record instanceof LogRecord.Config c) {
+      applyConfig(c.subject(), c.level(), end);
+    } else if (record instanceof LogRecord.DeleteSubject d) {
+      applyDeleteSubject(d.subject(), d.permanent(), end);
+    } else if (record instanceof LogRecord.DeleteVersion d) {
+      applyDeleteVersion(d.subject(), d.version(), d.permanent(), end);
+    } else if (record instanceof LogRecord.IdFloor f) {
+      idFloor = Math.max(idFloor, f.next());
     }
-  }
-
-  static List<SchemaReference> references(Map<String, Object> record) {
-    Object items = record.get("references");
-    if (!(items instanceof List<?> list) || list.isEmpty()) {
-      return List.of();
-    }
-    List<SchemaReference> references = new ArrayList<>();
-    for (Object item : list) {
-      Map<?, ?> r = (Map<?, ?>) item;
-      references.add(new SchemaReference((String) r.get("name"), (String) r.get("subject"),
-          Json.intValue(r.get("version"))));
-    }
-    return references;
-  }
-
-  public static List<Object> referencesJson(List<SchemaReference> references) {
-    List<Object> refs = new ArrayList<>();
-    references.forEach(r -> refs.add(Json.object("name", r.name(), "subject", r.subject(), "version", r.version())));
-    return refs;
   }
 
   // ---- apply ----
-
-  public void applyRegister(String subject, int version, int id, String canonical, List<SchemaReference> references,
-                     long position, long end) {
-    addSchema(id, canonical, references, position);
-    applyVersion(subject, version, id, false, end);
-  }
 
   private void addSchema(int id, String canonical, List<SchemaReference> references, long position) {
     if (schemas.contains(id)) {
@@ -215,14 +184,5 @@ public final class StoreState {
   /** Avro's CRC-64 of the identity: 8 bytes per schema in memory instead of its text. */
   public static long fingerprint(String canonical, List<SchemaReference> references) {
     return SchemaNormalization.fingerprint64(identityKey(canonical, references).getBytes(StandardCharsets.UTF_8));
-  }
-
-  /** A log record's JSON as an object; anything else in the log is a bug, not input. */
-  @SuppressWarnings("unchecked")
-  public static Map<String, Object> asObject(Object value) {
-    if (!(value instanceof Map)) {
-      throw new IllegalStateException("a store record is not a JSON object: " + value);
-    }
-    return (Map<String, Object>) value;
   }
 }
