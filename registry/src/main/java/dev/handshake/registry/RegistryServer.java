@@ -1,5 +1,10 @@
 package dev.handshake.registry;
 
+import dev.handshake.registry.api.ApiHandler;
+import dev.handshake.registry.api.FatalErrors;
+import dev.handshake.registry.api.HttpLimits;
+import dev.handshake.registry.api.RegistryStore;
+import dev.handshake.registry.http.RegistryHttpServer;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -136,7 +141,7 @@ public final class RegistryServer implements Closeable {
   /**
    * Repairs a corrupted log in {@code dataDir} (the registry stopped): cuts it at its first bad frame, keeps the
    * cut bytes in a side file and moves the id counter past every id they may hold. See
-   * {@link CorruptLogException}.
+   * {@link dev.handshake.registry.store.CorruptLogException}.
    *
    * @return a sentence for the operator saying what was done
    */

@@ -1,5 +1,6 @@
 package dev.handshake.registry;
 
+import dev.handshake.registry.store.Compaction;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -24,7 +25,7 @@ public final class CompactionCrashMain {
         Compaction.Stage pauseAt = Compaction.Stage.valueOf(line.substring("compact ".length()).trim());
         Thread compaction = new Thread(() -> {
           try {
-            Compaction.run(server.store(), stage -> {
+            server.store().compact(stage -> {
               if (stage == pauseAt) {
                 System.out.println("paused at " + stage);
                 System.out.flush();

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.handshake.core.compat.CompatibilityLevel;
 import dev.handshake.core.registry.RegistrySchema;
 import dev.handshake.core.registry.RestSchemaRegistry;
+import dev.handshake.registry.store.Compaction;
+import dev.handshake.registry.store.StoreLog;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -87,7 +89,7 @@ class RegistryCompactionTest {
       before = visibleState(server.url());
       long logBefore = Files.size(dataDir.resolve(StoreLog.FILE_NAME));
 
-      long dropped = Compaction.run(server.store(), stage -> { });
+      long dropped = server.store().compact(stage -> { });
 
       assertThat(dropped).isGreaterThanOrEqualTo(200);
       assertThat(Files.size(dataDir.resolve(StoreLog.FILE_NAME))).isLessThan(logBefore / 4);

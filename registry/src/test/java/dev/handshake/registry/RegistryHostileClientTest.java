@@ -2,6 +2,8 @@ package dev.handshake.registry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.handshake.registry.api.ApiHandler;
+import dev.handshake.registry.api.HttpLimits;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.Socket;

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.handshake.core.registry.RegistrySchema;
 import dev.handshake.core.registry.RestSchemaRegistry;
+import dev.handshake.registry.store.CorruptLogException;
+import dev.handshake.registry.store.LogFrame;
+import dev.handshake.registry.store.StoreLog;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;

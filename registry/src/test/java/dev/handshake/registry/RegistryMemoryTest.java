@@ -3,6 +3,8 @@ package dev.handshake.registry;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.handshake.registry.api.ApiHandler;
+import dev.handshake.registry.api.SchemaLimits;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

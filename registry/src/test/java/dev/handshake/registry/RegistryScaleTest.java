@@ -6,8 +6,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.handshake.core.registry.RegistrySchema;
 import dev.handshake.core.registry.RestSchemaRegistry;
-import java.io.PrintStream;
+import dev.handshake.registry.store.LogRecord;
+import dev.handshake.registry.store.StoreLog;
 import java.io.OutputStream;
+import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -56,8 +58,7 @@ class RegistryScaleTest {
       int id = 0;
       for (int v = 1; v <= VERSIONS; v++) {
         for (int s = 0; s < SUBJECTS; s++) {
-          log.append(Json.writeString(Json.object("op", "register", "subject", subject(s), "version", v,
-              "id", ++id, "schema", schema(s, v), "references", List.of())));
+          log.append(new LogRecord.Register(subject(s), v, ++id, schema(s, v), List.of(), false));
         }
       }
       log.sync(log.written());

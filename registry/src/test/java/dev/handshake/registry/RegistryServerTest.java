@@ -12,6 +12,8 @@ import dev.handshake.core.registry.RegistryCredentials;
 import dev.handshake.core.registry.RegistryException;
 import dev.handshake.core.registry.RegistrySchema;
 import dev.handshake.core.registry.RestSchemaRegistry;
+import dev.handshake.registry.api.ApiHandler;
+import dev.handshake.registry.store.StoreLog;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.handshake.core.registry.RegistrySchema;
 import dev.handshake.core.registry.RestSchemaRegistry;
+import dev.handshake.registry.store.StoreLog;
 import java.net.BindException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
