@@ -11,6 +11,7 @@ import au.com.dius.pact.core.model.V4Interaction;
 import au.com.dius.pact.core.model.V4Pact;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.handshake.core.InvalidInputException;
 import dev.handshake.junit5.fixture.AccountClosed;
 import java.nio.file.Path;
@@ -107,17 +108,28 @@ class AvroMessageInteractionTest {
   }
 
   @Test
-  void aReaderSchemaEditedAfterTheContractWasWrittenIsDetected() {
+  void aReaderSchemaEditedAfterTheContractWasWrittenIsDetected() throws Exception {
     V4Pact pact = accountClosed().addTo(new PactBuilder("c", "p", PactSpecVersion.V4)).toPact();
     V4Interaction.AsynchronousMessage message = (V4Interaction.AsynchronousMessage) pact.getInteractions().get(0);
     assertThat(ReceivedAvroMessage.from(message).readerSchema()).isEqualTo(AccountClosed.getClassSchema());
 
     String schema = (String) message.getContents().getMetadata().get(ContractMetadata.READER_SCHEMA);
-    message.getContents().getMetadata().put(ContractMetadata.READER_SCHEMA,
-        schema.replace("\"balanceCents\",\"type\":\"long\"", "\"balanceCents\",\"type\":\"int\""));
+    message.getContents().getMetadata().put(ContractMetadata.READER_SCHEMA, withFieldType(schema, "balanceCents", "int"));
     assertThatThrownBy(() -> ReceivedAvroMessage.from(message))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("does not match its handshake.readerFingerprint");
+  }
+
+  /** The schema, edited as parsed JSON, with {@code field}'s type changed to {@code type}. */
+  private static String withFieldType(String schema, String field, String type) throws Exception {
+    ObjectNode root = (ObjectNode) new ObjectMapper().readTree(schema);
+    for (JsonNode each : root.get("fields")) {
+      if (each.path("name").asText().equals(field)) {
+        ((ObjectNode) each).put("type", type);
+        return root.toString();
+      }
+    }
+    throw new IllegalArgumentException("no field " + field + " in " + schema);
   }
 
   @Test

@@ -25,6 +25,12 @@ class LocalSchemaRegistryReferencesTest {
       {"type": "record", "name": "Order", "namespace": "dev.example", "fields": [
         {"name": "id", "type": "string"}, {"name": "shipTo", "type": "dev.example.Address"}]}
       """;
+  /** {@code total} added after {@code id}: {@code %s} is the rest of the field's definition. */
+  private static final String ORDER_WITH_TOTAL = """
+      {"type": "record", "name": "Order", "namespace": "dev.example", "fields": [
+        {"name": "id", "type": "string"}, {"name": "total", "type": "long"%s},
+        {"name": "shipTo", "type": "dev.example.Address"}]}
+      """;
   private static final List<SchemaReference> REFERENCES =
       List.of(new SchemaReference("dev.example.Address", "dev.example.Address", 1));
 
@@ -53,9 +59,7 @@ class LocalSchemaRegistryReferencesTest {
   void aCandidateUsingAReferencedTypeIsCheckedAgainstAHistoryThatUsesItToo() throws IOException {
     LocalSchemaRegistry registry = new LocalSchemaRegistry(schemas);
     SubjectCheck check = new SubjectCheck(registry);
-    Path candidateFile = Files.writeString(schemas.resolve("Order.avsc"), ORDER_V1.replace(
-        "{\"name\": \"id\", \"type\": \"string\"},", "{\"name\": \"id\", \"type\": \"string\"}, "
-            + "{\"name\": \"total\", \"type\": \"long\"},"));
+    Path candidateFile = Files.writeString(schemas.resolve("Order.avsc"), ORDER_WITH_TOTAL.formatted(""));
     SchemaFile candidate = check.loadCandidate(candidateFile, REFERENCES);
 
     SubjectCheckResult result = check.check("dev.example.Order", candidate, REFERENCES, null);
@@ -69,9 +73,7 @@ class LocalSchemaRegistryReferencesTest {
   void theSameCandidateWithADefaultPasses() throws IOException {
     LocalSchemaRegistry registry = new LocalSchemaRegistry(schemas);
     SubjectCheck check = new SubjectCheck(registry);
-    Path candidateFile = Files.writeString(schemas.resolve("Order.avsc"), ORDER_V1.replace(
-        "{\"name\": \"id\", \"type\": \"string\"},", "{\"name\": \"id\", \"type\": \"string\"}, "
-            + "{\"name\": \"total\", \"type\": \"long\", \"default\": 0},"));
+    Path candidateFile = Files.writeString(schemas.resolve("Order.avsc"), ORDER_WITH_TOTAL.formatted(", \"default\": 0"));
 
     SubjectCheckResult result = check.check("dev.example.Order", check.loadCandidate(candidateFile, REFERENCES),
         REFERENCES, null);

@@ -34,6 +34,9 @@ class CliRoundTripAgainstApicurioTest {
 
     private static final String USER_ID_STRING = "{\n  \"type\": \"record\", \"name\": \"User\", "
             + "\"namespace\": \"apicurio.cli\",\n  \"fields\": [\n    {\"name\": \"id\", \"type\": \"string\"}\n  ]\n}\n";
+    /** The same record with its id changed to a long, which BACKWARD refuses. */
+    private static final String USER_ID_LONG = "{\n  \"type\": \"record\", \"name\": \"User\", "
+            + "\"namespace\": \"apicurio.cli\",\n  \"fields\": [\n    {\"name\": \"id\", \"type\": \"long\"}\n  ]\n}\n";
 
     @TempDir
     Path dir;
@@ -98,7 +101,7 @@ class CliRoundTripAgainstApicurioTest {
         CompatibilityLevel globalBefore = client.globalCompatibility();
         String subject = "users-value-" + UUID.randomUUID();
         Path good = write("users-v1.avsc", USER_ID_STRING);
-        Path bad = write("bad.avsc", USER_ID_STRING.replace("\"string\"", "\"long\""));
+        Path bad = write("bad.avsc", USER_ID_LONG);
         try {
             Run global = handshake("set-compatibility", "--registry", url, "--global", "BACKWARD");
             assertThat(global.exitCode()).as(global.err()).isZero();
