@@ -23,21 +23,14 @@ final class BoundedGenericDatumReader<T> extends GenericDatumReader<T> implement
     return guard.limits();
   }
 
-  /** Always through {@link #read(Object, Schema, ResolvingDecoder)}: Avro's "fast reader" would bypass it. */
   @Override
-  @SuppressWarnings("unchecked")
   public T read(T reuse, Decoder in) throws IOException {
-    guard.startRecord();
-    ResolvingDecoder resolver = getResolver(getSchema(), getExpected());
-    resolver.configure(in);
-    T result = (T) read(reuse, getExpected(), resolver);
-    resolver.drain();
-    return result;
+    return guard.datum(reuse, in, getExpected(), () -> getResolver(getSchema(), getExpected()), this::read);
   }
 
   @Override
   protected Object read(Object old, Schema expected, ResolvingDecoder in) throws IOException {
-    int[] depth = guard.enter(expected);
+    int[] depth = guard.enter(expected); // no lambda here: this runs once per value decoded
     try {
       return super.read(old, expected, in);
     } finally {
@@ -47,12 +40,6 @@ final class BoundedGenericDatumReader<T> extends GenericDatumReader<T> implement
 
   @Override
   protected Object convert(Object datum, Schema schema, LogicalType type, Conversion<?> conversion) {
-    try {
-      return super.convert(datum, schema, type, conversion);
-    } catch (AvroDecodeException e) {
-      throw e;
-    } catch (RuntimeException e) {
-      throw DecodeGuard.invalidLogicalValue(datum, type, conversion, e);
-    }
+    return DecodeGuard.converted(datum, type, conversion, () -> super.convert(datum, schema, type, conversion));
   }
 }

@@ -1,8 +1,12 @@
 package dev.handshake.core.avro;
 
+import java.io.IOException;
+import java.util.function.Supplier;
 import org.apache.avro.Conversion;
 import org.apache.avro.LogicalType;
 import org.apache.avro.Schema;
+import org.apache.avro.io.Decoder;
+import org.apache.avro.io.ResolvingDecoder;
 
 /**
  * What the bounded datum readers add to Avro's: a nesting depth per thread (a reader is shared by the threads of
@@ -20,6 +24,42 @@ final class DecodeGuard {
 
   DecodeLimits limits() {
     return limits;
+  }
+
+  /** A step of Avro's reader that may throw {@link IOException}. */
+  interface Read<T> {
+    T apply() throws IOException;
+  }
+
+  /** A value read through Avro's resolver, for {@code (old, expected, resolver)}. */
+  interface ReadValue {
+    Object read(Object old, Schema expected, ResolvingDecoder in) throws IOException;
+  }
+
+  /**
+   * A whole datum, always through {@code readValue} (the reader's depth-counting read): Avro's "fast reader" would
+   * bypass the depth count.
+   */
+  @SuppressWarnings("unchecked")
+  <T> T datum(T reuse, Decoder in, Schema expected, Read<ResolvingDecoder> resolver, ReadValue readValue)
+      throws IOException {
+    startRecord();
+    ResolvingDecoder resolving = resolver.apply();
+    resolving.configure(in);
+    T result = (T) readValue.read(reuse, expected, resolving);
+    resolving.drain();
+    return result;
+  }
+
+  /** A logical-type conversion, its failures typed. */
+  static Object converted(Object datum, LogicalType type, Conversion<?> conversion, Supplier<Object> convert) {
+    try {
+      return convert.get();
+    } catch (AvroDecodeException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw invalidLogicalValue(datum, type, conversion, e);
+    }
   }
 
   /** Called when a record starts decoding: a failure before may have left no trace, but never a depth. */
