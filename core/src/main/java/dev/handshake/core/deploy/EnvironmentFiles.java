@@ -2,6 +2,7 @@ package dev.handshake.core.deploy;
 
 import dev.handshake.core.HandshakeIOException;
 import dev.handshake.core.InvalidInputException;
+import dev.handshake.core.SimilarNames;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -33,12 +34,19 @@ public final class EnvironmentFiles {
     return directory.resolve(EnvironmentNames.requireName(environment, "environment", "--env/--to") + ".json");
   }
 
+  /** Whether {@code <environment>.json} is there (a name that is not a name is bad input). */
+  public boolean exists(String environment) {
+    return Files.isRegularFile(file(environment));
+  }
+
   /** Reads an environment that must exist (can-i-deploy): a missing file names the environments there are. */
   public Environment read(String environment) {
     Path file = file(environment);
     if (!Files.isRegularFile(file)) {
+      List<String> close = SimilarNames.closeTo(environment, names());
       throw new InvalidInputException("there is no environment \"" + environment + "\": " + file + " does not "
-          + "exist (environments there: " + names() + "). Record a deployment first: handshake record-deployment "
+          + "exist (environments there: " + names() + ")." + (close.isEmpty() ? "" : " Did you mean \""
+          + close.get(0) + "\"?") + " Record a deployment first: handshake record-deployment "
           + "--env " + environment + " --service NAME --version V");
     }
     return parse(file, environment);
