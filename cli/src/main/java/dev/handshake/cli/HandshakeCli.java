@@ -9,13 +9,14 @@ import picocli.CommandLine.Command;
     description = "Stops producers from shipping Avro events their consumers cannot read.",
     subcommands = {CompatCommand.class, CheckCommand.class, RegisterCommand.class, DownloadCommand.class,
         SetCompatibilityCommand.class, VerifyCommand.class, UsageCommand.class, RegistryCommand.class,
-        CanIDeployCommand.class, RecordCommands.Deployment.class, RecordCommands.Release.class,
+        CanIDeployCommand.class, CanIRetireCommand.class, RecordCommands.Deployment.class, RecordCommands.Release.class,
         RecordCommands.Undeployment.class, ExplainCommand.class, CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes (every command):%n",
-    exitCodeList = {"0:ok, compatible", "1:incompatible (check, compat, register; verify: a finding; can-i-deploy: no)",
+    exitCodeList = {"0:ok, compatible", "1:incompatible (check, compat, register; verify: a finding; can-i-deploy, can-i-retire: no)",
         "2:bad input or usage: a file that does not parse, an unknown option, subject, version or level, "
             + "refused credentials, a URL that is not a registry",
-        "3:the registry cannot be reached or answered with a server error, or a file could not be read or written",
+        "3:the registry cannot be reached or answered with a server error, or a file could not be read or written "
+            + "(can-i-retire: unknown)",
         "4:an internal error, a bug in Handshake (printed with where to report it)"},
     footerHeading = "%nExamples:%n",
     footer = {
