@@ -34,6 +34,12 @@ public record MessageInteraction(int index, String pointer, String description, 
     metadata = Map.copyOf(metadata);
   }
 
+  /** The Kafka topic the consumer reads this message from ({@link #TOPIC}), when the contract states it. */
+  public java.util.Optional<String> topic() {
+    String topic = metadata.get(TOPIC);
+    return topic == null || topic.isBlank() ? java.util.Optional.empty() : java.util.Optional.of(topic);
+  }
+
   /** JSON pointer of a body value in the contract file, from its Pact path segments. */
   public String bodyPointer(List<String> segments) {
     StringBuilder pointer = new StringBuilder(pointer()).append("/contents/content");

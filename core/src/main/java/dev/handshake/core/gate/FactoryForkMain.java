@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The forked JVM's side of {@link FactoryFork}: runs in the producer module's directory with its test class path,
@@ -31,12 +30,12 @@ public final class FactoryForkMain {
         FactoryForkMain.class.getClassLoader());
     try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(
         Files.newOutputStream(Path.of(args[0]))))) {
-      FactoryForkProtocol.writeHeader(out, factories.duplicates(), factories.all().size());
-      for (Map.Entry<String, EventFactory> entry : factories.all().entrySet()) {
-        EventFactory factory = entry.getValue();
+      FactoryForkProtocol.writeHeader(out, factories.all().size());
+      for (PactVerifyProviderFactories.Named named : factories.all()) {
+        EventFactory factory = named.factory();
         long started = System.nanoTime();
         EventOutcome outcome = factory.outcome();
-        FactoryForkProtocol.writeOutcome(out, entry.getKey(), factory.source(), outcome,
+        FactoryForkProtocol.writeOutcome(out, named.description(), factory.source(), outcome,
             System.nanoTime() - started);
       }
     }

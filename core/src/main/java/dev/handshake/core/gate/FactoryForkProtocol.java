@@ -6,14 +6,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.apache.avro.Schema;
 
 /** The result file {@link FactoryForkMain} writes and {@link FactoryFork} reads. */
 final class FactoryForkProtocol {
-  private static final int MAGIC = 0x48534b31; // "HSK1"
+  private static final int MAGIC = 0x48534b32; // "HSK2": outcomes carry the record's topic
   private static final byte RECORD = 'R';
   private static final byte SERIALIZED = 'S';
   private static final byte FAILED = 'F';
@@ -21,12 +19,8 @@ final class FactoryForkProtocol {
   private FactoryForkProtocol() {
   }
 
-  static void writeHeader(DataOutputStream out, List<String> duplicates, int factories) throws IOException {
+  static void writeHeader(DataOutputStream out, int factories) throws IOException {
     out.writeInt(MAGIC);
-    out.writeInt(duplicates.size());
-    for (String duplicate : duplicates) {
-      writeString(out, duplicate);
-    }
     out.writeInt(factories);
   }
 
@@ -56,11 +50,7 @@ final class FactoryForkProtocol {
     if (in.readInt() != MAGIC) {
       throw new IOException("not a result file of FactoryForkMain");
     }
-    List<String> duplicates = new ArrayList<>();
-    for (int i = in.readInt(); i > 0; i--) {
-      duplicates.add(readString(in));
-    }
-    Map<String, EventFactory> factories = new LinkedHashMap<>();
+    List<PactVerifyProviderFactories.Named> factories = new ArrayList<>();
     for (int i = in.readInt(); i > 0; i--) {
       String description = readString(in);
       String source = readString(in);
@@ -75,13 +65,15 @@ final class FactoryForkProtocol {
         case FAILED -> new EventOutcome.Failed(readString(in), readString(in));
         default -> throw new IOException("unknown outcome kind " + kind);
       };
-      factories.put(description, new FactoryFork.ForkedFactory(source, outcome, callTime));
+      factories.add(new PactVerifyProviderFactories.Named(description,
+          new FactoryFork.ForkedFactory(source, outcome, callTime)));
     }
-    return PactVerifyProviderFactories.of(factories, duplicates);
+    return PactVerifyProviderFactories.of(factories);
   }
 
   private static void writeEnvelope(DataOutputStream out, RecordEnvelope envelope) throws IOException {
     out.writeBoolean(envelope.whole());
+    writeNullableBytes(out, envelope.topic() == null ? null : envelope.topic().getBytes(StandardCharsets.UTF_8));
     writeNullableBytes(out, envelope.key());
     writeString(out, envelope.keySchema() == null ? "" : envelope.keySchema().toString());
     out.writeInt(envelope.headers().size());
@@ -93,13 +85,14 @@ final class FactoryForkProtocol {
 
   private static RecordEnvelope readEnvelope(DataInputStream in) throws IOException {
     boolean whole = in.readBoolean();
+    byte[] topic = readNullableBytes(in);
     byte[] key = readNullableBytes(in);
     String keySchema = readString(in);
     List<ProducedRecord.Header> headers = new ArrayList<>();
     for (int i = in.readInt(); i > 0; i--) {
       headers.add(new ProducedRecord.Header(readString(in), readNullableBytes(in)));
     }
-    return new RecordEnvelope(whole, key, keySchema.isEmpty() ? null : new Schema.Parser().parse(keySchema),
+    return new RecordEnvelope(whole, topic == null ? null : new String(topic, StandardCharsets.UTF_8), key, keySchema.isEmpty() ? null : new Schema.Parser().parse(keySchema),
         headers);
   }
 

@@ -9,13 +9,17 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import dev.handshake.core.contract.MessageInteraction;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 
 /**
@@ -27,21 +31,23 @@ import java.util.stream.Stream;
 public final class PactVerifyProviderFactories {
   public static final String ANNOTATION = "au.com.dius.pact.provider.PactVerifyProvider";
 
-  private final Map<String, EventFactory> byDescription;
-  private final List<String> duplicates;
+  /** One factory method and the description its annotation gives. */
+  public record Named(String description, EventFactory factory) {
+  }
 
-  private PactVerifyProviderFactories(Map<String, EventFactory> byDescription, List<String> duplicates) {
-    this.byDescription = byDescription;
-    this.duplicates = duplicates;
+  private final List<Named> factories;
+
+  private PactVerifyProviderFactories(List<Named> factories) {
+    this.factories = List.copyOf(factories);
   }
 
   /**
    * Scans the {@code .class} files under {@code classDirectories} (e.g. target/test-classes), loading them
-   * with {@code loader}, which must also see their dependencies.
+   * with {@code loader}, which must also see their dependencies. Several methods may carry one description: each
+   * publishes it on its own topic, which only calling them tells ({@link #choose}).
    */
   public static PactVerifyProviderFactories scan(List<Path> classDirectories, ClassLoader loader) {
-    Map<String, EventFactory> found = new LinkedHashMap<>();
-    List<String> duplicates = new ArrayList<>();
+    List<Named> found = new ArrayList<>();
     Set<String> producerClasses = new HashSet<>();
     for (Path directory : classDirectories) {
       if (Files.isDirectory(directory)) {
@@ -61,41 +67,96 @@ public final class PactVerifyProviderFactories {
         } catch (ClassNotFoundException | LinkageError e) {
           continue; // a class whose dependencies are absent cannot hold a usable factory
         }
+        Arrays.sort(methods, Comparator.comparing(Method::getName)); // the JVM's order is unspecified
         for (Method method : methods) {
           String description = description(method);
-          if (description == null) {
-            continue;
-          }
-          EventFactory factory = new MethodFactory(type, method, loader, producerClasses);
-          EventFactory previous = found.putIfAbsent(description, factory);
-          if (previous != null) {
-            duplicates.add("\"" + description + "\" is built by both " + previous.source() + " and "
-                + factory.source() + "; the first is used");
+          if (description != null) {
+            found.add(new Named(description, new MethodFactory(type, method, loader, producerClasses)));
           }
         }
       }
     }
-    return new PactVerifyProviderFactories(found, duplicates);
+    return new PactVerifyProviderFactories(found);
   }
 
   public static PactVerifyProviderFactories of(Map<String, EventFactory> factories) {
-    return of(factories, List.of());
+    List<Named> named = new ArrayList<>();
+    factories.forEach((description, factory) -> named.add(new Named(description, factory)));
+    return new PactVerifyProviderFactories(named);
   }
 
-  public static PactVerifyProviderFactories of(Map<String, EventFactory> factories, List<String> duplicates) {
-    return new PactVerifyProviderFactories(new LinkedHashMap<>(factories), List.copyOf(duplicates));
+  public static PactVerifyProviderFactories of(List<Named> factories) {
+    return new PactVerifyProviderFactories(factories);
   }
 
+  /** The first factory for a description, whatever its topic. */
   public Optional<EventFactory> find(String description) {
-    return Optional.ofNullable(byDescription.get(description));
+    return factories.stream().filter(f -> f.description().equals(description)).map(Named::factory).findFirst();
   }
 
-  public Map<String, EventFactory> all() {
-    return java.util.Collections.unmodifiableMap(byDescription);
+  /**
+   * The factory for an interaction: its description, and the topic its record names equal to the interaction's
+   * (a factory whose record names no topic, or that failed, matches any topic; one naming the topic wins over it).
+   * An interaction on a topic no factory's record names is {@link FactoryChoice.TopicNotPublished}, once any
+   * factory names a topic: until then the producer states none and every topic is taken as published.
+   */
+  public FactoryChoice choose(MessageInteraction interaction) {
+    List<EventFactory> described = factories.stream().filter(f -> f.description().equals(interaction.description()))
+        .map(Named::factory).toList();
+    Optional<String> topic = interaction.topic();
+    Set<String> published = publishedTopics();
+    if (topic.isPresent() && !published.isEmpty() && !published.contains(topic.get())) {
+      return new FactoryChoice.TopicNotPublished(topic.get(), List.copyOf(published));
+    }
+    List<EventFactory> onTopic = described.stream()
+        .filter(f -> topic.isPresent() && topic.equals(topicOf(f))).toList();
+    List<EventFactory> anyTopic = described.stream().filter(f -> topicOf(f).isEmpty()).toList();
+    List<EventFactory> candidates = !onTopic.isEmpty() ? onTopic : topic.isPresent() ? anyTopic : described;
+    if (candidates.isEmpty()) {
+      return new FactoryChoice.Missing(described.stream().map(f -> f.source() + topicOf(f)
+          .map(t -> " (topic \"" + t + "\")").orElse("")).toList());
+    }
+    return new FactoryChoice.Chosen(candidates.get(0));
   }
 
-  public List<String> duplicates() {
-    return List.copyOf(duplicates);
+  /** Every topic the factories' records name, sorted. */
+  public Set<String> publishedTopics() {
+    Set<String> topics = new TreeSet<>();
+    factories.forEach(f -> topicOf(f.factory()).ifPresent(topics::add));
+    return topics;
+  }
+
+  /**
+   * Factories the gate cannot tell apart: the same description and the same topic (or both naming none), each
+   * naming the methods, for the front end to refuse before an interaction is checked against the wrong one.
+   */
+  public List<String> ambiguities() {
+    Map<String, List<EventFactory>> byDescriptionAndTopic = new LinkedHashMap<>();
+    for (Named named : factories) {
+      String key = "@PactVerifyProvider(\"" + named.description() + "\") " + topicOf(named.factory())
+          .map(t -> "on topic \"" + t + "\"").orElse("naming no topic");
+      byDescriptionAndTopic.computeIfAbsent(key, k -> new ArrayList<>()).add(named.factory());
+    }
+    List<String> ambiguities = new ArrayList<>();
+    byDescriptionAndTopic.forEach((key, same) -> {
+      if (same.size() > 1) {
+        ambiguities.add(key + " is built by " + String.join(" and ", same.stream().map(EventFactory::source)
+            .toList()));
+      }
+    });
+    return ambiguities;
+  }
+
+  public List<Named> all() {
+    return factories;
+  }
+
+  /** The topic a factory's record names: known after it ran, empty for a bare value, no topic or a failure. */
+  private static Optional<String> topicOf(EventFactory factory) {
+    EventOutcome outcome = factory.outcome();
+    RecordEnvelope envelope = outcome instanceof EventOutcome.Record record ? record.envelope()
+        : outcome instanceof EventOutcome.Serialized serialized ? serialized.envelope() : null;
+    return envelope == null ? Optional.empty() : Optional.ofNullable(envelope.topic());
   }
 
   private static String description(Method method) {

@@ -1,5 +1,6 @@
 package dev.handshake.core.gate;
 
+import dev.handshake.core.contract.MessageInteraction;
 import dev.handshake.core.rules.Facts;
 import dev.handshake.core.rules.Rule;
 import dev.handshake.core.rules.ValuePath;
@@ -34,14 +35,40 @@ final class ProducedEvents {
     return writers.forReader(reader);
   }
 
-  void factoryMissing(InteractionFindings findings) {
+  void factoryMissing(FactoryChoice.Missing missing, InteractionFindings findings) {
     String description = findings.interaction().description();
+    String topic = findings.interaction().topic().orElse("");
+    if (!missing.onOtherTopics().isEmpty()) {
+      findings.add(new Violation(Rule.FACTORY_MISSING, findings.interaction().pointer(), ValuePath.NONE,
+          "No event factory builds \"" + description + "\" on topic \"" + topic + "\" for " + findings.who()
+              + ": the @PactVerifyProvider(\"" + description + "\") methods build it on other topics: "
+              + String.join(", ", missing.onOtherTopics()) + ".",
+          "Add a @PactVerifyProvider(\"" + description + "\") method that returns the ProducerRecord the production "
+              + "code sends to \"" + topic + "\".", Facts.NONE));
+      return;
+    }
     findings.add(new Violation(Rule.FACTORY_MISSING, findings.interaction().pointer(), ValuePath.NONE,
         "No event factory builds \"" + description + "\" for " + findings.who() + ": no method in the producer's "
             + "test classes is annotated @PactVerifyProvider(\"" + description + "\").",
         "Add to a test class: @PactVerifyProvider(\"" + description + "\") public <YourEvent> " + "build() "
             + "{ return <the event your production code builds>; } (annotation from "
             + "au.com.dius.pact.provider:junit5). The description must match the contract exactly.", Facts.NONE));
+  }
+
+  /** The consumer reads a topic the producer's factories do not publish (retired, or never published). */
+  void topicNotPublished(FactoryChoice.TopicNotPublished notPublished, InteractionFindings findings) {
+    String description = findings.interaction().description();
+    String published = String.join(", ", notPublished.published().stream().map(t -> "\"" + t + "\"").toList());
+    findings.add(new Violation(Rule.TOPIC_NOT_PUBLISHED,
+        findings.interaction().metadataPointer(MessageInteraction.TOPIC), ValuePath.NONE,
+        "Interaction \"" + description + "\" of consumer \"" + findings.consumer() + "\" read topic \""
+            + notPublished.topic() + "\", which no event factory of the producer published: its factories' "
+            + "records were sent to " + published + ".",
+        "If the producer still publishes \"" + notPublished.topic() + "\", add a @PactVerifyProvider(\""
+            + description + "\") method returning the ProducerRecord it sends there. If it retired the topic, "
+            + "the consumer must move to " + published + " first: handshake can-i-retire tells when no deployed "
+            + "consumer reads it.",
+        Facts.of("published", published)));
   }
 
   /** The factory's event; empty (with a finding) when it failed or its bytes have no known writer schema. */

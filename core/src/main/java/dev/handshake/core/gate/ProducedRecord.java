@@ -6,13 +6,14 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The whole record an event factory may return, for contracts that state a key or headers: the key (a String,
+ * The whole record an event factory may return, for contracts that state a topic, key or headers: the topic it is
+ * sent to (null: none stated, the factory matches an interaction on any topic), the key (a String,
  * Long, Integer, Short, Double, Float or UUID written as Kafka's serializer for that type writes it, an Avro
  * record written in the wire format, or the bytes the producer's key serializer wrote), the value (the Avro
  * event, or its wire-format bytes) and the headers in order. A factory may return Kafka's own
  * {@code ProducerRecord} instead, when kafka-clients is on the producer's test class path.
  */
-public record ProducedRecord(Object key, Object value, List<Header> headers) {
+public record ProducedRecord(String topic, Object key, Object value, List<Header> headers) {
 
   /** One header: its name and the bytes it carries. */
   public record Header(String name, byte[] value) {
@@ -26,8 +27,18 @@ public record ProducedRecord(Object key, Object value, List<Header> headers) {
     headers = List.copyOf(headers);
   }
 
+  /** A record that names no topic. */
+  public ProducedRecord(Object key, Object value, List<Header> headers) {
+    this(null, key, value, headers);
+  }
+
   public static ProducedRecord of(Object key, Object value) {
     return new ProducedRecord(key, value, List.of());
+  }
+
+  /** This record, sent to {@code topic}: the gate matches it to interactions on that topic only. */
+  public ProducedRecord onTopic(String topic) {
+    return new ProducedRecord(topic, key, value, headers);
   }
 
   /** This record with one more header, its value the UTF-8 bytes of {@code value}. */
@@ -38,6 +49,6 @@ public record ProducedRecord(Object key, Object value, List<Header> headers) {
   public ProducedRecord withHeader(String name, byte[] value) {
     List<Header> more = new ArrayList<>(headers);
     more.add(new Header(name, value));
-    return new ProducedRecord(key, this.value, more);
+    return new ProducedRecord(topic, key, this.value, more);
   }
 }

@@ -34,12 +34,32 @@ public final class ProducerGate {
    */
   public GateReport verify(List<ContractSource> sources, String providerName,
                            Function<String, Optional<EventFactory>> factories, WriterSchemas writers) {
-    return verify(ReadContracts.read(sources, providerName), factories, writers);
+    return verify(ReadContracts.read(sources, providerName), byDescription(factories), writers);
   }
 
-  /** The same over contracts already read (and filtered by provider). */
+  /** The same over contracts already read (and filtered by provider), choosing by description only. */
   public GateReport verify(ReadContracts contracts, Function<String, Optional<EventFactory>> factories,
                            WriterSchemas writers) {
+    return verify(contracts, byDescription(factories), writers);
+  }
+
+  /** The same with the producer's factories, chosen per interaction by description and topic. */
+  public GateReport verify(ReadContracts contracts, PactVerifyProviderFactories factories, WriterSchemas writers) {
+    return verify(contracts, (FactoryChooser) factories::choose, writers);
+  }
+
+  /** How the gate finds the factory of an interaction. */
+  @FunctionalInterface
+  public interface FactoryChooser {
+    FactoryChoice choose(MessageInteraction interaction);
+  }
+
+  private static FactoryChooser byDescription(Function<String, Optional<EventFactory>> factories) {
+    return interaction -> factories.apply(interaction.description()).<FactoryChoice>map(FactoryChoice.Chosen::new)
+        .orElseGet(() -> new FactoryChoice.Missing(List.of()));
+  }
+
+  private GateReport verify(ReadContracts contracts, FactoryChooser factories, WriterSchemas writers) {
     ReaderSchemas readers = new ReaderSchemas();
     Steps steps = new Steps(readers, new ProducedEvents(writers), new ConsumerSchemaCheck(readers), factories,
         writers);
@@ -72,7 +92,7 @@ public final class ProducerGate {
   }
 
   private record Steps(ReaderSchemas readers, ProducedEvents events, ConsumerSchemaCheck schemaCheck,
-                       Function<String, Optional<EventFactory>> factories, WriterSchemas writers) {
+                       FactoryChooser factories, WriterSchemas writers) {
 
     /** Checks one interaction; returns the time its factory took elsewhere (in a forked JVM), if any. */
     Duration run(InteractionFindings findings) {
@@ -81,19 +101,24 @@ public final class ProducerGate {
         return Duration.ZERO;
       }
       SchemaFile readerFile = reader.get();
-      Optional<EventFactory> factory = factories.apply(findings.interaction().description());
-      if (factory.isEmpty()) {
-        events.factoryMissing(findings);
+      FactoryChoice choice = factories.choose(findings.interaction());
+      if (choice instanceof FactoryChoice.TopicNotPublished notPublished) {
+        events.topicNotPublished(notPublished, findings);
+        return Duration.ZERO;
+      }
+      if (choice instanceof FactoryChoice.Missing missing) {
+        events.factoryMissing(missing, findings);
         events.writerFor(readerFile.schema()).ifPresent(writer -> schemaCheck.check(readerFile, writer, findings));
         return Duration.ZERO;
       }
-      Optional<ProducedEvent> event = events.build(factory.get(), readerFile, findings);
+      EventFactory factory = ((FactoryChoice.Chosen) choice).factory();
+      Optional<ProducedEvent> event = events.build(factory, readerFile, findings);
       if (event.isPresent()) {
         List<Violation> schemaViolations = schemaCheck.check(readerFile, event.get().writer(), findings);
         ConsumerReading.read(event.get(), readerFile, schemaViolations, findings);
         RecordEnvelopeCheck.check(event.get(), writers, findings);
       }
-      return factory.get().callTime();
+      return factory.callTime();
     }
   }
 }

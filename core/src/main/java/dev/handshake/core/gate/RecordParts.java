@@ -22,28 +22,33 @@ record RecordParts(Object value, RecordEnvelope envelope) {
   /** @throws IllegalArgumentException completing "The event factory X for Y ..." */
   static RecordParts of(Object returned) {
     if (returned instanceof ProducedRecord record) {
-      return whole(record.key(), record.value(), record.headers());
+      return whole(record.topic(), record.key(), record.value(), record.headers());
     }
     if (isKafkaRecord(returned.getClass())) {
-      return whole(call(returned, "key"), call(returned, "value"), kafkaHeaders(call(returned, "headers")));
+      return whole(topicOf(call(returned, "topic")), call(returned, "key"), call(returned, "value"),
+          kafkaHeaders(call(returned, "headers")));
     }
     return new RecordParts(returned, RecordEnvelope.VALUE_ONLY);
   }
 
-  private static RecordParts whole(Object key, Object value, List<ProducedRecord.Header> headers) {
+  private static String topicOf(Object topic) {
+    return topic == null || topic.toString().isBlank() ? null : topic.toString();
+  }
+
+  private static RecordParts whole(String topic, Object key, Object value, List<ProducedRecord.Header> headers) {
     if (value == null) {
       throw new IllegalArgumentException("returned a record without a value (a tombstone); the gate checks events");
     }
     if (key instanceof GenericContainer container) {
       Schema schema = container.getSchema();
       try {
-        return new RecordParts(value, new RecordEnvelope(true, WireFormat.encode(EventOutcome.LOCAL_SCHEMA_ID,
+        return new RecordParts(value, new RecordEnvelope(true, topic, WireFormat.encode(EventOutcome.LOCAL_SCHEMA_ID,
             schema, key), schema, headers));
       } catch (AvroEncodeException e) {
         throw new IllegalArgumentException("returned a key the producer could not serialize: " + e.getMessage(), e);
       }
     }
-    return new RecordParts(value, new RecordEnvelope(true, keyBytes(key), null, headers));
+    return new RecordParts(value, new RecordEnvelope(true, topic, keyBytes(key), null, headers));
   }
 
   /** The bytes Kafka's serializer for the key's type writes (StringSerializer, LongSerializer...). */

@@ -42,6 +42,8 @@ public enum Rule {
       "An interaction's reader schema does not match its fingerprint: the contract was edited by hand."),
   FACTORY_MISSING(RuleCategory.GATE, "No `@PactVerifyProvider` method builds the event an interaction describes."),
   FACTORY_FAILED(RuleCategory.GATE, "The producer's event factory threw or returned no usable event."),
+  TOPIC_NOT_PUBLISHED(RuleCategory.GATE,
+      "A consumer reads a topic none of the producer's event factories publishes."),
   WRITER_SCHEMA_MISSING(RuleCategory.GATE,
       "The factory returned bytes and the producer has no writer schema for the record."),
   WRITER_SCHEMA_DRIFT(RuleCategory.GATE, Severity.WARNING,

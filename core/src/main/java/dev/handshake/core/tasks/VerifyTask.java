@@ -66,11 +66,15 @@ public final class VerifyTask {
           + config.factoryTimeout().toSeconds());
     }
     PactVerifyProviderFactories factories = factories();
-    factories.duplicates().forEach(d -> log.warn("Handshake verify: " + d + "."));
+    if (!factories.ambiguities().isEmpty()) {
+      throw new InvalidInputException("Handshake verify cannot tell which factory builds an interaction: "
+          + String.join("; ", factories.ambiguities()) + ". Keep one method per description and topic (a "
+          + "factory returning a ProducerRecord names its topic; one returning a bare event matches any topic).");
+    }
     log.info("Handshake verify: " + sources.size() + " contract file(s), " + factories.all().size()
         + " @PactVerifyProvider factory method(s) (run in a JVM in the module's directory, as Surefire runs tests), "
         + writers.size() + " writer schema(s).");
-    GateReport gateReport = new ProducerGate().verify(contracts, factories::find, writers);
+    GateReport gateReport = new ProducerGate().verify(contracts, factories, writers);
     FieldUsageReport usage = RemovalLevels.fieldUsage(contracts, writers, resolve(config.schemasDirectory()), base);
     GateReport report = usage.annotate(gateReport);
     for (Finding finding : report.findings()) {

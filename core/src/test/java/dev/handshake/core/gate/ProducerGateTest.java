@@ -6,11 +6,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.handshake.core.avro.AvroJsonView;
 import dev.handshake.core.avro.WireFormat;
 import dev.handshake.core.contract.ContractSource;
+import dev.handshake.core.contract.ReadContracts;
 import dev.handshake.core.report.Finding;
 import dev.handshake.core.rules.Severity;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.apache.avro.Schema;
@@ -287,6 +289,92 @@ class ProducerGateTest {
     assertThat(finding.message()).contains("Fixtures.userDeleted()", "IllegalStateException",
         "no user 42 in the test database");
     assertThat(rules(report)).containsExactly("FACTORY_FAILED");
+  }
+
+  /** The fixture's event as a factory for {@code description} returns it: a record sent to {@code topic}. */
+  private static PactVerifyProviderFactories.Named onTopic(String name, String description, String topic) {
+    Path dir = fixture(name);
+    EventFactory value = recordFactory(dir, WriterSchemas.load(dir.resolve("schemas"), dir)
+        .byFullName("dev.handshake.example.user.UserDeleted").orElseThrow().schema());
+    return new PactVerifyProviderFactories.Named(description, new EventFactory() {
+      @Override
+      public String source() {
+        return "Fixtures.userDeleted(" + topic + ")";
+      }
+
+      @Override
+      public Object create() throws Exception {
+        return new ProducedRecord(topic, null, value.create(), List.of());
+      }
+    });
+  }
+
+  /** The fixture's contract against factories of {@link #DESCRIPTION}, one per topic (null: naming none). */
+  private static GateReport runOnTopics(String name, String... topics) {
+    List<PactVerifyProviderFactories.Named> factories = new ArrayList<>();
+    for (String topic : topics) {
+      factories.add(onTopic(name, DESCRIPTION, topic));
+    }
+    return runWith(name, factories);
+  }
+
+  private static GateReport runWith(String name, List<PactVerifyProviderFactories.Named> factories) {
+    Path dir = fixture(name);
+    return new ProducerGate().verify(ReadContracts.read(List.of(new ContractSource(dir.resolve("contract.json"),
+        "contracts/auth-service-user-service.json")), "user-service"), PactVerifyProviderFactories.of(factories),
+        WriterSchemas.load(dir.resolve("schemas"), dir));
+  }
+
+  @Test
+  void topicNotPublished() {
+    GateReport report = runOnTopics("TOPIC_NOT_PUBLISHED", "user-events.v2", "user-events.v3");
+
+    Finding finding = only(report, "TOPIC_NOT_PUBLISHED");
+    assertThat(finding.message()).isEqualTo("Interaction \"a user was deleted\" of consumer \"auth-service\" read "
+        + "topic \"user-events\", which no event factory of the producer published: its factories' records were "
+        + "sent to \"user-events.v2\", \"user-events.v3\".");
+    assertThat(finding.fix()).contains("handshake can-i-retire");
+    assertThat(finding.location().line()).isEqualTo(53);
+    assertThat(finding.location().jsonPointer()).isEqualTo("/interactions/0/metadata/handshake.topic");
+    assertThat(finding.details()).containsEntry("consumer", "auth-service").containsEntry("topic", "user-events")
+        .containsEntry("published", "\"user-events.v2\", \"user-events.v3\"");
+    assertThat(rules(report)).containsExactly("TOPIC_NOT_PUBLISHED");
+  }
+
+  @Test
+  void theFactoryOnTheInteractionsTopicIsChosenAmongThoseOfItsDescription() {
+    GateReport report = runOnTopics("PASSING", "user-events.v2", "user-events");
+
+    assertThat(report.findings()).isEmpty();
+    assertThat(report.interactions()).isEqualTo(1);
+  }
+
+  @Test
+  void aRecordNamingNoTopicMatchesAnInteractionOnAnyTopic() {
+    assertThat(runOnTopics("PASSING", (String) null).findings()).isEmpty();
+  }
+
+  @Test
+  void aDescriptionBuiltOnlyOnAnotherTopicIsAMissingFactoryNamingWhereItIsBuilt() {
+    GateReport report = runWith("PASSING", List.of(onTopic("PASSING", DESCRIPTION, "user-events.v2"),
+        onTopic("PASSING", "a user was created", "user-events")));
+
+    Finding finding = only(report, "FACTORY_MISSING");
+    assertThat(finding.message()).isEqualTo("No event factory builds \"a user was deleted\" on topic \"user-events\" "
+        + "for consumer \"auth-service\" (contract contracts/auth-service-user-service.json, interaction \"a user was "
+        + "deleted\"): the @PactVerifyProvider(\"a user was deleted\") methods build it on other topics: "
+        + "Fixtures.userDeleted(user-events.v2) (topic \"user-events.v2\").");
+  }
+
+  @Test
+  void twoFactoriesOfOneDescriptionOnOneTopicAreAnAmbiguityNamingBoth() {
+    PactVerifyProviderFactories factories = PactVerifyProviderFactories.of(List.of(
+        onTopic("PASSING", DESCRIPTION, "user-events"), onTopic("PASSING", DESCRIPTION, "user-events.v2"),
+        onTopic("PASSING", DESCRIPTION, "user-events")));
+
+    assertThat(factories.ambiguities()).containsExactly("@PactVerifyProvider(\"a user was deleted\") on topic "
+        + "\"user-events\" is built by Fixtures.userDeleted(user-events) and Fixtures.userDeleted(user-events)");
+    assertThat(factories.publishedTopics()).containsExactly("user-events", "user-events.v2");
   }
 
   @Test
