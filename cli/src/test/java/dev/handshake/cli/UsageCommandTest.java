@@ -26,7 +26,8 @@ class UsageCommandTest {
     assertThat(result.exitCode()).as(result.err()).isZero();
     assertThat(result.out()).startsWith("## Handshake field usage\n\n1 consumer(s): auth-service. 19 field(s): "
             + "14 in use, 4 safe to remove, 1 level forbids removal.\n")
-        .contains("### dev.handshake.example.user.UserDeleted\n\n| Field | Type | Read by | Verdict |\n"
+        .contains("### dev.handshake.example.user.UserDeleted\n\nRead from `user-events` by auth-service.\n\n"
+            + "| Field | Type | Read by | Verdict |\n"
             + "| --- | --- | --- | --- |\n| `$.eventId` | string (uuid) | auth-service (asserts) | in use |\n")
         .contains("- `dev.handshake.example.user.UserCreated $.displayName`: safe to remove: no consumer reads it.");
     // no consumer reads UserDeleted's occurredAt, but the subject is FULL_TRANSITIVE (schemas/compatibility.properties)

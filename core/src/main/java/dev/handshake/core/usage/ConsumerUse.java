@@ -1,12 +1,23 @@
 package dev.handshake.core.usage;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
  * One consumer's use of one field, over all its interactions: the strongest use ({@link FieldUse#ASSERTS} over
- * {@link FieldUse#DECODES}), and its reader field's default as JSON when every reader schema it uses has one.
+ * {@link FieldUse#DECODES}), its reader field's default as JSON when every reader schema it uses has one, and the
+ * topics those interactions read it from (their {@code handshake.topic}; sorted, empty when none states one).
  */
-public record ConsumerUse(String consumer, FieldUse use, Optional<String> readerDefault) {
+public record ConsumerUse(String consumer, FieldUse use, Optional<String> readerDefault, List<String> topics) {
+
+  public ConsumerUse {
+    topics = List.copyOf(topics);
+  }
+
+  /** A use whose interactions state no topic. */
+  public ConsumerUse(String consumer, FieldUse use, Optional<String> readerDefault) {
+    this(consumer, use, readerDefault, List.of());
+  }
 
   /** {@code auth-service (asserts)}, {@code billing (decodes, default 0)}, {@code audit (needs it, no default)}. */
   public String describe() {

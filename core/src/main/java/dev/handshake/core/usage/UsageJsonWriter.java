@@ -42,6 +42,9 @@ public final class UsageJsonWriter {
         c.put("consumer", use.consumer());
         c.put("use", use.use().name());
         use.readerDefault().ifPresent(d -> c.put("readerDefault", d));
+        if (!use.topics().isEmpty()) {
+          use.topics().forEach(c.putArray("topics")::add);
+        }
       }
     }
     map.unmatched().forEach(root.putArray("unmatchedReaders")::add);

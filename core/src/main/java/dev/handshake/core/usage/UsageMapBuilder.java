@@ -109,7 +109,7 @@ public final class UsageMapBuilder {
             readFields.add(readerField);
             ReaderAt inside = reader.then(readerField.schema(), readerField.name());
             boolean asserts = ExpectedPaths.names(reader.reader().interaction(), inside.path());
-            entry.use(reader.reader().consumer(), asserts ? FieldUse.ASSERTS : FieldUse.DECODES, readerField);
+            entry.use(reader.reader(), asserts ? FieldUse.ASSERTS : FieldUse.DECODES, readerField);
             next.add(inside);
           }
         }
@@ -119,7 +119,7 @@ public final class UsageMapBuilder {
         for (Schema.Field readerField : reader.schema().getFields()) {
           if (!readFields.contains(readerField)) {
             entries.computeIfAbsent(path + "." + readerField.name(), p -> new Entry(defined, "", false))
-                .use(reader.reader().consumer(), readerField.hasDefaultValue() ? FieldUse.DEFAULT_ONLY
+                .use(reader.reader(), readerField.hasDefaultValue() ? FieldUse.DEFAULT_ONLY
                     : FieldUse.MISSING, readerField);
           }
         }
@@ -184,31 +184,36 @@ public final class UsageMapBuilder {
       this.written = written;
     }
 
-    void use(String consumer, FieldUse use, Schema.Field readerField) {
+    void use(ConsumerReader reader, FieldUse use, Schema.Field readerField) {
       Optional<String> readerDefault = readerField.hasDefaultValue()
           ? Optional.of(JacksonUtils.toJsonNode(readerField.defaultVal()).toString()) : Optional.empty();
-      byConsumer.merge(consumer, new Merged(use, readerDefault), Merged::with);
+      Set<String> topics = new TreeSet<>();
+      reader.interaction().topic().ifPresent(topics::add);
+      byConsumer.merge(reader.consumer(), new Merged(use, readerDefault, topics), Merged::with);
     }
 
     List<ConsumerUse> consumers() {
       List<ConsumerUse> out = new ArrayList<>();
-      byConsumer.forEach((consumer, merged) -> out.add(new ConsumerUse(consumer, merged.use, merged.readerDefault)));
+      byConsumer.forEach((consumer, merged) -> out.add(new ConsumerUse(consumer, merged.use, merged.readerDefault,
+          List.copyOf(merged.topics))));
       return out;
     }
   }
 
   /**
    * A consumer's uses over its interactions: the strongest use wins (asserts over decodes, cannot decode over
-   * reads a default), and the default is kept only when every interaction's reader has one.
+   * reads a default), the default is kept only when every interaction's reader has one, and the topics add up.
    */
-  private record Merged(FieldUse use, Optional<String> readerDefault) {
+  private record Merged(FieldUse use, Optional<String> readerDefault, Set<String> topics) {
     Merged with(Merged other) {
+      Set<String> both = new TreeSet<>(topics);
+      both.addAll(other.topics);
       FieldUse strongest = use.ordinal() <= other.use.ordinal() ? use : other.use;
       if (use == FieldUse.MISSING || other.use == FieldUse.MISSING) {
         strongest = FieldUse.MISSING;
       }
       return new Merged(strongest, readerDefault.isPresent() && other.readerDefault.isPresent() ? readerDefault
-          : Optional.empty());
+          : Optional.empty(), both);
     }
   }
 

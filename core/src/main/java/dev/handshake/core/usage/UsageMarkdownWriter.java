@@ -2,6 +2,10 @@ package dev.handshake.core.usage;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
@@ -18,7 +22,8 @@ public final class UsageMarkdownWriter {
         .append(map.consumers().isEmpty() ? "" : ": " + String.join(", ", map.consumers())).append(". ");
     out.append(map.fields().size()).append(" field(s): ").append(counts(map)).append(".\n");
     for (String subject : map.subjects()) {
-      out.append("\n### ").append(subject).append("\n\n| Field | Type | Read by | Verdict |\n| --- | --- | --- | --- |\n");
+      out.append("\n### ").append(subject).append("\n\n").append(topics(map, subject))
+          .append("| Field | Type | Read by | Verdict |\n| --- | --- | --- | --- |\n");
       for (FieldUsage field : map.fields()) {
         if (field.subject().equals(subject)) {
           out.append("| `").append(cell(field.path())).append("` | ").append(cell(field.type().isEmpty() ? "-"
@@ -47,6 +52,19 @@ public final class UsageMarkdownWriter {
   static String readers(FieldUsage field) {
     return field.consumers().isEmpty() ? "nobody"
         : field.consumers().stream().map(ConsumerUse::describe).collect(Collectors.joining(", "));
+  }
+
+  /** Which consumers read the subject from which topic: {@code Read from `user-events` by auth-service.} */
+  private static String topics(UsageMap map, String subject) {
+    Map<String, Set<String>> byTopic = new TreeMap<>();
+    map.fields().stream().filter(f -> f.subject().equals(subject)).flatMap(f -> f.consumers().stream())
+        .forEach(use -> use.topics().forEach(t -> byTopic.computeIfAbsent(t, k -> new TreeSet<>())
+            .add(use.consumer())));
+    if (byTopic.isEmpty()) {
+      return "";
+    }
+    return "Read from " + byTopic.entrySet().stream().map(e -> "`" + cell(e.getKey()) + "` by "
+        + String.join(", ", e.getValue())).collect(Collectors.joining("; ")) + ".\n\n";
   }
 
   private static String counts(UsageMap map) {

@@ -134,6 +134,36 @@ class UsageMapBuilderTest {
     assertEquals(map.fields().size(), map.withVerdict(FieldVerdict.SAFE_TO_REMOVE).size());
   }
 
+  @Test
+  void eachConsumersUseNamesTheTopicsItsInteractionsReadAndTheWritersShowThem() throws Exception {
+    SchemaFile writer = LOADER.parse("schemas/User.avsc", WRITER, List.of());
+    ConsumerReader v1 = onTopic(reader("billing", BILLING_READER, "{\"email\": \"a@b.c\"}", Map.of()), "users");
+    ConsumerReader v2 = onTopic(reader("billing", BILLING_READER, "{}", Map.of()), "users.v2");
+    ConsumerReader auth = onTopic(reader("auth", AUTH_READER, "{}", Map.of()), "users.v2");
+
+    UsageMap map = UsageMapBuilder.build(List.of(writer), List.of(v1, v2, auth), Map.of());
+
+    assertEquals(List.of(new ConsumerUse("billing", FieldUse.ASSERTS, Optional.empty(), List.of("users",
+        "users.v2"))), map.field("ex.User", "$.email").orElseThrow().consumers());
+    assertEquals(List.of(new ConsumerUse("auth", FieldUse.DECODES, Optional.empty(), List.of("users.v2")),
+        new ConsumerUse("billing", FieldUse.DECODES, Optional.empty(), List.of("users", "users.v2"))),
+        map.field("ex.User", "$.id").orElseThrow().consumers());
+    String markdown = UsageMarkdownWriter.write(map);
+    assertEquals(true, markdown.contains("### ex.User\n\nRead from `users` by billing; `users.v2` by auth, "
+        + "billing.\n\n| Field |"), markdown);
+    JsonNode email = UsageJsonWriter.json(map).get("fields").get(1);
+    assertEquals("[\"users\",\"users.v2\"]", email.get("consumers").get(0).get("topics").toString());
+  }
+
+  private static ConsumerReader onTopic(ConsumerReader reader, String topic) {
+    MessageInteraction i = reader.interaction();
+    Map<String, String> metadata = new java.util.HashMap<>(i.metadata());
+    metadata.put(MessageInteraction.TOPIC, topic);
+    return new ConsumerReader(reader.consumer(), reader.contract(), new MessageInteraction(i.index(), i.pointer(),
+        i.description(), i.providerStates(), i.body(), i.bodyRules(), i.key(), i.headers(), metadata, i.pending()),
+        reader.reader());
+  }
+
   private static FieldUsage written(String file, String pointer, String path, String type, ConsumerUse... uses) {
     return new FieldUsage("ex.User", file, pointer, path, type, true, Optional.empty(), List.of(uses));
   }
