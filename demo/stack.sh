@@ -186,13 +186,15 @@ start_service() {
 register_schemas() {
   local schema subject log="$LOGS/register.log"
   : >"$log"
-  for schema in "$ROOT"/schemas/user-events/*.avsc; do
+  # v1 (schemas/user-events) and v2 (schemas/user-events-v2, namespace ...user.v2): user-service publishes both.
+  for schema in "$ROOT"/schemas/user-events/*.avsc "$ROOT"/schemas/user-events-v2/*.avsc; do
     subject="dev.handshake.example.user.$(basename "$schema" .avsc)"
+    [[ "$schema" == */user-events-v2/* ]] && subject="dev.handshake.example.user.v2.$(basename "$schema" .avsc)"
     if ! "$ROOT/handshake" register --registry="$SCHEMA_REGISTRY_URL" --subject="$subject" "$schema" >>"$log" 2>&1; then
       part_failed "handshake register ($subject)" "$log" "failed"
     fi
   done
-  say "schemas registered: $(ls "$ROOT"/schemas/user-events/*.avsc | xargs -n1 basename | tr '\n' ' ')"
+  say "schemas registered: $(ls "$ROOT"/schemas/user-events/*.avsc | xargs -n1 basename | tr '\n' ' ')and their v2"
 }
 
 up() {

@@ -41,8 +41,12 @@ final class LocalStack implements AutoCloseable {
       for (String type : List.of("UserCreated", "UserUpdated", "UserDeleted")) {
         registry.register("dev.handshake.example.user." + type,
             RegistrySchema.of(Files.readString(USER_EVENT_SCHEMAS.resolve(type + ".avsc"))));
+        // user-service publishes v2 beside v1 by default (PUBLISHED_VERSIONS=v1,v2), to TOPIC + ".v2".
+        registry.register("dev.handshake.example.user.v2." + type,
+            RegistrySchema.of(Files.readString(USER_EVENT_SCHEMAS.resolveSibling("user-events-v2").resolve(type + ".avsc"))));
       }
       infra.kafka().createTopic(TOPIC, 3);
+      infra.kafka().createTopic(TOPIC + ".v2", 3);
       return new LocalStack(infra);
     } catch (IOException | RuntimeException e) {
       infra.close();

@@ -6,7 +6,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +16,8 @@ import org.apache.avro.SchemaParseException;
  * The schemas user-service writes its events with: by default the files it was built with (schemas/user-events,
  * copied to {@code user-events/} on the classpath), or those in {@code EVENT_SCHEMAS_DIR}. A release that changes
  * the schemas (UserStatus gains a symbol) is the same jar with other files: the API accepts exactly the UserStatus
- * symbols these schemas declare, and the events are built and published with them.
+ * symbols these schemas declare, and the events are built and published with them. One instance holds one major
+ * version's schemas; {@link EventVersions} holds both and converts between them.
  */
 record EventSchemas(Map<String, Schema> byType, List<String> statusSymbols, String origin) {
   static final List<String> TYPES = List.of("UserCreated", "UserUpdated", "UserDeleted");
@@ -28,11 +28,20 @@ record EventSchemas(Map<String, Schema> byType, List<String> statusSymbols, Stri
     statusSymbols = List.copyOf(statusSymbols);
   }
 
-  /** The schemas the jar was built with. */
+  /** The v1 schemas the jar was built with (schemas/user-events). */
   static EventSchemas builtIn() {
+    return builtIn("user-events");
+  }
+
+  /** The v2 schemas the jar was built with (schemas/user-events-v2): what the outbox holds. */
+  static EventSchemas builtInV2() {
+    return builtIn("user-events-v2");
+  }
+
+  private static EventSchemas builtIn(String directory) {
     Map<String, Schema> schemas = new LinkedHashMap<>();
     for (String type : TYPES) {
-      String resource = "/user-events/" + type + ".avsc";
+      String resource = "/" + directory + "/" + type + ".avsc";
       try (InputStream in = EventSchemas.class.getResourceAsStream(resource)) {
         if (in == null) {
           throw new IllegalStateException(resource + " is missing from the classpath; the build copies it from schemas/");
@@ -42,7 +51,7 @@ record EventSchemas(Map<String, Schema> byType, List<String> statusSymbols, Stri
         throw new UncheckedIOException("could not read " + resource, e);
       }
     }
-    return of(schemas, "the built-in schemas (schemas/user-events)", message -> new IllegalStateException(message));
+    return of(schemas, "the built-in schemas (schemas/" + directory + ")", message -> new IllegalStateException(message));
   }
 
   /** {@code UserCreated.avsc}, {@code UserUpdated.avsc}, {@code UserDeleted.avsc} of {@code dir}; bad files name the variable. */
@@ -79,19 +88,6 @@ record EventSchemas(Map<String, Schema> byType, List<String> statusSymbols, Stri
       symbols = declared;
     }
     return new EventSchemas(schemas, symbols, origin);
-  }
-
-  /**
-   * Refuses schemas that lack a status some user holds (a release rolled back before its users were moved off
-   * the new symbol): their events could be written but never published, and would hold up the relay.
-   */
-  void checkHeld(Collection<String> heldStatuses) {
-    List<String> missing = heldStatuses.stream().filter(status -> !statusSymbols.contains(status)).sorted().toList();
-    if (!missing.isEmpty()) {
-      throw new InvalidSettingException(VARIABLE, "users hold status " + missing + ", which UserStatus in " + origin
-          + " lacks (it has " + statusSymbols + "); move those users to another status while running with the"
-          + " schemas that have it, or set " + VARIABLE + " to those schemas");
-    }
   }
 
   Schema schema(String type) {

@@ -21,11 +21,15 @@ import org.apache.kafka.clients.producer.RecordMetadata;
  *   <li>take the relay lease ({@code pg_try_advisory_xact_lock}): one relay at a time in the whole deployment,
  *       so two instances never send the same batch, and one user's events never race each other from two
  *       producers (SKIP LOCKED alone would let a second relay send a user's later event first);</li>
- *   <li>lock the next unsent positioned rows ({@code FOR UPDATE}), send them, wait for the broker's acks;</li>
- *   <li>mark the acknowledged prefix sent, commit. A crash before the commit leaves the rows unsent: they are
- *       sent again (same event ids: consumers deduplicate), never lost.</li>
+ *   <li>lock the next unsent positioned rows ({@code FOR UPDATE}), send each to the topic of every published
+ *       version ({@code PUBLISHED_VERSIONS}: v1 to {@code user-events}, v2 to {@code user-events.v2}, same key,
+ *       headers, event id and position), wait for the broker's acks;</li>
+ *   <li>mark sent the prefix of rows that EVERY topic acknowledged, commit. A crash before the commit, or a
+ *       topic that did not acknowledge, leaves the rows unsent: they are sent again to every topic (same event
+ *       ids: consumers deduplicate), never lost, so no version goes out without the others following.</li>
  * </ol>
- * The producer is idempotent with {@code acks=all}, so its own retries neither duplicate nor reorder.
+ * The producer is idempotent with {@code acks=all}, so its own retries neither duplicate nor reorder, and each
+ * topic gets the rows in position order: per-user order holds on each.
  */
 final class OutboxRelay implements AutoCloseable {
   /** The advisory lock key of the relay lease ("Relay" in ASCII). */
@@ -43,10 +47,27 @@ final class OutboxRelay implements AutoCloseable {
   /** What one round did. */
   enum Round { SENT, STALLED, IDLE, PAUSED, LEASED_ELSEWHERE }
 
-  record Config(String topic, int batchSize, Duration poll, Duration retention, EventSchemas schemas) {
-    /** With the schemas the jar was built with. */
+  /**
+   * {@code topic}: v1's topic ({@code USER_EVENTS_TOPIC}), which names every version's ({@link
+   * EventVersion#topic}); {@code published}: the versions sent, in version order.
+   */
+  record Config(String topic, List<EventVersion> published, int batchSize, Duration poll, Duration retention,
+      EventVersions versions) {
+    Config {
+      published = List.copyOf(published);
+      if (published.isEmpty()) {
+        throw new IllegalArgumentException("the relay publishes at least one version");
+      }
+    }
+
+    /** Every version, with the schemas the jar was built with. */
     Config(String topic, int batchSize, Duration poll, Duration retention) {
-      this(topic, batchSize, poll, retention, EventSchemas.builtIn());
+      this(topic, List.of(EventVersion.values()), batchSize, poll, retention, EventVersions.builtIn());
+    }
+
+    /** The topics the relay sends to, one per published version, in version order. */
+    List<String> topics() {
+      return published.stream().map(version -> version.topic(topic)).toList();
     }
   }
 
@@ -146,36 +167,55 @@ final class OutboxRelay implements AutoCloseable {
     }
   }
 
-  /** Sends the batch and returns its prefix the broker acknowledged (all of it unless a send failed). */
+  /**
+   * Sends each event of the batch to every published version's topic and returns the prefix of events that
+   * every topic acknowledged (all of them unless a send failed).
+   */
   private List<OutboxEvent> send(List<OutboxEvent> batch) {
-    List<Future<RecordMetadata>> acks = new ArrayList<>();
+    List<List<Future<RecordMetadata>>> acks = new ArrayList<>();
     RuntimeException refused = null;
+    sending:
     for (OutboxEvent event : batch) {
-      try {
-        acks.add(producer.send(RelayRecords.of(config.topic(), event, config.schemas())));
-      } catch (RuntimeException e) {
-        refused = e; // e.g. the schema is not registered: nothing after it may overtake it
-        break;
+      List<Future<RecordMetadata>> eventAcks = new ArrayList<>();
+      acks.add(eventAcks);
+      for (EventVersion version : config.published()) {
+        try {
+          eventAcks.add(producer.send(RelayRecords.of(version.topic(config.topic()), version, event, config.versions())));
+        } catch (RuntimeException e) {
+          refused = e; // e.g. the schema is not registered: nothing after it may overtake it
+          break sending;
+        }
       }
     }
     producer.flush();
     List<OutboxEvent> acknowledged = new ArrayList<>();
-    for (int i = 0; i < acks.size(); i++) {
-      try {
-        acks.get(i).get();
-        acknowledged.add(batch.get(i));
-      } catch (ExecutionException e) {
-        log.println("relay: position " + batch.get(i).position() + " not acknowledged: " + e.getCause().getMessage());
-        break;
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        break;
-      }
+    for (int i = 0; i < acks.size() && allAcknowledged(batch.get(i), acks.get(i)); i++) {
+      acknowledged.add(batch.get(i));
     }
-    if (refused != null && acknowledged.size() == acks.size()) {
-      log.println("relay: position " + batch.get(acks.size()).position() + " could not be sent: " + refused.getMessage());
+    if (refused != null && acknowledged.size() == acks.size() - 1) {
+      log.println("relay: position " + batch.get(acknowledged.size()).position() + " could not be sent: "
+          + refused.getMessage());
     }
     return acknowledged;
+  }
+
+  /** Whether every topic the event was sent to acknowledged it; false too when it was not sent to all. */
+  private boolean allAcknowledged(OutboxEvent event, List<Future<RecordMetadata>> acks) {
+    if (acks.size() < config.published().size()) {
+      return false;
+    }
+    for (Future<RecordMetadata> ack : acks) {
+      try {
+        ack.get();
+      } catch (ExecutionException e) {
+        log.println("relay: position " + event.position() + " not acknowledged: " + e.getCause().getMessage());
+        return false;
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return false;
+      }
+    }
+    return true;
   }
 
   private static void markSent(Connection connection, List<OutboxEvent> events) throws SQLException {

@@ -1,29 +1,23 @@
 package dev.handshake.example.users;
 
-import dev.handshake.core.avro.AvroJsonView;
 import java.nio.charset.StandardCharsets;
-import org.apache.avro.Schema;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
 /**
- * The Kafka record for an outbox event: key = user id (a plain UTF-8 string, so every event of a user lands on
- * one partition, in order), value = the event as Avro for Handshake's serializer, and headers {@code id} (event
- * id), {@code type} (UserCreated/UserUpdated/UserDeleted), {@code version} (the user's version) and
- * {@code position} (the outbox position: a consumer bootstrapped from the snapshot at P skips what it covers).
+ * The Kafka record for an outbox event in one published version: key = user id (a plain UTF-8 string, so every
+ * event of a user lands on one partition, in order, and on the same partition number in every version's topic),
+ * value = the event as Avro for Handshake's serializer, and headers {@code id} (event id), {@code type}
+ * (UserCreated/UserUpdated/UserDeleted), {@code version} (the user's version) and {@code position} (the outbox
+ * position: a consumer bootstrapped from the snapshot at P skips what it covers). Key and headers are the
+ * same in every version: one change has one event id and one position, whichever topic a consumer reads.
  */
 final class RelayRecords {
   private RelayRecords() {}
 
-  /** {@code schemas}: what user-service writes with ({@link EventSchemas}), the schemas registered before deploy. */
-  static ProducerRecord<String, Object> of(String topic, OutboxEvent event, EventSchemas schemas) {
-    Schema schema = schemas.byType().get(event.type());
-    if (schema == null) {
-      throw new IllegalStateException("outbox event " + event.eventId() + " has type " + event.type()
-          + ", which has no schema in " + schemas.origin() + "; known: " + schemas.byType().keySet());
-    }
-    // The JSON view back to the Avro record the production code built (core's AvroJsonView round-trips).
-    Object value = AvroJsonView.fromJson(event.data(), schema);
-    ProducerRecord<String, Object> record = new ProducerRecord<>(topic, event.userId(), value);
+  /** {@code versions}: the schemas registered before deploy; {@code topic}: {@code version}'s topic. */
+  static ProducerRecord<String, Object> of(String topic, EventVersion version, OutboxEvent event,
+      EventVersions versions) {
+    ProducerRecord<String, Object> record = new ProducerRecord<>(topic, event.userId(), versions.event(version, event));
     record.headers()
         .add("id", utf8(event.eventId().toString()))
         .add("type", utf8(event.type()))

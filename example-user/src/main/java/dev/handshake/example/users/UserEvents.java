@@ -10,8 +10,9 @@ import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
 
 /**
- * Builds the events user-service publishes when a user changes, with the schemas it writes ({@link EventSchemas}:
- * the producer-owned files in {@code schemas/user-events}, or those of {@code EVENT_SCHEMAS_DIR}). Records are
+ * Builds the event of a user's change, as the outbox holds it: the richest version, v2 ({@link
+ * EventVersions#outbox}, the producer-owned files in {@code schemas/user-events-v2}); the relay derives v1's from
+ * it ({@link EventVersions#toV1}). Records are
  * built against those schemas rather than generated classes so a release whose UserStatus has another symbol is
  * the same code. What these methods return is exactly what goes on the wire, so the contract gate calls them
  * through the test factories.
@@ -61,7 +62,8 @@ public final class UserEvents {
     event.put("eventId", eventIds.get().toString());
     event.put("userId", user.id());
     event.put("email", user.email());
-    event.put("displayName", user.displayName());
+    event.put("givenName", user.givenName());
+    event.put("familyName", user.familyName());
     // The API only accepts symbols of these schemas (UserRoutes), so the symbol is valid here.
     event.put("status", new GenericData.EnumSymbol(schema.getField("status").schema(), user.status()));
     event.put("version", user.version());

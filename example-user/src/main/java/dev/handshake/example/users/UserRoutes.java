@@ -16,7 +16,8 @@ import java.util.Set;
 
 /** user-service's HTTP API; every handler is a thin adapter over the store, the feed, the snapshot or the admin. */
 final class UserRoutes {
-  private static final Set<String> UPDATABLE = Set.of("email", "name", "status");
+  private static final Set<String> CREATABLE = Set.of("email", "givenName", "familyName", "name");
+  private static final Set<String> UPDATABLE = Set.of("email", "givenName", "familyName", "name", "status");
   static final int MAX_LIMIT = 1_000;
   static final long MAX_TIMEOUT_MS = 60_000;
   /** RFC 5321's longest forward path less its angle brackets; counted in bytes of UTF-8, as every limit here. */
@@ -82,9 +83,11 @@ final class UserRoutes {
 
   private void create(Context ctx) {
     JsonRequest request = JsonRequest.of(ctx);
-    rejectUnknownFields(request, Set.of("email", "name"));
+    rejectUnknownFields(request, CREATABLE);
     String email = email(request.requiredText("email", MAX_EMAIL_BYTES));
-    User user = users.create(email, request.requiredText("name", MAX_NAME_BYTES));
+    User.Name name = name(request).orElseThrow(() -> ApiException.badRequest("givenName",
+        "\"givenName\" is required (with \"familyName\" when there is one), or the whole \"name\""));
+    User user = users.create(email, name);
     JsonHttpServer.respond(ctx, 201, UserJson.of(user));
   }
 
@@ -92,12 +95,53 @@ final class UserRoutes {
     JsonRequest request = JsonRequest.of(ctx);
     rejectUnknownFields(request, UPDATABLE);
     if (request.body().isEmpty()) {
-      throw ApiException.badRequest("body", "send at least one of \"email\", \"name\", \"status\"");
+      throw ApiException.badRequest("body", "send at least one of " + UPDATABLE);
     }
     Optional<String> email = request.optionalText("email", MAX_EMAIL_BYTES).map(UserRoutes::email);
     Optional<String> status = request.optionalText("status", MAX_NAME_BYTES).map(this::status);
-    User user = users.update(id(ctx), email, request.optionalText("name", MAX_NAME_BYTES), status);
+    Optional<String> givenName;
+    Optional<String> familyName;
+    Optional<User.Name> whole = wholeName(request);
+    if (whole.isPresent()) {
+      givenName = whole.map(User.Name::given);
+      familyName = whole.map(User.Name::family);
+    } else {
+      givenName = request.optionalText("givenName", MAX_NAME_BYTES);
+      familyName = familyName(request);
+    }
+    User user = users.update(id(ctx), email, givenName, familyName, status);
     JsonHttpServer.respond(ctx, 200, UserJson.of(user));
+  }
+
+  /**
+   * The name a create sends: {@code givenName} and {@code familyName} (may be empty or absent), or, as clients
+   * from before the split send it, the whole {@code name}, split on its first space. Never both.
+   */
+  private static Optional<User.Name> name(JsonRequest request) {
+    Optional<User.Name> whole = wholeName(request);
+    if (whole.isPresent()) {
+      return whole;
+    }
+    return request.optionalText("givenName", MAX_NAME_BYTES)
+        .map(given -> new User.Name(given, familyName(request).orElse("")));
+  }
+
+  private static Optional<User.Name> wholeName(JsonRequest request) {
+    Optional<String> whole = request.optionalText("name", MAX_NAME_BYTES);
+    if (whole.isPresent() && (request.body().has("givenName") || request.body().has("familyName"))) {
+      throw ApiException.badRequest("name", "send either the whole \"name\" or \"givenName\" and \"familyName\","
+          + " not both");
+    }
+    return whole.map(User.Name::split);
+  }
+
+  /** {@code familyName} may be empty (one name only); any other value as every text field. */
+  private static Optional<String> familyName(JsonRequest request) {
+    var value = request.body().get("familyName");
+    if (value != null && value.isTextual() && value.asText().isEmpty()) {
+      return Optional.of("");
+    }
+    return request.optionalText("familyName", MAX_NAME_BYTES);
   }
 
   private void events(Context ctx) throws InterruptedException {

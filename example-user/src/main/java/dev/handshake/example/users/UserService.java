@@ -9,6 +9,7 @@ import dev.handshake.example.support.Transactions;
 import java.io.PrintStream;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -29,18 +30,18 @@ public final class UserService implements AutoCloseable {
 
   /** The service's parts, wired once; tests in this package reach them to set up exact situations. */
   record Parts(Transactions transactions, PositionSignal signal, Sequencer sequencer, OutboxAdmin admin,
-      UserStore users, EventFeed feed, UserSnapshot snapshot, EventSchemas schemas) {
+      UserStore users, EventFeed feed, UserSnapshot snapshot, EventVersions versions) {
     static Parts wire(Database database) {
-      return wire(database, EventSchemas.builtIn());
+      return wire(database, EventVersions.builtIn());
     }
 
-    static Parts wire(Database database, EventSchemas schemas) {
+    static Parts wire(Database database, EventVersions versions) {
       Transactions transactions = new Transactions(database.dataSource());
       PositionSignal signal = new PositionSignal();
       Sequencer sequencer = new Sequencer(transactions, signal);
       return new Parts(transactions, signal, sequencer, new OutboxAdmin(transactions, signal),
-          new UserStore(transactions, UserEvents.live(schemas), sequencer), new EventFeed(transactions, signal),
-          new UserSnapshot(transactions, sequencer), schemas);
+          new UserStore(transactions, UserEvents.live(versions.outbox()), sequencer),
+          new EventFeed(transactions, signal), new UserSnapshot(transactions, sequencer), versions);
     }
   }
 
@@ -68,31 +69,34 @@ public final class UserService implements AutoCloseable {
     int port = settings.port("HTTP_PORT", DEFAULT_PORT);
     Duration poll = settings.millis("OUTBOX_POLL_MS", Duration.ofSeconds(1));
     Optional<Map<String, Object>> kafka = RelayProducer.properties(settings);
-    EventSchemas schemas = settings.path(EventSchemas.VARIABLE).map(EventSchemas::fromDirectory)
-        .orElseGet(EventSchemas::builtIn);
+    List<EventVersion> published = EventVersion.published(settings);
+    EventVersions versions = new EventVersions(settings.path(EventSchemas.VARIABLE).map(EventSchemas::fromDirectory)
+        .orElseGet(EventSchemas::builtIn), EventSchemas.builtInV2());
     OutboxRelay.Config relayConfig = new OutboxRelay.Config(settings.text("USER_EVENTS_TOPIC", "user-events"),
-        (int) settings.atLeast("RELAY_BATCH_SIZE", 2_000, 1), poll,
-        Duration.ofHours(settings.atLeast("OUTBOX_RETENTION_HOURS", 7 * 24, 1)), schemas);
+        published, (int) settings.atLeast("RELAY_BATCH_SIZE", 2_000, 1), poll,
+        Duration.ofHours(settings.atLeast("OUTBOX_RETENTION_HOURS", 7 * 24, 1)), versions);
     Optional<AdminToken> configuredToken = AdminToken.configured(settings);
     Database database = Database.open(settings, "db/users");
     OutboxListener listener = null;
     OutboxRelay relay = null;
     try {
       AdminToken adminToken = configuredToken.orElseGet(() -> AdminToken.generate(settings, "user-service", out));
-      Parts parts = Parts.wire(database, schemas);
-      schemas.checkHeld(parts.users().statusesHeld());
+      Parts parts = Parts.wire(database, versions);
+      versions.checkHeld(parts.users().statusesHeld(), published);
       listener = new OutboxListener(database, parts.sequencer(), poll, System.err).start();
       if (kafka.isPresent()) {
         relay = new OutboxRelay(parts.transactions(), parts.signal(), parts.admin(),
             RelayProducer.create(kafka.get()), relayConfig, OutboxRelay.AfterSend.NOTHING, System.err).start();
-        out.println("relay on: publishing the outbox to topic " + relayConfig.topic() + " at "
+        out.println("relay on: publishing the outbox to " + String.join(", ", relayConfig.topics()) + " at "
             + kafka.get().get("bootstrap.servers"));
       } else {
         out.println("relay off: KAFKA_BOOTSTRAP_SERVERS is not set; events wait in the outbox and GET /events serves them");
       }
-      out.println("event schemas: " + schemas.origin() + " (UserStatus " + schemas.statusSymbols() + ")");
+      List<String> statuses = versions.statusSymbols(published);
+      out.println("event schemas: v1 " + versions.v1().origin() + ", v2 " + versions.v2().origin() + "; published "
+          + EventVersion.labels(published) + " (UserStatus " + statuses + ")");
       UserRoutes routes = new UserRoutes(parts.users(), parts.feed(), parts.snapshot(), parts.admin(),
-          schemas.statusSymbols(), adminToken);
+          statuses, adminToken);
       JsonHttpServer server = JsonHttpServer.start(settings, port, routes::addTo, out);
       return new UserService(database, parts, listener, relay, server);
     } catch (RuntimeException e) {

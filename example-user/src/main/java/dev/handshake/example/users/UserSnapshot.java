@@ -87,7 +87,7 @@ final class UserSnapshot {
       throws SQLException, IOException {
     try (JsonGenerator json = JsonHttpServer.MAPPER.getFactory().createGenerator(out);
         PreparedStatement select = connection.prepareStatement(
-            "SELECT id, email, name, status, version FROM users ORDER BY id")) {
+            "SELECT id, email, given_name, family_name, status, version FROM users ORDER BY id")) {
       select.setFetchSize(FETCH_SIZE);
       json.writeStartObject();
       json.writeNumberField("position", position);

@@ -27,18 +27,24 @@ final class UserStore {
     this.sequencer = sequencer;
   }
 
+  /** {@code name}: a whole name, split on its first space ({@link User.Name#split}). */
   User create(String email, String name) {
-    User user = new User(UUID.randomUUID().toString(), email, name, User.ACTIVE, 1);
+    return create(email, User.Name.split(name));
+  }
+
+  User create(String email, User.Name name) {
+    User user = new User(UUID.randomUUID().toString(), email, name.given(), name.family(), User.ACTIVE, 1);
     return write(connection -> {
       var event = events.created(user);
       OutboxWriter.append(connection, UserEvents.eventId(event), user.id(), user.version(), event);
       try (PreparedStatement insert = connection.prepareStatement(
-          "INSERT INTO users (id, email, name, status, version) VALUES (?, ?, ?, ?, ?)")) {
+          "INSERT INTO users (id, email, given_name, family_name, status, version) VALUES (?, ?, ?, ?, ?, ?)")) {
         insert.setString(1, user.id());
         insert.setString(2, user.email());
-        insert.setString(3, user.displayName());
-        insert.setString(4, user.status());
-        insert.setLong(5, user.version());
+        insert.setString(3, user.givenName());
+        insert.setString(4, user.familyName());
+        insert.setString(5, user.status());
+        insert.setLong(6, user.version());
         executeRejectingDuplicateEmail(insert, email);
       }
       return user;
@@ -46,23 +52,25 @@ final class UserStore {
   }
 
   /** Applies the given changes; a request that changes nothing returns the user as it is and writes no event. */
-  User update(String id, Optional<String> email, Optional<String> name, Optional<String> status) {
+  User update(String id, Optional<String> email, Optional<String> givenName, Optional<String> familyName,
+      Optional<String> status) {
     return write(connection -> {
       User current = lockForChange(connection, id);
-      User changed = new User(id, email.orElse(current.email()), name.orElse(current.displayName()),
-          status.orElse(current.status()), current.version() + 1);
+      User changed = new User(id, email.orElse(current.email()), givenName.orElse(current.givenName()),
+          familyName.orElse(current.familyName()), status.orElse(current.status()), current.version() + 1);
       if (sameState(current, changed)) {
         return current;
       }
       var event = events.updated(changed);
       OutboxWriter.append(connection, UserEvents.eventId(event), id, changed.version(), event);
       try (PreparedStatement update = connection.prepareStatement(
-          "UPDATE users SET email = ?, name = ?, status = ?, version = ? WHERE id = ?")) {
+          "UPDATE users SET email = ?, given_name = ?, family_name = ?, status = ?, version = ? WHERE id = ?")) {
         update.setString(1, changed.email());
-        update.setString(2, changed.displayName());
-        update.setString(3, changed.status());
-        update.setLong(4, changed.version());
-        update.setString(5, id);
+        update.setString(2, changed.givenName());
+        update.setString(3, changed.familyName());
+        update.setString(4, changed.status());
+        update.setLong(5, changed.version());
+        update.setString(6, id);
         executeRejectingDuplicateEmail(update, changed.email());
       }
       return changed;
@@ -100,7 +108,7 @@ final class UserStore {
   Optional<User> find(String id) {
     return transactions.inTransaction(connection -> {
       try (PreparedStatement select = connection.prepareStatement(
-          "SELECT id, email, name, status, version FROM users WHERE id = ?")) {
+          "SELECT id, email, given_name, family_name, status, version FROM users WHERE id = ?")) {
         select.setString(1, id);
         try (ResultSet row = select.executeQuery()) {
           return row.next() ? Optional.of(read(row)) : Optional.empty();
@@ -124,14 +132,14 @@ final class UserStore {
   }
 
   static User read(ResultSet row) throws SQLException {
-    return new User(row.getString("id"), row.getString("email"), row.getString("name"),
-        row.getString("status"), row.getLong("version"));
+    return new User(row.getString("id"), row.getString("email"), row.getString("given_name"),
+        row.getString("family_name"), row.getString("status"), row.getLong("version"));
   }
 
   /** The user's row, locked until commit so concurrent changes to one user get consecutive versions. */
   private static User lockForChange(Connection connection, String id) throws SQLException {
     try (PreparedStatement select = connection.prepareStatement(
-        "SELECT id, email, name, status, version FROM users WHERE id = ? FOR UPDATE")) {
+        "SELECT id, email, given_name, family_name, status, version FROM users WHERE id = ? FOR UPDATE")) {
       select.setString(1, id);
       try (ResultSet row = select.executeQuery()) {
         if (!row.next()) {
@@ -143,7 +151,8 @@ final class UserStore {
   }
 
   private static boolean sameState(User a, User b) {
-    return a.email().equals(b.email()) && a.displayName().equals(b.displayName()) && a.status().equals(b.status());
+    return a.email().equals(b.email()) && a.givenName().equals(b.givenName())
+        && a.familyName().equals(b.familyName()) && a.status().equals(b.status());
   }
 
   private static void executeRejectingDuplicateEmail(PreparedStatement statement, String email)

@@ -3,7 +3,6 @@ package dev.handshake.example.users;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.handshake.core.InvalidInputException;
 import dev.handshake.example.users.ApiClient.Response;
 import dev.handshake.testsupport.AvroSchemaJson;
 import java.io.ByteArrayOutputStream;
@@ -45,11 +44,12 @@ class EventSchemasDirIT {
       OutboxEvent update = service.parts().feed().after(0, 10, Duration.ZERO).events().stream()
           .filter(event -> event.type().equals("UserUpdated")).findFirst().orElseThrow();
       assertThat(update.data().get("status").asText()).isEqualTo("LOCKED");
-      ProducerRecord<String, Object> record = RelayRecords.of("user-events", update, service.parts().schemas());
+      ProducerRecord<String, Object> record =
+          RelayRecords.of("user-events", EventVersion.V1, update, service.parts().versions());
       assertThat(((GenericRecord) record.value()).get("status").toString()).isEqualTo("LOCKED");
-      // The jar's own schemas cannot carry it: that is what makes this a different release.
-      assertThatThrownBy(() -> RelayRecords.of("user-events", update, EventSchemas.builtIn()))
-          .isInstanceOf(InvalidInputException.class);
+      // The jar's own v1 schemas cannot carry it: they publish it as SUSPENDED (EventVersions), this release as is.
+      assertThat(((GenericRecord) RelayRecords.of("user-events", EventVersion.V1, update, EventVersions.builtIn())
+          .value()).get("status").toString()).isEqualTo("SUSPENDED");
     }
   }
 
@@ -57,9 +57,10 @@ class EventSchemasDirIT {
   void aRollbackToSchemasWithoutAStatusSomeUserHoldsIsRefusedUntilTheUserMovesOff(@TempDir Path schemas,
       @TempDir Path data) throws Exception {
     writeSchemasWithLocked(schemas);
+    // v1 only: with v2 published, LOCKED is a status v2 carries and v1 gets as SUSPENDED (DualPublicationIT).
     Map<String, String> release = Map.of("HTTP_PORT", "0", "DATA_DIR", data.toString(),
-        "EVENT_SCHEMAS_DIR", schemas.toString());
-    Map<String, String> rolledBack = Map.of("HTTP_PORT", "0", "DATA_DIR", data.toString());
+        "EVENT_SCHEMAS_DIR", schemas.toString(), "PUBLISHED_VERSIONS", "v1");
+    Map<String, String> rolledBack = Map.of("HTTP_PORT", "0", "DATA_DIR", data.toString(), "PUBLISHED_VERSIONS", "v1");
     String id;
     try (UserService service = UserService.start(release, quiet())) {
       ApiClient api = new ApiClient(service.url());

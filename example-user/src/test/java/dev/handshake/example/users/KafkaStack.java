@@ -28,10 +28,12 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
  * A real broker (in-process KRaft) and the embedded schema registry (in-process) with user-service's schemas
- * registered from {@code ../schemas/user-events} under their record names, as before a deploy.
+ * registered from {@code ../schemas/user-events} (v1) and {@code ../schemas/user-events-v2} under their record
+ * names, as before a deploy.
  */
 final class KafkaStack implements AutoCloseable {
   static final Path SCHEMAS = Path.of("..", "schemas", "user-events");
+  static final Path SCHEMAS_V2 = Path.of("..", "schemas", "user-events-v2");
 
   private final KafkaBroker broker;
   private final RegistryServer registry;
@@ -43,11 +45,19 @@ final class KafkaStack implements AutoCloseable {
     this.registryDir = registryDir;
   }
 
+  /** Both versions' schemas registered. */
   static KafkaStack start() throws IOException {
+    return start(SCHEMAS, SCHEMAS_V2);
+  }
+
+  /** Only these directories' schemas registered (a deploy that forgot one: {@link #register} it later). */
+  static KafkaStack start(Path... schemaDirs) throws IOException {
     Path registryDir = Files.createTempDirectory("user-service-registry-");
     RegistryServer registry = RegistryServer.start(RegistryServer.Options.of(registryDir, 0));
     try {
-      registerSchemas(RestSchemaRegistry.of(registry.url()));
+      for (Path dir : schemaDirs) {
+        registerSchemas(RestSchemaRegistry.of(registry.url()), dir);
+      }
       return new KafkaStack(KafkaBroker.start(), registry, registryDir);
     } catch (IOException | RuntimeException e) {
       registry.close();
@@ -55,8 +65,13 @@ final class KafkaStack implements AutoCloseable {
     }
   }
 
-  private static void registerSchemas(RestSchemaRegistry client) throws IOException {
-    try (Stream<Path> files = Files.list(SCHEMAS)) {
+  /** Registers the {@code .avsc} files of {@code dir} under their record names. */
+  void register(Path dir) throws IOException {
+    registerSchemas(RestSchemaRegistry.of(registry.url()), dir);
+  }
+
+  private static void registerSchemas(RestSchemaRegistry client, Path dir) throws IOException {
+    try (Stream<Path> files = Files.list(dir)) {
       for (Path file : files.filter(f -> f.toString().endsWith(".avsc")).sorted().toList()) {
         Schema schema = new Schema.Parser().parse(file.toFile());
         client.register(schema.getFullName(), RegistrySchema.of(schema.toString()));
@@ -116,6 +131,17 @@ final class KafkaStack implements AutoCloseable {
       }
     }
     return received;
+  }
+
+  /** How many records {@code topic} holds, all partitions together: the sum of their end offsets. */
+  long recordCount(String topic) {
+    try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(
+        Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()), new StringDeserializer(),
+        new ByteArrayDeserializer())) {
+      List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
+          .map(info -> new TopicPartition(topic, info.partition())).toList();
+      return consumer.endOffsets(partitions, Duration.ofSeconds(30)).values().stream().mapToLong(Long::longValue).sum();
+    }
   }
 
   private static String header(ConsumerRecord<?, ?> record, String name) {

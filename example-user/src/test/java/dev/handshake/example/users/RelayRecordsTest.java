@@ -25,34 +25,40 @@ import org.junit.jupiter.api.Test;
  */
 class RelayRecordsTest {
   private static final UUID EVENT_ID = UUID.fromString("00000000-0000-4000-8000-000000000009");
-  private final UserEvents events = new UserEvents(EventSchemas.builtIn(), () -> EVENT_ID,
+  private static final EventVersions VERSIONS = EventVersions.builtIn();
+  private final UserEvents events = new UserEvents(VERSIONS.outbox(), () -> EVENT_ID,
       Clock.fixed(Instant.parse("2026-11-22T10:15:30.123Z"), ZoneOffset.UTC));
-  private final User grace = new User("7", "grace@example.com", "Grace", "SUSPENDED", 4);
+  private final User grace = new User("7", "grace@example.com", "Grace", "Hopper", "SUSPENDED", 4);
 
   @Test
   void theRecordTheRelaySendsEncodesToTheBytesOfTheEventTheProductionCodeBuilt() throws IOException {
     for (GenericRecord built : new GenericRecord[] {events.created(grace), events.updated(grace), events.deleted(grace)}) {
       OutboxEvent stored = new OutboxEvent(12, EVENT_ID, built.getSchema().getName(), "7", 4,
           AvroJsonView.toJson(built, built.getSchema()));
-      ProducerRecord<String, Object> record = RelayRecords.of("user-events", stored, EventSchemas.builtIn());
+      ProducerRecord<String, Object> record = RelayRecords.of("user-events.v2", EventVersion.V2, stored, VERSIONS);
 
       assertThat(encodeGeneric(record.value())).as(stored.type()).isEqualTo(encodeGeneric(built));
       assertThat(record.key()).isEqualTo("7");
-      assertThat(record.topic()).isEqualTo("user-events");
+      assertThat(record.topic()).isEqualTo("user-events.v2");
     }
   }
 
   @Test
-  void theHeadersCarryIdTypeVersionAndPosition() {
+  void everyVersionsRecordCarriesTheSameKeyIdTypeVersionAndPosition() {
     GenericRecord deleted = events.deleted(grace);
     OutboxEvent stored = new OutboxEvent(12, EVENT_ID, "UserDeleted", "7", (Long) deleted.get("version"),
         AvroJsonView.toJson(deleted, deleted.getSchema()));
-    ProducerRecord<String, Object> record = RelayRecords.of("user-events", stored, EventSchemas.builtIn());
+    for (EventVersion version : EventVersion.values()) {
+      ProducerRecord<String, Object> record = RelayRecords.of(version.topic("user-events"), version, stored, VERSIONS);
 
-    assertThat(header(record, "id")).isEqualTo(EVENT_ID.toString());
-    assertThat(header(record, "type")).isEqualTo("UserDeleted");
-    assertThat(header(record, "version")).isEqualTo("5");
-    assertThat(header(record, "position")).isEqualTo("12");
+      assertThat(record.key()).as(version.label()).isEqualTo("7");
+      assertThat(header(record, "id")).isEqualTo(EVENT_ID.toString());
+      assertThat(header(record, "type")).isEqualTo("UserDeleted");
+      assertThat(header(record, "version")).isEqualTo("5");
+      assertThat(header(record, "position")).isEqualTo("12");
+      assertThat(((GenericRecord) record.value()).getSchema().getNamespace())
+          .isEqualTo(version == EventVersion.V1 ? "dev.handshake.example.user" : "dev.handshake.example.user.v2");
+    }
   }
 
   private static String header(ProducerRecord<?, ?> record, String name) {

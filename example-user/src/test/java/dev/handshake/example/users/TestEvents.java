@@ -12,8 +12,8 @@ final class TestEvents {
   /** A transaction (left open) that has appended one UserCreated event for a new user; returns its event id. */
   static UUID appendCreated(Connection connection, String name) throws SQLException {
     connection.setAutoCommit(false);
-    User user = new User(UUID.randomUUID().toString(), name + "@example.com", name, User.ACTIVE, 1);
-    var event = UserEvents.live(EventSchemas.builtIn()).created(user);
+    User user = new User(UUID.randomUUID().toString(), name + "@example.com", name, "", User.ACTIVE, 1);
+    var event = UserEvents.live(EventSchemas.builtInV2()).created(user);
     OutboxWriter.append(connection, UserEvents.eventId(event), user.id(), 1, event);
     return UserEvents.eventId(event);
   }

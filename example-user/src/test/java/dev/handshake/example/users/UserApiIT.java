@@ -77,11 +77,18 @@ class UserApiIT {
     assertError(RUNNING.api().post("/users", "[]"), 400, "body");
     assertError(RUNNING.api().post("/users", ""), 400, "body");
     assertError(RUNNING.api().post("/users", "{\"name\":\"No Email\"}"), 400, "email");
-    assertError(RUNNING.api().post("/users", "{\"email\":\"x@example.com\"}"), 400, "name");
+    assertError(RUNNING.api().post("/users", "{\"email\":\"x@example.com\"}"), 400, "givenName");
+    assertError(RUNNING.api().post("/users", "{\"email\":\"x@example.com\",\"familyName\":\"Only\"}"), 400,
+        "givenName");
+    assertError(RUNNING.api().post("/users", "{\"email\":\"x@example.com\",\"name\":\"A B\",\"givenName\":\"A\"}"),
+        400, "name");
+    assertError(RUNNING.api().put("/users/" + id, "{\"name\":\"A B\",\"familyName\":\"B\"}"), 400, "name");
+    assertError(RUNNING.api().put("/users/" + id, "{\"givenName\":\"\"}"), 400, "givenName");
+    assertError(RUNNING.api().put("/users/" + id, "{\"familyName\":7}"), 400, "familyName");
     assertError(RUNNING.api().post("/users", "{\"email\":\"not-an-email\",\"name\":\"X\"}"), 400, "email");
     assertError(RUNNING.api().post("/users", "{\"email\":42,\"name\":\"X\"}"), 400, "email");
     assertError(RUNNING.api().post("/users", "{\"email\":\"x@example.com\",\"name\":\"X\",\"version\":7}"), 400, "version");
-    assertError(RUNNING.api().put("/users/" + id, "{\"status\":\"LOCKED\"}"), 400, "status");
+    assertError(RUNNING.api().put("/users/" + id, "{\"status\":\"BANNED\"}"), 400, "status");
     assertError(RUNNING.api().put("/users/" + id, "{}"), 400, "body");
     assertError(RUNNING.api().get("/events?after=-1"), 400, "after");
     assertError(RUNNING.api().get("/events?limit=0"), 400, "limit");
@@ -135,6 +142,37 @@ class UserApiIT {
     assertThat(new ApiClient(RUNNING.service().url()).get("/users/a%00b").status()).isEqualTo(400);
     assertError(RUNNING.api().get("/users/" + "x".repeat(UserRoutes.MAX_ID_BYTES + 1)), 400, "id");
     assertThat(RUNNING.api().get("/users/" + id).body().get("name").asText()).isEqualTo("Limits");
+  }
+
+  @Test
+  void theNameIsGivenAndFamilyOrTheWholeNameSplitOnItsFirstSpace() {
+    Response split = RUNNING.api().post("/users", "{\"email\":\"ada@example.com\",\"givenName\":\"Ada\","
+        + "\"familyName\":\"King Lovelace\"}");
+    assertThat(split.status()).as(split.toString()).isEqualTo(201);
+    assertThat(split.body().get("name").asText()).isEqualTo("Ada King Lovelace");
+    String id = split.body().get("id").asText();
+
+    JsonNode whole = RUNNING.api().put("/users/" + id, "{\"name\":\"Augusta Ada King\"}").body();
+    assertThat(whole.get("givenName").asText()).isEqualTo("Augusta");
+    assertThat(whole.get("familyName").asText()).isEqualTo("Ada King");
+    assertThat(whole.get("name").asText()).isEqualTo("Augusta Ada King");
+
+    JsonNode family = RUNNING.api().put("/users/" + id, "{\"familyName\":\"\"}").body();
+    assertThat(family.get("givenName").asText()).isEqualTo("Augusta");
+    assertThat(family.get("familyName").asText()).isEmpty();
+    assertThat(family.get("name").asText()).isEqualTo("Augusta");
+
+    JsonNode single = RUNNING.api().createUser("cher@example.com", "Cher");
+    assertThat(single.get("givenName").asText()).isEqualTo("Cher");
+    assertThat(single.get("familyName").asText()).isEmpty();
+  }
+
+  @Test
+  void lockedIsAStatusWhileV2IsPublished() {
+    String id = RUNNING.api().createUser("locked@example.com", "Locked").get("id").asText();
+    Response locked = RUNNING.api().put("/users/" + id, "{\"status\":\"LOCKED\"}");
+    assertThat(locked.status()).as(locked.toString()).isEqualTo(200);
+    assertThat(locked.body().get("status").asText()).isEqualTo("LOCKED");
   }
 
   @Test

@@ -27,20 +27,35 @@ import org.apache.avro.specific.SpecificRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The events decode with the classes generated from the same schemas, to the user's state. */
+/** The events (v2, as the outbox holds them, and v1 derived) decode with the classes generated from the schemas. */
 class UserEventsTest {
   private static final UUID EVENT_ID = UUID.fromString("00000000-0000-4000-8000-000000000001");
   private static final Instant NOW = Instant.parse("2026-11-22T10:15:30.123456Z");
-  private final UserEvents events = new UserEvents(EventSchemas.builtIn(), () -> EVENT_ID, Clock.fixed(NOW, ZoneOffset.UTC));
-  private final User suspended = new User("7", "grace@example.com", "Grace", "SUSPENDED", 4);
+  private static final EventVersions VERSIONS = EventVersions.builtIn();
+  private final UserEvents events = new UserEvents(VERSIONS.outbox(), () -> EVENT_ID, Clock.fixed(NOW, ZoneOffset.UTC));
+  private final User suspended = new User("7", "grace@example.com", "Grace", "Hopper", "SUSPENDED", 4);
 
   @Test
   void createdCarriesTheWholeUserAndAMillisecondTimestamp() throws IOException {
-    UserCreated event = decode(events.created(suspended), UserCreated.class);
+    dev.handshake.example.user.v2.UserCreated event =
+        decode(events.created(suspended), dev.handshake.example.user.v2.UserCreated.class);
     assertThat(event.getEventId()).isEqualTo(EVENT_ID);
     assertThat(event.getUserId()).isEqualTo("7");
     assertThat(event.getEmail()).isEqualTo("grace@example.com");
-    assertThat(event.getDisplayName()).isEqualTo("Grace");
+    assertThat(event.getGivenName()).isEqualTo("Grace");
+    assertThat(event.getFamilyName()).isEqualTo("Hopper");
+    assertThat(event.getStatus()).isEqualTo(dev.handshake.example.user.v2.UserStatus.SUSPENDED);
+    assertThat(event.getVersion()).isEqualTo(4L);
+    assertThat(event.getOccurredAt()).isEqualTo(Instant.parse("2026-11-22T10:15:30.123Z"));
+  }
+
+  @Test
+  void itsV1EventCarriesTheSameChangeWithTheWholeName() throws IOException {
+    UserCreated event = decode(VERSIONS.toV1(events.created(suspended)), UserCreated.class);
+    assertThat(event.getEventId()).isEqualTo(EVENT_ID);
+    assertThat(event.getUserId()).isEqualTo("7");
+    assertThat(event.getEmail()).isEqualTo("grace@example.com");
+    assertThat(event.getDisplayName()).isEqualTo("Grace Hopper");
     assertThat(event.getStatus()).isEqualTo(UserStatus.SUSPENDED);
     assertThat(event.getVersion()).isEqualTo(4L);
     assertThat(event.getOccurredAt()).isEqualTo(Instant.parse("2026-11-22T10:15:30.123Z"));
@@ -48,32 +63,34 @@ class UserEventsTest {
 
   @Test
   void updatedCarriesTheNewState() throws IOException {
-    UserUpdated event = decode(events.updated(suspended), UserUpdated.class);
+    UserUpdated event = decode(VERSIONS.toV1(events.updated(suspended)), UserUpdated.class);
     assertThat(event.getStatus()).isEqualTo(UserStatus.SUSPENDED);
     assertThat(event.getVersion()).isEqualTo(4L);
   }
 
   @Test
   void aDeletionIsOneVersionNewerThanTheLastState() throws IOException {
-    UserDeleted event = decode(events.deleted(suspended), UserDeleted.class);
+    UserDeleted event = decode(VERSIONS.toV1(events.deleted(suspended)), UserDeleted.class);
     assertThat(event.getEmail()).isEqualTo("grace@example.com");
     assertThat(event.getVersion()).isEqualTo(5L);
+    assertThat(decode(events.deleted(suspended), dev.handshake.example.user.v2.UserDeleted.class).getVersion())
+        .isEqualTo(5L);
   }
 
   @Test
   void aUserWithoutAVersionIsRefused() {
-    assertThatThrownBy(() -> new User("7", "g@example.com", "G", User.ACTIVE, 0))
+    assertThatThrownBy(() -> new User("7", "g@example.com", "G", "", User.ACTIVE, 0))
         .hasMessageContaining("version starts at 1");
   }
 
   @Test
-  void schemasFromADirectoryWithAnotherSymbolBuildEventsWithIt(@TempDir Path dir) throws IOException {
+  void v1SchemasFromADirectoryWithLockedCarryLockedAsIs(@TempDir Path dir) throws IOException {
     writeSchemasWithLocked(dir);
     EventSchemas locked = EventSchemas.fromDirectory(dir);
     assertThat(locked.statusSymbols()).containsExactly("ACTIVE", "SUSPENDED", "LOCKED");
 
-    GenericRecord event = new UserEvents(locked, () -> EVENT_ID, Clock.fixed(NOW, ZoneOffset.UTC))
-        .updated(new User("7", "grace@example.com", "Grace", "LOCKED", 5));
+    GenericRecord event = new EventVersions(locked, EventSchemas.builtInV2())
+        .toV1(events.updated(new User("7", "grace@example.com", "Grace", "", "LOCKED", 5)));
     assertThat(event.get("status").toString()).isEqualTo("LOCKED");
     assertThat(encode(event)).isNotEmpty();
   }

@@ -32,6 +32,7 @@ class UserServiceIT {
   static void start() throws Exception {
     stack = KafkaStack.start();
     stack.createTopic(TOPIC, 3);
+    stack.createTopic(TOPIC + ".v2", 3);
     Map<String, String> env = new HashMap<>(stack.relayEnv(TOPIC));
     env.put("HTTP_PORT", "0");
     env.put("OUTBOX_POLL_MS", "100");
@@ -56,7 +57,8 @@ class UserServiceIT {
   @Test
   void saysTheRelayIsOnAndWhereItListens() {
     assertThat(OUT.toString(StandardCharsets.UTF_8))
-        .contains("relay on: publishing the outbox to topic user-events at " + stack.bootstrapServers())
+        .contains("relay on: publishing the outbox to user-events, user-events.v2 at " + stack.bootstrapServers())
+        .contains("published v1,v2 (UserStatus [ACTIVE, SUSPENDED, LOCKED])")
         .contains("listening on " + service.url());
   }
 
@@ -126,6 +128,10 @@ class UserServiceIT {
     assertThatThrownBy(() -> UserService.start(Map.of("OUTBOX_RETENTION_HOURS", "0")))
         .isInstanceOfSatisfying(InvalidSettingException.class,
             e -> assertThat(e.variable()).isEqualTo("OUTBOX_RETENTION_HOURS"));
+    assertThatThrownBy(() -> UserService.start(Map.of("PUBLISHED_VERSIONS", "v1,v3")))
+        .isInstanceOfSatisfying(InvalidSettingException.class,
+            e -> assertThat(e.variable()).isEqualTo("PUBLISHED_VERSIONS"))
+        .hasMessageContaining("\"v3\"").hasMessageContaining("[v1, v2]");
   }
 
   /** Waits (bounded) until the relay marked everything sent: GET /admin/outbox says pending 0. */

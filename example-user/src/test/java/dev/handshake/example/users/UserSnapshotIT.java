@@ -87,8 +87,9 @@ class UserSnapshotIT {
       try (Connection connection = database.dataSource().getConnection()) {
         UUID eventId = TestEvents.appendCreated(connection, "unpositioned");
         try (PreparedStatement user = connection.prepareStatement("""
-            INSERT INTO users (id, email, name, status, version)
-            SELECT aggregateid, payload->>'email', payload->>'displayName', 'ACTIVE', 1 FROM outbox WHERE id = ?""")) {
+            INSERT INTO users (id, email, given_name, family_name, status, version)
+            SELECT aggregateid, payload->>'email', payload->>'givenName', payload->>'familyName', 'ACTIVE', 1
+            FROM outbox WHERE id = ?""")) {
           user.setObject(1, eventId);
           user.executeUpdate();
         }
@@ -179,9 +180,10 @@ class UserSnapshotIT {
         switch (random.nextInt(6)) {
           case 0 -> users.delete(id);
           case 1 -> users.create("w" + UUID.randomUUID() + "@example.com", "New");
-          case 2 -> users.update(id, Optional.empty(), Optional.empty(),
+          case 2 -> users.update(id, Optional.empty(), Optional.empty(), Optional.empty(),
               Optional.of(random.nextBoolean() ? "ACTIVE" : "SUSPENDED"));
-          default -> users.update(id, Optional.empty(), Optional.of("Name " + random.nextInt(1000)), Optional.empty());
+          default -> users.update(id, Optional.empty(), Optional.of("Name"), Optional.of("N" + random.nextInt(1000)),
+              Optional.empty());
         }
         writes++;
       } catch (ApiException deletedAlready) {
@@ -217,7 +219,9 @@ class UserSnapshotIT {
           users.remove(id);
         } else {
           ObjectNode user = JsonHttpServer.MAPPER.createObjectNode().put("id", id)
-              .put("email", data.get("email").asText()).put("name", data.get("displayName").asText())
+              .put("email", data.get("email").asText())
+              .put("name", EventVersions.displayName(data.get("givenName").asText(), data.get("familyName").asText()))
+              .put("givenName", data.get("givenName").asText()).put("familyName", data.get("familyName").asText())
               .put("status", data.get("status").asText()).put("version", data.get("version").asLong());
           users.put(id, user.toString());
         }

@@ -53,6 +53,7 @@ class KafkaEndToEndTest {
         "KAFKA_BOOTSTRAP_SERVERS", infrastructure.kafka().bootstrapServers(),
         "SCHEMA_REGISTRY_URL", infrastructure.registryUrl(),
         "USER_EVENTS_TOPIC", topic,
+        "PUBLISHED_VERSIONS", "v1", // this test reads v1 only, and registers only v1's schemas
         "OUTBOX_POLL_MS", "100"));
     users = new UserServiceUsers(userService);
   }
