@@ -71,7 +71,7 @@ public final class AuthService implements AutoCloseable {
       }
       Optional<Long> snapshotPosition = Bootstrap.loadedPosition(database.dataSource());
       String readerSchemas = config.readerSchemasDir().orElseGet(
-          () -> opened(parts, ShippedReaderSchemas.write()).directory().toString());
+          () -> opened(parts, ShippedReaderSchemas.write(config.eventsVersion())).directory().toString());
       EventDecoder decoder = opened(parts, new EventDecoder(config.registryUrl().orElse("http://127.0.0.1:1"),
           readerSchemas));
       EventSource events = opened(parts, eventSource(parts, config, database, decoder, userService,

@@ -1,5 +1,6 @@
 package dev.handshake.example.auth;
 
+import dev.handshake.example.auth.consume.UserEventsTopic;
 import dev.handshake.example.auth.login.LoginThrottle;
 import dev.handshake.example.auth.login.PasswordHasher;
 import dev.handshake.example.support.InvalidSettingException;
@@ -52,7 +53,7 @@ record AuthSettings(Optional<String> kafkaBootstrapServers, Optional<String> reg
       return path.toAbsolutePath().toString();
     });
     long reconcileMillis = settings.atLeast("RECONCILE_INTERVAL_MS", 0, 0);
-    return new AuthSettings(kafka, registry, settings.text("USER_EVENTS_TOPIC", "user-events"),
+    return new AuthSettings(kafka, registry, userEventsTopic(settings),
         settings.text("CONSUMER_GROUP", "auth-service"), userService, readerSchemas, feed,
         bootstrap.equals("snapshot"),
         reconcileMillis == 0 ? Optional.empty() : Optional.of(Duration.ofMillis(reconcileMillis)),
@@ -60,5 +61,22 @@ record AuthSettings(Optional<String> kafkaBootstrapServers, Optional<String> reg
         (int) settings.atLeast("LOGIN_MAX_FAILURES", LoginThrottle.DEFAULT_MAX_FAILURES, 1),
         Duration.ofMillis(settings.atLeast("LOGIN_LOCK_MS", LoginThrottle.DEFAULT_LOCK.toMillis(), 1)),
         (int) settings.atLeast("LOGIN_CONCURRENCY", Math.max(1, Runtime.getRuntime().availableProcessors() / 2), 1));
+  }
+
+  /** The topic also picks the reader schemas auth ships ({@link UserEventsTopic}): refused when it has none. */
+  private static String userEventsTopic(Settings settings) {
+    String topic = settings.text("USER_EVENTS_TOPIC", "user-events");
+    try {
+      UserEventsTopic.of(topic);
+    } catch (IllegalArgumentException unknownVersion) {
+      throw new InvalidSettingException("USER_EVENTS_TOPIC", "USER_EVENTS_TOPIC=" + topic + " is not valid: "
+          + unknownVersion.getMessage());
+    }
+    return topic;
+  }
+
+  /** The version of user-service's events the topic carries: auth's shipped reader schemas for it. */
+  int eventsVersion() {
+    return UserEventsTopic.of(topic).version();
   }
 }

@@ -51,8 +51,8 @@ public final class TestDatabase implements AutoCloseable {
   /** Empties every table auth writes and zeroes the counters. */
   public void reset() throws SQLException {
     try (Connection connection = dataSource().getConnection(); Statement statement = connection.createStatement()) {
-      statement.execute("truncate users, applied_events, partition_offsets, stream_positions, dead_letters, "
-          + "dead_letter_headers, credentials");
+      statement.execute("truncate users, applied_events, partition_offsets, stream_positions, "
+          + "stream_partition_positions, dead_letters, dead_letter_headers, credentials");
       statement.execute("update counters set value = 0");
     }
   }

@@ -19,10 +19,10 @@ import dev.handshake.example.support.Transactions;
 import dev.handshake.example.auth.store.UserChange;
 import dev.handshake.example.auth.store.UserCopy;
 import dev.handshake.example.auth.store.UserStore;
-import dev.handshake.example.user.UserCreated;
-import dev.handshake.example.user.UserDeleted;
-import dev.handshake.example.user.UserStatus;
-import dev.handshake.example.user.UserUpdated;
+import dev.handshake.example.user.v2.UserCreated;
+import dev.handshake.example.user.v2.UserDeleted;
+import dev.handshake.example.user.v2.UserStatus;
+import dev.handshake.example.user.v2.UserUpdated;
 import dev.handshake.core.contract.KeyFormat;
 import dev.handshake.junit5.AvroMessageInteraction;
 import dev.handshake.junit5.ReceivedAvroMessage;
@@ -36,15 +36,19 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * auth-service's contract with user-service: the three user events, as auth-service decodes them with its
- * own reader schemas, and the fields it relies on. Each test runs auth's real mapping ({@link UserEvents}) and
- * store ({@link UserStore}, on a real PostgreSQL) on the example event.
- * Writes target/pacts/auth-service-user-service.json; the build checks contracts/ holds the same.
+ * auth-service's contract with user-service, as its current version reads: the three user events of version 2
+ * (topic user-events.v2, which {@code USER_EVENTS_TOPIC=user-events.v2} selects), as auth-service decodes them with
+ * its own v2 reader schemas (src/main/avro-v2), and the fields it relies on. Each test runs auth's real mapping
+ * ({@link UserEvents}) and store ({@link UserStore}, on a real PostgreSQL) on the example event.
+ * Writes target/pacts/auth-service-user-service.json; the build checks the committed copy holds the same. The
+ * contract of the released version that read version 1 (topic user-events) is kept as it was released:
+ * contracts/released/auth-service-0.1.0-user-service.json (contracts/README.md).
  */
 @ExtendWith(PactConsumerTestExt.class)
 @PactTestFor(providerName = "user-service", providerType = ProviderType.ASYNCH, pactVersion = PactSpecVersion.V4)
 class UserEventsContractTest {
-  private static final String TOPIC = "user-events";
+  private static final String TOPIC = "user-events.v2";
+  private static final String STATUS = "ACTIVE|SUSPENDED|LOCKED";
   private static final String EMAIL_PATTERN = "[^@\\s]+@[^@\\s]+";
   /** auth reads user-service's outbox position from this header and refuses a record whose header is not a number. */
   private static final String POSITION = "[0-9]+";
@@ -64,7 +68,7 @@ class UserEventsContractTest {
             .uuid("eventId", "5d0c2b59-6f7b-4a53-9d0e-7c2a1f3b8e01")
             .stringType("userId", "42")
             .stringMatcher("email", EMAIL_PATTERN, "ada@example.com")
-            .stringMatcher("status", "ACTIVE|SUSPENDED", "ACTIVE")
+            .stringMatcher("status", STATUS, "ACTIVE")
             .integerType("version", 1L))
         .addTo(builder)
         .toPact();
@@ -82,7 +86,7 @@ class UserEventsContractTest {
             .uuid("eventId", "a3e1f0d2-1b2c-4d5e-8f90-0a1b2c3d4e02")
             .stringType("userId", "42")
             .stringMatcher("email", EMAIL_PATTERN, "ada.lovelace@example.com")
-            .stringMatcher("status", "ACTIVE|SUSPENDED", "SUSPENDED")
+            .stringMatcher("status", STATUS, "LOCKED")
             .integerType("version", 2L))
         .addTo(builder)
         .toPact();
@@ -119,7 +123,7 @@ class UserEventsContractTest {
 
   @Test
   @PactTestFor(pactMethod = "userUpdated")
-  void aSuspendedUserCannotLogInAnyMore(V4Interaction.AsynchronousMessage message) throws SQLException {
+  void aLockedUserCannotLogInAnyMore(V4Interaction.AsynchronousMessage message) throws SQLException {
     apply(created(1L));
     ReceivedAvroMessage received = ReceivedAvroMessage.from(message);
     UserUpdated event = received.record(UserUpdated.class);
@@ -127,7 +131,7 @@ class UserEventsContractTest {
     assertThat(apply(event, received)).isEqualTo(ApplyOutcome.APPLIED);
 
     assertThat(user()).extracting(UserCopy::email, UserCopy::status, UserCopy::canLogIn)
-        .containsExactly("ada.lovelace@example.com", "SUSPENDED", false);
+        .containsExactly("ada.lovelace@example.com", "LOCKED", false);
   }
 
   @Test

@@ -47,6 +47,7 @@ public final class KafkaEventSource implements EventSource {
   private final String topic;
   private final DataSource dataSource;
   private final BatchApplier applier;
+  private final VersionSwitch versionSwitch;
   private final Thread thread;
   private final AtomicLong lag = new AtomicLong(-1);
   private final AtomicLong transientFailures = new AtomicLong();
@@ -63,6 +64,7 @@ public final class KafkaEventSource implements EventSource {
     this.topic = topic;
     this.dataSource = dataSource;
     this.applier = new BatchApplier(decoder, deadLetterTopic, snapshotPosition);
+    this.versionSwitch = new VersionSwitch(topic);
     this.consumer = new KafkaConsumer<>(Map.of(
         ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
         ConsumerConfig.GROUP_ID_CONFIG, consumerGroup,
@@ -115,7 +117,7 @@ public final class KafkaEventSource implements EventSource {
       Map<TopicPartition, OffsetAndMetadata> next = Transactions.inTransaction(dataSource, connection -> {
         List<ConsumerRecord<byte[], byte[]>> all = new ArrayList<>(records.count());
         for (TopicPartition partition : records.partitions()) {
-          all.addAll(records.records(partition));
+          all.addAll(versionSwitch.notProcessedYet(connection, partition, records.records(partition)));
         }
         applier.apply(connection, all);
         Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
@@ -153,6 +155,7 @@ public final class KafkaEventSource implements EventSource {
           // Nothing stored: start from the beginning, whatever Kafka's committed offset says.
           consumer.seekToBeginning(List.of(partition));
         }
+        versionSwitch.positioned(connection, partition);
         unpositioned.remove(partition);
         if (!backingOff) {
           consumer.resume(List.of(partition));

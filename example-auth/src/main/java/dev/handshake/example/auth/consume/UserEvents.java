@@ -14,10 +14,15 @@ import org.apache.avro.generic.GenericRecord;
  */
 public final class UserEvents {
   private static final String NAMESPACE = "dev.handshake.example.user.";
+  /** Version 1's events (topic user-events) and version 2's (user-events.v2): the fields auth reads are the same. */
+  private static final String NAMESPACE_V2 = NAMESPACE + "v2.";
   private static final Map<String, Kind> KINDS = Map.of(
       NAMESPACE + "UserCreated", Kind.CREATED,
       NAMESPACE + "UserUpdated", Kind.UPDATED,
-      NAMESPACE + "UserDeleted", Kind.DELETED);
+      NAMESPACE + "UserDeleted", Kind.DELETED,
+      NAMESPACE_V2 + "UserCreated", Kind.CREATED,
+      NAMESPACE_V2 + "UserUpdated", Kind.UPDATED,
+      NAMESPACE_V2 + "UserDeleted", Kind.DELETED);
 
   private UserEvents() {
   }

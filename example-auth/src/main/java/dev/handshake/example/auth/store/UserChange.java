@@ -1,5 +1,6 @@
 package dev.handshake.example.auth.store;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -11,6 +12,9 @@ public record UserChange(UUID eventId, Kind kind, String userId, String email, S
     Long sourcePosition) {
 
   public enum Kind { CREATED, UPDATED, DELETED }
+
+  /** Every status auth knows; only ACTIVE logs in (LOCKED comes with user-service's events v2). */
+  public static final List<String> STATUSES = List.of("ACTIVE", "SUSPENDED", "LOCKED");
 
   public UserChange {
     Objects.requireNonNull(eventId, "eventId");
@@ -29,8 +33,7 @@ public record UserChange(UUID eventId, Kind kind, String userId, String email, S
     require(userId != null && !userId.isBlank(), "userId is empty");
     require(email != null && email.contains("@"), "email '" + email + "' is not an email address");
     require(version > 0, "version " + version + " is not positive");
-    require(deletes() || "ACTIVE".equals(status) || "SUSPENDED".equals(status),
-        "status '" + status + "' is neither ACTIVE nor SUSPENDED");
+    require(deletes() || STATUSES.contains(status), "status '" + status + "' is none of " + STATUSES);
   }
 
   private void require(boolean condition, String problem) {

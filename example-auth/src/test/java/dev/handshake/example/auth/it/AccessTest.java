@@ -164,7 +164,8 @@ class AccessTest {
         {"USER_SERVICE_URL", "garbage"},
         {"SCHEMA_REGISTRY_URL", "registry:8081"},
         {"LOGIN_MAX_FAILURES", "0"},
-        {"ADMIN_TOKEN", "short"}};
+        {"ADMIN_TOKEN", "short"},
+        {"USER_EVENTS_TOPIC", "user-events.v3"}};
     for (String[] setting : cases) {
       Map<String, String> env = infrastructure.authEnv("unused", Map.of(setting[0], setting[1]));
       assertThatThrownBy(() -> AuthService.start(env).close()).as(setting[0])

@@ -2,13 +2,9 @@ package dev.handshake.example.auth.it;
 
 import dev.handshake.testsupport.ServerProcess;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * The real user-service ({@code example-user/target/user-service.jar}, built before this module) as a child process.
@@ -16,7 +12,6 @@ import java.util.regex.Pattern;
  */
 public final class UserServiceProcess implements AutoCloseable {
   private static final Path JAR = Path.of("..", "example-user", "target", "user-service.jar");
-  private static final Pattern LISTENING = Pattern.compile("listening on (http://\\S+)");
 
   private final ServerProcess process;
   private final URI url;
@@ -28,20 +23,11 @@ public final class UserServiceProcess implements AutoCloseable {
 
   /** Starts user-service with {@code env} (HTTP_PORT=0 is added); waits for its listening line. */
   public static UserServiceProcess start(Map<String, String> env) {
-    if (!Files.isRegularFile(JAR)) {
-      throw new IllegalStateException(JAR.toAbsolutePath() + " is missing: build example-user first "
-          + "(./mvnw -pl example-auth -am verify builds it)");
-    }
-    List<String> command = new ArrayList<>();
-    command.add("env");
-    command.add("HTTP_PORT=0");
-    command.add("ADMIN_TOKEN=" + Infrastructure.ADMIN_TOKEN);
-    env.forEach((name, value) -> command.add(name + "=" + value));
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.add("-Xmx256m");
-    command.add("-jar");
-    command.add(JAR.toAbsolutePath().toString());
-    return new UserServiceProcess(ServerProcess.start("user-service", command, LISTENING, Duration.ofMinutes(3)));
+    Map<String, String> all = new LinkedHashMap<>();
+    all.put("HTTP_PORT", "0");
+    all.put("ADMIN_TOKEN", Infrastructure.ADMIN_TOKEN);
+    all.putAll(env);
+    return new UserServiceProcess(JarProcess.start("user-service", JAR, all));
   }
 
   /** user-service on its own database {@code name} (created afresh) of the shared PostgreSQL; {@code env} adds. */
