@@ -50,6 +50,8 @@ public final class KafkaEventSource implements EventSource {
   private final Thread thread;
   private final AtomicLong lag = new AtomicLong(-1);
   private final AtomicLong transientFailures = new AtomicLong();
+  private final AtomicLong fencedBatches = new AtomicLong();
+  private final PartitionFence fence = new PartitionFence();
   /** Assigned partitions not yet positioned from the database: paused until they are. */
   private final Set<TopicPartition> unpositioned = new HashSet<>();
   private volatile boolean running = true;
@@ -112,24 +114,30 @@ public final class KafkaEventSource implements EventSource {
 
   private void applyBatch(ConsumerRecords<byte[], byte[]> records) {
     try {
-      Map<TopicPartition, OffsetAndMetadata> next = Transactions.inTransaction(dataSource, connection -> {
+      Map<TopicPartition, Long> next = Transactions.inTransaction(dataSource, connection -> {
+        fence.claim(connection, records.partitions());
         List<ConsumerRecord<byte[], byte[]>> all = new ArrayList<>(records.count());
         for (TopicPartition partition : records.partitions()) {
           all.addAll(records.records(partition));
         }
         applier.apply(connection, all);
-        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+        Map<TopicPartition, Long> offsets = new HashMap<>();
         for (TopicPartition partition : records.partitions()) {
           List<ConsumerRecord<byte[], byte[]>> batch = records.records(partition);
           long nextOffset = batch.get(batch.size() - 1).offset() + 1;
-          OffsetStore.save(connection, partition.topic(), partition.partition(), nextOffset);
-          offsets.put(partition, new OffsetAndMetadata(nextOffset));
+          fence.store(connection, partition, nextOffset);
+          offsets.put(partition, nextOffset);
         }
         return offsets;
       });
+      fence.committed(next);
       backoff = FIRST_BACKOFF;
+      Map<TopicPartition, OffsetAndMetadata> hint = new HashMap<>();
+      next.forEach((partition, offset) -> hint.put(partition, new OffsetAndMetadata(offset)));
       // Only a hint: a crash before (or a failure of) this commit loses nothing, the database has the offsets.
-      consumer.commitAsync(next, null);
+      consumer.commitAsync(hint, null);
+    } catch (PartitionFence.FencedBatchException fenced) {
+      repositionFenced(records.partitions(), fenced);
     } catch (Exception failure) {
       // Nothing of the batch committed: go back to its first records and try again after a pause. A poison
       // record never gets here (it is dead-lettered inside the batch), so this is a transient failure.
@@ -140,6 +148,20 @@ public final class KafkaEventSource implements EventSource {
     }
   }
 
+  /**
+   * Nothing of the batch was applied: every partition of it starts again from what the database holds, which for
+   * a partition another instance moved on is past this batch (or the partition is no longer ours, and the next
+   * poll says so).
+   */
+  private void repositionFenced(Set<TopicPartition> batchPartitions, PartitionFence.FencedBatchException fenced) {
+    fencedBatches.incrementAndGet();
+    System.err.println("auth-service: " + fenced.getMessage() + "; positioning from the database again");
+    Set<TopicPartition> again = new HashSet<>(batchPartitions);
+    again.retainAll(consumer.assignment());
+    consumer.pause(again);
+    unpositioned.addAll(again);
+  }
+
   private void positionFromDatabase() {
     if (unpositioned.isEmpty()) {
       return;
@@ -147,6 +169,7 @@ public final class KafkaEventSource implements EventSource {
     try (Connection connection = dataSource.getConnection()) {
       for (TopicPartition partition : Set.copyOf(unpositioned)) {
         Optional<Long> stored = OffsetStore.find(connection, partition.topic(), partition.partition());
+        fence.positioned(partition, stored);
         if (stored.isPresent()) {
           consumer.seek(partition, stored.get());
         } else {
@@ -180,6 +203,12 @@ public final class KafkaEventSource implements EventSource {
       ready.removeAll(unpositioned);
       consumer.resume(ready);
     }
+  }
+
+  /** How many batches were rolled back because another instance had moved their partitions on. */
+  @Override
+  public long fencedBatches() {
+    return fencedBatches.get();
   }
 
   private void measureLag() {
@@ -220,11 +249,13 @@ public final class KafkaEventSource implements EventSource {
     @Override
     public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
       unpositioned.removeAll(partitions);
+      fence.forget(partitions);
     }
 
     @Override
     public void onPartitionsLost(Collection<TopicPartition> partitions) {
       unpositioned.removeAll(partitions);
+      fence.forget(partitions);
     }
   }
 }
