@@ -9,6 +9,7 @@ import dev.handshake.example.support.Transactions;
 import java.io.PrintStream;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -68,6 +69,7 @@ public final class UserService implements AutoCloseable {
     int port = settings.port("HTTP_PORT", DEFAULT_PORT);
     Duration poll = settings.millis("OUTBOX_POLL_MS", Duration.ofSeconds(1));
     Optional<Map<String, Object>> kafka = RelayProducer.properties(settings);
+    int partitions = UserEventTopics.partitions(settings);
     EventSchemas schemas = settings.path(EventSchemas.VARIABLE).map(EventSchemas::fromDirectory)
         .orElseGet(EventSchemas::builtIn);
     OutboxRelay.Config relayConfig = new OutboxRelay.Config(settings.text("USER_EVENTS_TOPIC", "user-events"),
@@ -83,6 +85,7 @@ public final class UserService implements AutoCloseable {
       schemas.checkHeld(parts.users().statusesHeld());
       listener = new OutboxListener(database, parts.sequencer(), poll, System.err).start();
       if (kafka.isPresent()) {
+        UserEventTopics.ensure(kafka.get(), List.of(relayConfig.topic()), partitions, out);
         relay = new OutboxRelay(parts.transactions(), parts.signal(), parts.admin(),
             RelayProducer.create(kafka.get()), relayConfig, OutboxRelay.AfterSend.NOTHING, System.err).start();
         out.println("relay on: publishing the outbox to topic " + relayConfig.topic() + " at "
