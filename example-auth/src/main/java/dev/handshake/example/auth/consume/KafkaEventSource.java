@@ -72,6 +72,9 @@ public final class KafkaEventSource implements EventSource {
         ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
         ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
         ConsumerConfig.MAX_POLL_RECORDS_CONFIG, MAX_POLL_RECORDS,
+        // The topic's partition count is user-service's to decide (USER_EVENTS_PARTITIONS); a consumer started
+        // first must wait for the topic, not have the broker create it with its own num.partitions.
+        ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false,
         ConsumerConfig.CLIENT_ID_CONFIG, "auth-service-" + consumerGroup),
         new ByteArrayDeserializer(), new ByteArrayDeserializer());
     this.thread = new Thread(this::run, "auth-consumer-" + topic);
