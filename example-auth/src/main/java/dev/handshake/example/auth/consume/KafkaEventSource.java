@@ -40,6 +40,7 @@ public final class KafkaEventSource implements EventSource {
    * bigger batch is cheaper per record; 1 MiB per partition per fetch (the default) holds about 5,000 events.
    */
   private static final int MAX_POLL_RECORDS = 2_000;
+  private static final Duration SESSION_TIMEOUT = Duration.ofSeconds(10);
   private static final Duration FIRST_BACKOFF = Duration.ofMillis(200);
   private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
 
@@ -75,6 +76,9 @@ public final class KafkaEventSource implements EventSource {
         // The topic's partition count is user-service's to decide (USER_EVENTS_PARTITIONS); a consumer started
         // first must wait for the topic, not have the broker create it with its own num.partitions.
         ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false,
+        // An instance killed holds its partitions until the group gives up on it: 10 s (Kafka's default is 45 s).
+        // A pause longer than that makes it a zombie, whose batch PartitionFence rolls back.
+        ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, (int) SESSION_TIMEOUT.toMillis(),
         ConsumerConfig.CLIENT_ID_CONFIG, "auth-service-" + consumerGroup),
         new ByteArrayDeserializer(), new ByteArrayDeserializer());
     this.thread = new Thread(this::run, "auth-consumer-" + topic);
