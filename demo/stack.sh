@@ -8,6 +8,12 @@
 #   ./demo/stack.sh start user-service|auth-service --data-dir DIR   starts a stopped or killed service again,
 #                                          on the same data and port, and updates DIR/stack.env
 #   ./demo/stack.sh stop  user-service|auth-service --data-dir DIR   stops one service (SIGTERM)
+#   ./demo/stack.sh start auth-service --instance N --data-dir DIR   (N >= 2; 1 is the first instance) another
+#                                          instance on the same database (and, for auth-service, consumer group),
+#                                          on its own port and DATA_DIR (DIR/auth-service-N), written to stack.env
+#                                          as AUTH_SERVICE_URL_N and AUTH_SERVICE_PID_N (USER_SERVICE_URL_N and
+#                                          USER_SERVICE_PID_N for user-service); `stop ... --instance N` stops it,
+#                                          `down` stops every instance
 #   ./demo/stack.sh down  --data-dir DIR   stops everything; the data under DIR stays for the next `up`
 # A service also reads the caller's environment for its optional settings, e.g.
 #   READER_SCHEMAS_DIR=dir ./demo/stack.sh start auth-service --data-dir DIR
@@ -24,7 +30,7 @@ INFRA_CLASSPATH="$ROOT/e2e/target/infra.classpath"
 
 usage() {
   echo "usage: $0 up|down --data-dir DIR" >&2
-  echo "       $0 start|stop user-service|auth-service --data-dir DIR" >&2
+  echo "       $0 start|stop user-service|auth-service [--instance N] --data-dir DIR   (N >= 2)" >&2
   exit 2
 }
 
@@ -36,9 +42,26 @@ if [[ "$command" == start || "$command" == stop ]]; then
   service="${1:-}"; [[ $# -gt 0 ]] && shift
   [[ "$service" == user-service || "$service" == auth-service ]] || usage
 fi
-[[ "${1:-}" == --data-dir && -n "${2:-}" ]] || usage
-mkdir -p "$2"
-DATA_DIR="$(cd "$2" && pwd)"
+instance=""
+data_dir=""
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    --data-dir) [[ -n "${2:-}" ]] || usage; data_dir="$2"; shift 2 ;;
+    --instance) [[ -n "$service" && $# -ge 2 ]] || usage; instance="$2"; shift 2 ;;
+    *) usage ;;
+  esac
+done
+[[ -n "$data_dir" ]] || usage
+if [[ -n "$instance" ]]; then
+  if ! [[ "$instance" =~ ^[0-9]{1,3}$ ]] || ((10#$instance < 2)); then
+    echo "stack: --instance $instance is not valid: give a whole number from 2 to 999 (instance 1 is the first" \
+      "one, started without --instance)" >&2
+    exit 2
+  fi
+  instance=$((10#$instance))
+fi
+mkdir -p "$data_dir"
+DATA_DIR="$(cd "$data_dir" && pwd)"
 ENV_FILE="$DATA_DIR/stack.env"
 LOGS="$DATA_DIR/logs"
 mkdir -p "$LOGS"
@@ -57,7 +80,12 @@ ensure_built() {
     || { echo "stack: the build failed; run: ./mvnw -B package -DskipTests -Dinvoker.skip=true -pl e2e -am" >&2; exit 1; }
 }
 
+# The extra instances' variables in stack.env: USER_SERVICE_URL_N, USER_SERVICE_PID_N, AUTH_SERVICE_URL_N, ...
+instance_vars() { compgen -v | grep -E '^(USER|AUTH)_SERVICE_(URL|PID)_[0-9]+$' || true; }
+
 load_env() {
+  local var
+  for var in $(instance_vars); do unset "$var"; done
   KAFKA_BOOTSTRAP_SERVERS="" SCHEMA_REGISTRY_URL="" USER_SERVICE_URL="" AUTH_SERVICE_URL=""
   USER_DB_URL="" AUTH_DB_URL="" INFRA_PID="" USER_SERVICE_PID="" AUTH_SERVICE_PID="" ADMIN_TOKEN=""
   if [[ -f "$ENV_FILE" ]]; then
@@ -80,6 +108,10 @@ write_env() {
     echo "USER_SERVICE_PID=$USER_SERVICE_PID"
     echo "AUTH_SERVICE_PID=$AUTH_SERVICE_PID"
     echo "ADMIN_TOKEN=$ADMIN_TOKEN"
+    local var
+    for var in $(instance_vars); do
+      if [[ -n "${!var}" ]]; then echo "$var=${!var}"; fi
+    done
   } >"$tmp"
   mv "$tmp" "$ENV_FILE"
 }
@@ -139,6 +171,13 @@ stop_orphaned_postgres() {
 
 stop_all() {
   load_env
+  local var
+  for var in $(instance_vars); do
+    if [[ "$var" == *_PID_* ]]; then
+      stop_pid "$(instance_name "$var")" "${!var}"
+    fi
+    unset "$var"
+  done
   stop_pid auth-service "$AUTH_SERVICE_PID"
   stop_pid user-service "$USER_SERVICE_PID"
   stop_pid infra "$INFRA_PID"
@@ -157,30 +196,55 @@ service_port() {
   echo "$port"
 }
 
+# The stack.env variable prefix of a service (USER_SERVICE, AUTH_SERVICE) and the suffix of an instance (_N).
+prefix_of() { [[ "$1" == user-service ]] && echo USER_SERVICE || echo AUTH_SERVICE; }
+suffix_of() { [[ -n "${1:-}" ]] && echo "_$1" || true; }
+# AUTH_SERVICE_PID_3 -> auth-service-3
+instance_name() { local prefix="${1%%_PID_*}"; prefix="${prefix,,}"; echo "${prefix//_/-}-${1##*_}"; }
+
 start_service() {
-  local name="$1" jar log="$LOGS/$1.log" pid url
+  local service="$1" n="${2:-}" name jar pid url prefix suffix pid_var url_var
+  prefix="$(prefix_of "$service")"; suffix="$(suffix_of "$n")"
+  name="$service${n:+-$n}"; pid_var="${prefix}_PID$suffix"; url_var="${prefix}_URL$suffix"
+  local log="$LOGS/$name.log"
   load_env
   alive "$INFRA_PID" || { echo "stack: the infrastructure is not running; run: $0 up --data-dir $DATA_DIR" >&2; exit 1; }
+  still_alive "${!pid_var:-}" && { say "$name is already running (pid ${!pid_var})"; return; }
   local -a env=(HTTP_PORT="$(service_port "$name")" DB_USER=postgres ADMIN_TOKEN="$ADMIN_TOKEN"
     KAFKA_BOOTSTRAP_SERVERS="$KAFKA_BOOTSTRAP_SERVERS" SCHEMA_REGISTRY_URL="$SCHEMA_REGISTRY_URL")
-  if [[ "$name" == user-service ]]; then
-    still_alive "$USER_SERVICE_PID" && { say "user-service is already running (pid $USER_SERVICE_PID)"; return; }
+  if [[ -n "$n" ]]; then
+    # Its own DATA_DIR: whatever an instance keeps on disk is never shared with another.
+    mkdir -p "$DATA_DIR/$name"
+    env+=(DATA_DIR="$DATA_DIR/$name")
+  fi
+  if [[ "$service" == user-service ]]; then
     jar="$USER_JAR"; env+=(DB_URL="$USER_DB_URL" OUTBOX_POLL_MS="${OUTBOX_POLL_MS:-200}")
   else
-    still_alive "$AUTH_SERVICE_PID" && { say "auth-service is already running (pid $AUTH_SERVICE_PID)"; return; }
     jar="$AUTH_JAR"; env+=(DB_URL="$AUTH_DB_URL" USER_SERVICE_URL="$USER_SERVICE_URL")
   fi
   : >"$log"
   env "${env[@]}" "$JAVA" -Xmx256m -XX:+UseSerialGC -jar "$jar" >>"$log" 2>&1 </dev/null &
   pid=$!
-  if [[ "$name" == user-service ]]; then USER_SERVICE_PID=$pid; else AUTH_SERVICE_PID=$pid; fi
+  printf -v "$pid_var" '%s' "$pid"
   write_env
   await_line "$name" "$pid" "$log" 'listening on http://'
   url="$(grep -oE 'listening on http://[^ ]+' "$log" | head -n 1 | sed 's/^listening on //')"
   echo "${url##*:}" >"$DATA_DIR/$name.port"
-  if [[ "$name" == user-service ]]; then USER_SERVICE_URL=$url; else AUTH_SERVICE_URL=$url; fi
+  printf -v "$url_var" '%s' "$url"
   write_env
   say "$name $url (pid $pid, log $log)"
+}
+
+stop_service() {
+  local service="$1" n="${2:-}" prefix suffix
+  prefix="$(prefix_of "$service")"; suffix="$(suffix_of "$n")"
+  load_env
+  local pid_var="${prefix}_PID$suffix" url_var="${prefix}_URL$suffix"
+  stop_pid "$service${n:+-$n}" "${!pid_var:-}"
+  printf -v "$pid_var" '%s' ""
+  [[ -z "$n" ]] || printf -v "$url_var" '%s' ""
+  write_env
+  say "$service${n:+ instance $n} stopped"
 }
 
 register_schemas() {
@@ -234,13 +298,8 @@ up() {
 
 case "$command" in
   up) up ;;
-  start) start_service "$service" ;;
-  stop)
-    load_env
-    if [[ "$service" == user-service ]]; then stop_pid user-service "$USER_SERVICE_PID"; USER_SERVICE_PID=""
-    else stop_pid auth-service "$AUTH_SERVICE_PID"; AUTH_SERVICE_PID=""; fi
-    write_env
-    say "$service stopped" ;;
+  start) start_service "$service" "$instance" ;;
+  stop) stop_service "$service" "$instance" ;;
   down) stop_all; say "down (data kept under $DATA_DIR)" ;;
   *) usage ;;
 esac

@@ -84,7 +84,7 @@ class CrashIT {
    * user-service was just killed waits for it to be back and goes on (the change may or may not have committed:
    * the comparison is with what user-service holds, the count with its outbox).
    */
-  private static Void write(LocalStack stack, int writer, int events, AtomicInteger written) throws Exception {
+  static Void write(LocalStack stack, int writer, int events, AtomicInteger written) throws Exception {
     ServiceClient api = stack.userServiceClient();
     List<String> live = new ArrayList<>();
     Random random = new Random(writer);

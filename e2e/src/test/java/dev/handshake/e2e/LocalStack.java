@@ -69,6 +69,10 @@ final class LocalStack implements AutoCloseable {
 
   /** user-service on the stack's user database, on its port; {@code extra} adds or overrides settings. */
   ServiceJar startUserService(Map<String, String> extra) {
+    return ServiceJar.start("user-service", ServiceJar.USER_SERVICE, userServiceSettings(extra));
+  }
+
+  private Map<String, String> userServiceSettings(Map<String, String> extra) {
     Map<String, String> env = new HashMap<>();
     env.put("HTTP_PORT", String.valueOf(userPort));
     env.put("DB_URL", infra.userDbUrl());
@@ -79,7 +83,7 @@ final class LocalStack implements AutoCloseable {
     env.put("OUTBOX_POLL_MS", "100");
     env.put("ADMIN_TOKEN", adminToken);
     env.putAll(extra);
-    return ServiceJar.start("user-service", ServiceJar.USER_SERVICE, env);
+    return env;
   }
 
   /** auth-service on the stack's auth database, on its port; {@code extra} adds or overrides settings. */
@@ -88,6 +92,30 @@ final class LocalStack implements AutoCloseable {
         infra.registryUrl(), userServiceUrl().toString(), adminToken);
     env.putAll(extra);
     return ServiceJar.start("auth-service", ServiceJar.AUTH_SERVICE, env);
+  }
+
+  /**
+   * One more auth-service instance on the stack's auth database and in its consumer group (as many as wanted: they
+   * share the partitions), on any free port.
+   */
+  ServiceJar startAuthServiceSharingTheGroup() {
+    Map<String, String> env = AuthInstance.settings(infra.authDbUrl(), 0, infra.kafkaBootstrapServers(),
+        infra.registryUrl(), userServiceUrl().toString(), adminToken);
+    return ServiceJar.start("auth-service", ServiceJar.AUTH_SERVICE, env);
+  }
+
+  /**
+   * One more user-service instance on the stack's user database, on any free port; its database sessions carry
+   * {@code applicationName} (pg_stat_activity's application_name) so a test can tell whose session holds a lock.
+   */
+  ServiceJar startUserServiceInstance(String applicationName) {
+    return ServiceJar.start(applicationName, ServiceJar.USER_SERVICE, userServiceSettings(Map.of(
+        "HTTP_PORT", "0", "DB_URL", userDbUrlNamed(applicationName))));
+  }
+
+  /** The user database's URL with {@code applicationName} on every session opened with it. */
+  String userDbUrlNamed(String applicationName) {
+    return infra.userDbUrl() + (infra.userDbUrl().contains("?") ? "&" : "?") + "ApplicationName=" + applicationName;
   }
 
   /** Another auth-service instance, on its own database {@code database} (created empty) and any port. */

@@ -185,6 +185,7 @@ final class AuthRoutes {
     }
     body.put("lag", events.lag());
     body.put("transientFailures", events.transientFailures());
+    body.put("fencedBatches", events.fencedBatches());
     JsonHttpServer.respond(ctx, 200, body);
   }
 

@@ -72,6 +72,7 @@ public final class UserService implements AutoCloseable {
     List<EventVersion> published = EventVersion.published(settings);
     EventVersions versions = new EventVersions(settings.path(EventSchemas.VARIABLE).map(EventSchemas::fromDirectory)
         .orElseGet(EventSchemas::builtIn), EventSchemas.builtInV2());
+    int partitions = UserEventTopics.partitions(settings);
     OutboxRelay.Config relayConfig = new OutboxRelay.Config(settings.text("USER_EVENTS_TOPIC", "user-events"),
         published, (int) settings.atLeast("RELAY_BATCH_SIZE", 2_000, 1), poll,
         Duration.ofHours(settings.atLeast("OUTBOX_RETENTION_HOURS", 7 * 24, 1)), versions);
@@ -85,6 +86,7 @@ public final class UserService implements AutoCloseable {
       versions.checkHeld(parts.users().statusesHeld(), published);
       listener = new OutboxListener(database, parts.sequencer(), poll, System.err).start();
       if (kafka.isPresent()) {
+        UserEventTopics.ensure(kafka.get(), relayConfig.topics(), partitions, out);
         relay = new OutboxRelay(parts.transactions(), parts.signal(), parts.admin(),
             RelayProducer.create(kafka.get()), relayConfig, OutboxRelay.AfterSend.NOTHING, System.err).start();
         out.println("relay on: publishing the outbox to " + String.join(", ", relayConfig.topics()) + " at "

@@ -32,6 +32,14 @@ public interface EventSource extends AutoCloseable {
   /** How often reading or applying failed transiently (and was retried) since start. */
   long transientFailures();
 
+  /**
+   * How many batches were rolled back whole since start because another instance of the consumer group had moved
+   * their partitions on (this one had been thrown out of the group while applying them).
+   */
+  default long fencedBatches() {
+    return 0;
+  }
+
   @Override
   void close();
 }

@@ -40,6 +40,7 @@ public final class KafkaEventSource implements EventSource {
    * bigger batch is cheaper per record; 1 MiB per partition per fetch (the default) holds about 5,000 events.
    */
   private static final int MAX_POLL_RECORDS = 2_000;
+  private static final Duration SESSION_TIMEOUT = Duration.ofSeconds(10);
   private static final Duration FIRST_BACKOFF = Duration.ofMillis(200);
   private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
 
@@ -51,6 +52,8 @@ public final class KafkaEventSource implements EventSource {
   private final Thread thread;
   private final AtomicLong lag = new AtomicLong(-1);
   private final AtomicLong transientFailures = new AtomicLong();
+  private final AtomicLong fencedBatches = new AtomicLong();
+  private final PartitionFence fence = new PartitionFence();
   /** Assigned partitions not yet positioned from the database: paused until they are. */
   private final Set<TopicPartition> unpositioned = new HashSet<>();
   private volatile boolean running = true;
@@ -72,6 +75,12 @@ public final class KafkaEventSource implements EventSource {
         ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
         ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
         ConsumerConfig.MAX_POLL_RECORDS_CONFIG, MAX_POLL_RECORDS,
+        // The topic's partition count is user-service's to decide (USER_EVENTS_PARTITIONS); a consumer started
+        // first must wait for the topic, not have the broker create it with its own num.partitions.
+        ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false,
+        // An instance killed holds its partitions until the group gives up on it: 10 s (Kafka's default is 45 s).
+        // A pause longer than that makes it a zombie, whose batch PartitionFence rolls back.
+        ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, (int) SESSION_TIMEOUT.toMillis(),
         ConsumerConfig.CLIENT_ID_CONFIG, "auth-service-" + consumerGroup),
         new ByteArrayDeserializer(), new ByteArrayDeserializer());
     this.thread = new Thread(this::run, "auth-consumer-" + topic);
@@ -114,24 +123,30 @@ public final class KafkaEventSource implements EventSource {
 
   private void applyBatch(ConsumerRecords<byte[], byte[]> records) {
     try {
-      Map<TopicPartition, OffsetAndMetadata> next = Transactions.inTransaction(dataSource, connection -> {
+      Map<TopicPartition, Long> next = Transactions.inTransaction(dataSource, connection -> {
+        fence.claim(connection, records.partitions());
         List<ConsumerRecord<byte[], byte[]>> all = new ArrayList<>(records.count());
         for (TopicPartition partition : records.partitions()) {
           all.addAll(versionSwitch.notProcessedYet(connection, partition, records.records(partition)));
         }
         applier.apply(connection, all);
-        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+        Map<TopicPartition, Long> offsets = new HashMap<>();
         for (TopicPartition partition : records.partitions()) {
           List<ConsumerRecord<byte[], byte[]>> batch = records.records(partition);
           long nextOffset = batch.get(batch.size() - 1).offset() + 1;
-          OffsetStore.save(connection, partition.topic(), partition.partition(), nextOffset);
-          offsets.put(partition, new OffsetAndMetadata(nextOffset));
+          fence.store(connection, partition, nextOffset);
+          offsets.put(partition, nextOffset);
         }
         return offsets;
       });
+      fence.committed(next);
       backoff = FIRST_BACKOFF;
+      Map<TopicPartition, OffsetAndMetadata> hint = new HashMap<>();
+      next.forEach((partition, offset) -> hint.put(partition, new OffsetAndMetadata(offset)));
       // Only a hint: a crash before (or a failure of) this commit loses nothing, the database has the offsets.
-      consumer.commitAsync(next, null);
+      consumer.commitAsync(hint, null);
+    } catch (PartitionFence.FencedBatchException fenced) {
+      repositionFenced(records.partitions(), fenced);
     } catch (Exception failure) {
       // Nothing of the batch committed: go back to its first records and try again after a pause. A poison
       // record never gets here (it is dead-lettered inside the batch), so this is a transient failure.
@@ -142,6 +157,20 @@ public final class KafkaEventSource implements EventSource {
     }
   }
 
+  /**
+   * Nothing of the batch was applied: every partition of it starts again from what the database holds, which for
+   * a partition another instance moved on is past this batch (or the partition is no longer ours, and the next
+   * poll says so).
+   */
+  private void repositionFenced(Set<TopicPartition> batchPartitions, PartitionFence.FencedBatchException fenced) {
+    fencedBatches.incrementAndGet();
+    System.err.println("auth-service: " + fenced.getMessage() + "; positioning from the database again");
+    Set<TopicPartition> again = new HashSet<>(batchPartitions);
+    again.retainAll(consumer.assignment());
+    consumer.pause(again);
+    unpositioned.addAll(again);
+  }
+
   private void positionFromDatabase() {
     if (unpositioned.isEmpty()) {
       return;
@@ -149,6 +178,7 @@ public final class KafkaEventSource implements EventSource {
     try (Connection connection = dataSource.getConnection()) {
       for (TopicPartition partition : Set.copyOf(unpositioned)) {
         Optional<Long> stored = OffsetStore.find(connection, partition.topic(), partition.partition());
+        fence.positioned(partition, stored);
         if (stored.isPresent()) {
           consumer.seek(partition, stored.get());
         } else {
@@ -183,6 +213,12 @@ public final class KafkaEventSource implements EventSource {
       ready.removeAll(unpositioned);
       consumer.resume(ready);
     }
+  }
+
+  /** How many batches were rolled back because another instance had moved their partitions on. */
+  @Override
+  public long fencedBatches() {
+    return fencedBatches.get();
   }
 
   private void measureLag() {
@@ -223,11 +259,13 @@ public final class KafkaEventSource implements EventSource {
     @Override
     public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
       unpositioned.removeAll(partitions);
+      fence.forget(partitions);
     }
 
     @Override
     public void onPartitionsLost(Collection<TopicPartition> partitions) {
       unpositioned.removeAll(partitions);
+      fence.forget(partitions);
     }
   }
 }

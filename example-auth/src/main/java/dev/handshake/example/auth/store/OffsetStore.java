@@ -28,6 +28,37 @@ public final class OffsetStore {
     }
   }
 
+  /**
+   * The stored next offset of a partition, its row locked until the transaction ends ({@code FOR UPDATE}): a
+   * concurrent batch of the same partition from another instance waits here, then sees what this one stored.
+   */
+  public static Optional<Long> lockNext(Connection connection, String topic, int partition) throws SQLException {
+    try (PreparedStatement select = connection.prepareStatement(
+        "select next_offset from partition_offsets where topic = ? and partition = ? for update")) {
+      select.setString(1, topic);
+      select.setInt(2, partition);
+      try (ResultSet rows = select.executeQuery()) {
+        return rows.next() ? Optional.of(rows.getLong(1)) : Optional.empty();
+      }
+    }
+  }
+
+  /**
+   * Stores a partition's first row unless another transaction already did ({@code false} then); a concurrent
+   * insert of the same partition waits for this transaction and finds the row.
+   */
+  public static boolean insertFirst(Connection connection, String topic, int partition, long nextOffset)
+      throws SQLException {
+    try (PreparedStatement insert = connection.prepareStatement("""
+        insert into partition_offsets (topic, partition, next_offset) values (?, ?, ?)
+        on conflict (topic, partition) do nothing""")) {
+      insert.setString(1, topic);
+      insert.setInt(2, partition);
+      insert.setLong(3, nextOffset);
+      return insert.executeUpdate() == 1;
+    }
+  }
+
   public static Optional<Long> find(Connection connection, String topic, int partition) throws SQLException {
     try (PreparedStatement select = connection.prepareStatement(
         "select next_offset from partition_offsets where topic = ? and partition = ?")) {
