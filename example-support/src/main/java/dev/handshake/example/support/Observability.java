@@ -13,12 +13,15 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 
 /**
  * A service's health and metrics, as operators of a Java service expect them (Spring Boot's actuator shapes):
@@ -38,6 +41,7 @@ public final class Observability implements AutoCloseable {
   private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final JvmGcMetrics gc = new JvmGcMetrics();
   private final Map<String, ReadinessCheck> checks = new LinkedHashMap<>();
+  private final List<Runnable> beforeScrape = new CopyOnWriteArrayList<>();
   private final ExecutorService checking = Executors.newCachedThreadPool(runnable -> {
     Thread thread = new Thread(runnable, "readiness-check");
     thread.setDaemon(true);
@@ -63,11 +67,38 @@ public final class Observability implements AutoCloseable {
     return this;
   }
 
+  /**
+   * Runs {@code refresh} before each {@code GET /metrics} answers: one database query per scrape for the meters
+   * whose values live in the database, rather than one per meter or a timer polling when nobody scrapes.
+   */
+  public Observability beforeScrape(Runnable refresh) {
+    beforeScrape.add(refresh);
+    return this;
+  }
+
+  /** The service's {@code routes} with these three endpoints, for {@link JsonHttpServer#start}. */
+  public Consumer<RoutesConfig> alongside(Consumer<RoutesConfig> routes) {
+    return config -> {
+      addTo(config);
+      routes.accept(config);
+    };
+  }
+
   /** The three endpoints; call from the service's routes. */
   public void addTo(RoutesConfig routes) {
     routes.get("/health/live", ctx -> JsonHttpServer.respond(ctx, 200, Map.of("status", "UP")));
     routes.get("/health/ready", this::ready);
-    routes.get("/metrics", ctx -> ctx.status(200).contentType(PROMETHEUS_TEXT).result(registry.scrape()));
+    routes.get("/metrics", ctx -> {
+      for (Runnable refresh : beforeScrape) {
+        try {
+          refresh.run();
+        } catch (RuntimeException e) {
+          // The meters keep their last values; the rest of the scrape still answers.
+          System.err.println("metrics: a refresh failed, its meters keep their last values: " + e);
+        }
+      }
+      ctx.status(200).contentType(PROMETHEUS_TEXT).result(registry.scrape());
+    });
   }
 
   private void ready(Context ctx) {
