@@ -52,7 +52,8 @@ public final class StoryMain {
           story::aDeletedUserIsRefusedAtLogin, story::authStoppedWhileUsersChangeCatchesUp,
           story::aBadReleasesEventsAreDeadLetteredWhileOthersKeepFlowing,
           story::authWithAFixedReaderReplaysTheDeadLetters, story::reconciliationRepairsAuthWhileTheRelayIsPaused,
-          story::aNewAuthInstanceBootstrappedFromTheSnapshotEndsEqual));
+          story::aNewAuthInstanceBootstrappedFromTheSnapshotEndsEqual,
+          story::theConsumerWatchFlagsAuthWhileItIsStoppedAndClearsAfterItsCatchUp));
       for (Step next : steps) {
         if (!passes(next)) {
           return false;

@@ -195,6 +195,44 @@ public final class StorySteps {
     }
   }
 
+  /**
+   * user-service watches its consumers (GET /admin/consumers): while auth-service is stopped and users change, the
+   * watch flags auth's group as behind (one event more than the threshold it reports); after auth's catch-up, its
+   * committed offsets (the hint auth commits after its database commit) reach the end and the flag clears.
+   */
+  public String theConsumerWatchFlagsAuthWhileItIsStoppedAndClearsAfterItsCatchUp() throws Exception {
+    ServiceClient userService = stack.userService();
+    long threshold = userService.get("/admin/consumers").path("thresholds").path("events").asLong();
+    stack.stopAuthService();
+    for (long i = 0; i <= threshold; i++) {
+      users.create("watched" + i + "@example.com", "Watched " + i);
+    }
+    JsonNode[] flagged = new JsonNode[1];
+    Await.until("the watch flags auth-service's group as behind", () -> {
+      flagged[0] = authGroup(userService.get("/admin/consumers"));
+      return flagged[0] != null && flagged[0].path("behind").asBoolean();
+    });
+    stack.startAuthService(Map.of());
+    awaitEqual("auth caught up after its restart", auth());
+    Await.until("the watch clears auth-service's flag", () -> {
+      JsonNode group = authGroup(userService.get("/admin/consumers"));
+      return group != null && !group.path("behind").asBoolean() && group.path("lag").asLong() == 0;
+    });
+    return "auth-service stopped while " + (threshold + 1) + " users were created: GET /admin/consumers flagged group "
+        + "auth-service behind on " + flagged[0].path("topic").asText() + " (" + flagged[0].path("reasons").get(0).asText()
+        + "); auth restarted, caught up, and the flag cleared (lag 0)";
+  }
+
+  /** auth-service's group (its default CONSUMER_GROUP) in a consumer watch report, or null when it is not there. */
+  private static JsonNode authGroup(JsonNode report) {
+    for (JsonNode group : report.path("groups")) {
+      if (group.path("group").asText().equals("auth-service")) {
+        return group;
+      }
+    }
+    return null;
+  }
+
   /** user-service's schemas as demo/enum-symbol-change.patch changes them: UserStatus gains LOCKED. */
   private void writeReleaseSchemas() throws Exception {
     Files.createDirectories(releaseSchemas);

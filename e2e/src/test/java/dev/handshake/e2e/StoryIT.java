@@ -90,6 +90,12 @@ class StoryIT {
     assertThat(story.aNewAuthInstanceBootstrappedFromTheSnapshotEndsEqual()).contains("equal");
   }
 
+  @Test
+  @Order(8)
+  void theConsumerWatchFlagsAuthWhileItIsStoppedAndClearsAfterItsCatchUp() throws Exception {
+    assertThat(story.theConsumerWatchFlagsAuthWhileItIsStoppedAndClearsAfterItsCatchUp()).contains("flag cleared");
+  }
+
   /** The test's own stack as the story sees it: auth-service restarted as a jar on its fixed port. */
   private final class TestStack implements StoryStack {
     @Override

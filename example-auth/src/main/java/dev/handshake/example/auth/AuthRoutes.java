@@ -2,6 +2,7 @@ package dev.handshake.example.auth;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.handshake.example.auth.consume.ConsumerLag;
 import dev.handshake.example.auth.consume.EventSource;
 import dev.handshake.example.auth.consume.TransientFailureException;
 import dev.handshake.example.auth.login.Login;
@@ -175,18 +176,34 @@ final class AuthRoutes {
       JsonHttpServer.respond(ctx, 503, JsonHttpServer.MAPPER.createObjectNode()
           .put("error", "auth-service's database is unreachable: "
               + InternalFailure.logged(e, ctx.method() + " " + ctx.path()).message())
-          .put("lag", events.lag())
-          .put("transientFailures", events.transientFailures()));
+          .put("transientFailures", events.transientFailures())
+          .setAll(lag()));
       return;
     }
     ObjectNode body = JsonHttpServer.MAPPER.createObjectNode();
     for (String name : new String[] {"applied", "duplicates", "stale", "deadLettered"}) {
       body.put(name, counters.getOrDefault(name, 0L));
     }
-    body.put("lag", events.lag());
+    body.setAll(lag());
     body.put("transientFailures", events.transientFailures());
     body.put("fencedBatches", events.fencedBatches());
     JsonHttpServer.respond(ctx, 200, body);
+  }
+
+  /**
+   * {@code "lag"}: the events not applied yet and {@code "lagByPartition"}; or, while auth cannot know (no
+   * partitions yet, nothing fetched yet), {@code "lag": null} and {@code "lagUnknown"} saying why: never 0.
+   */
+  private ObjectNode lag() {
+    ConsumerLag lag = events.consumerLag();
+    ObjectNode fields = JsonHttpServer.MAPPER.createObjectNode();
+    if (lag.unknownBecause().isPresent()) {
+      return fields.putNull("lag").put("lagUnknown", lag.unknownBecause().get());
+    }
+    fields.put("lag", lag.events().getAsLong());
+    ObjectNode byPartition = fields.putObject("lagByPartition");
+    lag.byPartition().forEach((partition, events) -> byPartition.put(partition.toString(), events));
+    return fields;
   }
 
   private void deadLetters(Context ctx) throws Exception {

@@ -1,5 +1,6 @@
 package dev.handshake.example.auth;
 
+import dev.handshake.example.auth.consume.BatchTimer;
 import dev.handshake.example.auth.consume.DeadLetterTopic;
 import dev.handshake.example.auth.consume.EventDecoder;
 import dev.handshake.example.auth.consume.EventSource;
@@ -15,6 +16,7 @@ import dev.handshake.example.support.AdminToken;
 import dev.handshake.example.support.Database;
 import dev.handshake.example.support.InvalidSettingException;
 import dev.handshake.example.support.JsonHttpServer;
+import dev.handshake.example.support.Observability;
 import dev.handshake.example.support.ServiceMain;
 import dev.handshake.example.support.Settings;
 import java.io.PrintStream;
@@ -61,6 +63,7 @@ public final class AuthService implements AutoCloseable {
     Deque<AutoCloseable> parts = new ArrayDeque<>();
     try {
       Database database = opened(parts, Database.open(settings, "db/auth"));
+      Observability observability = opened(parts, new Observability());
       AdminToken adminToken = configuredToken.orElseGet(() -> AdminToken.generate(settings, "auth-service", out));
       Optional<UserServiceClient> userService = config.userServiceUrl().map(UserServiceClient::new);
       if (config.bootstrapFromSnapshot()) {
@@ -75,7 +78,8 @@ public final class AuthService implements AutoCloseable {
       EventDecoder decoder = opened(parts, new EventDecoder(config.registryUrl().orElse("http://127.0.0.1:1"),
           readerSchemas));
       EventSource events = opened(parts, eventSource(parts, config, database, decoder, userService,
-          snapshotPosition, out));
+          snapshotPosition, new BatchTimer(observability.registry()), out));
+      AuthObservability.wire(observability, database.dataSource(), events, config.topic());
       Optional<Reconciler> reconciler = userService.map(client -> new Reconciler(database.dataSource(),
           client::snapshot));
       reconciler.ifPresent(configured -> config.reconcileEvery().ifPresent(
@@ -85,7 +89,8 @@ public final class AuthService implements AutoCloseable {
           new DeadLetterReplay(database.dataSource(), decoder), reconciler, events, adminToken,
           LoginThrottle.standard(config.loginMaxFailures(), config.loginLock(), config.loginConcurrency()));
       events.start();
-      JsonHttpServer server = opened(parts, JsonHttpServer.start(settings, DEFAULT_PORT, routes::addTo, out));
+      JsonHttpServer server = opened(parts, JsonHttpServer.start(settings, DEFAULT_PORT,
+          observability.alongside(routes::addTo), out));
       return new AuthService(parts, server);
     } catch (Exception | Error e) {
       closeAll(parts);
@@ -95,7 +100,8 @@ public final class AuthService implements AutoCloseable {
 
   private static EventSource eventSource(Deque<AutoCloseable> parts, AuthSettings config, Database database,
       EventDecoder decoder,
-      Optional<UserServiceClient> userService, Optional<Long> snapshotPosition, PrintStream out) {
+      Optional<UserServiceClient> userService, Optional<Long> snapshotPosition, BatchTimer batchTimer,
+      PrintStream out) {
     if (config.pullFeed()) {
       return new FeedEventSource(database.dataSource(), userService.orElseThrow());
     }
@@ -108,7 +114,7 @@ public final class AuthService implements AutoCloseable {
     DeadLetterTopic deadLetters = opened(parts, new DeadLetterTopic(bootstrapServers, config.consumerGroup()));
     deadLetters.ensureTopicFor(config.topic());
     return new KafkaEventSource(bootstrapServers, config.consumerGroup(), config.topic(), database.dataSource(),
-        decoder, deadLetters, snapshotPosition.orElse(null));
+        decoder, deadLetters, snapshotPosition.orElse(null), batchTimer);
   }
 
   /** The root URL, e.g. {@code http://127.0.0.1:8092}. */

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class DatabaseTest {
-  private static final String MIGRATIONS = "support-test-migrations";
+  static final String MIGRATIONS = "support-test-migrations";
 
   @Test
   void embeddedPostgresUnderDataDirKeepsItsDataAcrossRestarts(@TempDir Path dataDir) throws SQLException {

@@ -3,11 +3,13 @@ package dev.handshake.example.users;
 import dev.handshake.example.support.AdminToken;
 import dev.handshake.example.support.Database;
 import dev.handshake.example.support.JsonHttpServer;
+import dev.handshake.example.support.Observability;
 import dev.handshake.example.support.ServiceMain;
 import dev.handshake.example.support.Settings;
 import dev.handshake.example.support.Transactions;
 import java.io.PrintStream;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +29,16 @@ public final class UserService implements AutoCloseable {
   private final OutboxListener listener;
   private final OutboxRelay relay;
   private final JsonHttpServer server;
+  private final Observed observed;
+
+  /** Health, meters and the consumer watch (closed after the server). */
+  private record Observed(Observability observability, Optional<ConsumerWatch> watch) implements AutoCloseable {
+    @Override
+    public void close() {
+      watch.ifPresent(ConsumerWatch::close);
+      observability.close();
+    }
+  }
 
   /** The service's parts, wired once; tests in this package reach them to set up exact situations. */
   record Parts(Transactions transactions, PositionSignal signal, Sequencer sequencer, OutboxAdmin admin,
@@ -46,7 +58,8 @@ public final class UserService implements AutoCloseable {
   }
 
   private UserService(Database database, Parts parts, OutboxListener listener, OutboxRelay relay,
-      JsonHttpServer server) {
+      JsonHttpServer server, Observed observed) {
+    this.observed = observed;
     this.database = database;
     this.parts = parts;
     this.listener = listener;
@@ -77,18 +90,26 @@ public final class UserService implements AutoCloseable {
         published, (int) settings.atLeast("RELAY_BATCH_SIZE", 2_000, 1), poll,
         Duration.ofHours(settings.atLeast("OUTBOX_RETENTION_HOURS", 7 * 24, 1)), versions);
     Optional<AdminToken> configuredToken = AdminToken.configured(settings);
+    Optional<ConsumerWatch.Config> watchConfig = kafka.map(
+        present -> ConsumerWatch.Config.read(settings, relayConfig.topics()));
     Database database = Database.open(settings, "db/users");
     OutboxListener listener = null;
     OutboxRelay relay = null;
+    Observed observed = null;
     try {
       AdminToken adminToken = configuredToken.orElseGet(() -> AdminToken.generate(settings, "user-service", out));
       Parts parts = Parts.wire(database, versions);
       versions.checkHeld(parts.users().statusesHeld(), published);
       listener = new OutboxListener(database, parts.sequencer(), poll, System.err).start();
+      observed = new Observed(new Observability(), watchConfig.map(config -> new ConsumerWatch(
+          (String) kafka.get().get("bootstrap.servers"), config, Clock.systemUTC())));
+      OutboxMeters outboxMeters = OutboxMeters.wire(observed.observability(), database.dataSource(),
+          parts.transactions());
+      ConsumerWatchEndpoints watchEndpoints = ConsumerWatchEndpoints.wire(observed.observability(), observed.watch());
       if (kafka.isPresent()) {
         UserEventTopics.ensure(kafka.get(), relayConfig.topics(), partitions, out);
         relay = new OutboxRelay(parts.transactions(), parts.signal(), parts.admin(),
-            RelayProducer.create(kafka.get()), relayConfig, OutboxRelay.AfterSend.NOTHING, System.err).start();
+            RelayProducer.create(kafka.get()), relayConfig, outboxMeters.sent(), System.err).start();
         out.println("relay on: publishing the outbox to " + String.join(", ", relayConfig.topics()) + " at "
             + kafka.get().get("bootstrap.servers"));
       } else {
@@ -99,10 +120,14 @@ public final class UserService implements AutoCloseable {
           + EventVersion.labels(published) + " (UserStatus " + statuses + ")");
       UserRoutes routes = new UserRoutes(parts.users(), parts.feed(), parts.snapshot(), parts.admin(),
           statuses, adminToken);
-      JsonHttpServer server = JsonHttpServer.start(settings, port, routes::addTo, out);
-      return new UserService(database, parts, listener, relay, server);
+      JsonHttpServer server = JsonHttpServer.start(settings, port, observed.observability().alongside(config -> {
+        routes.addTo(config);
+        watchEndpoints.addTo(config);
+      }), out);
+      return new UserService(database, parts, listener, relay, server, observed);
     } catch (RuntimeException e) {
       closeQuietly(relay);
+      closeQuietly(observed);
       closeQuietly(listener);
       database.close();
       throw e;
@@ -133,6 +158,7 @@ public final class UserService implements AutoCloseable {
       server.close();
     } finally {
       closeQuietly(relay);
+      closeQuietly(observed);
       closeQuietly(listener);
       database.close();
     }

@@ -1,5 +1,7 @@
 package dev.handshake.example.auth.consume;
 
+import java.util.Optional;
+
 /** Where auth's user events come from: the Kafka topic, or user-service's pull feed. */
 public interface EventSource extends AutoCloseable {
 
@@ -20,6 +22,12 @@ public interface EventSource extends AutoCloseable {
     }
 
     @Override
+    public ConsumerLag consumerLag() {
+      return ConsumerLag.unknown("auth-service reads no events: KAFKA_BOOTSTRAP_SERVERS is not set and EVENT_SOURCE is "
+          + "not feed");
+    }
+
+    @Override
     public void close() {
     }
   };
@@ -28,6 +36,17 @@ public interface EventSource extends AutoCloseable {
 
   /** How many events auth has not applied yet, as far as it knows (-1 when unknown). */
   long lag();
+
+  /** The lag per partition, or why it is unknown ({@code GET /admin/stats}, {@code GET /metrics}). */
+  default ConsumerLag consumerLag() {
+    long events = lag();
+    return events < 0 ? ConsumerLag.unknown("the event source has not measured its lag yet") : ConsumerLag.total(events);
+  }
+
+  /** Empty while the source reads (it has partitions, or its feed answers); else why not ({@code /health/ready}). */
+  default Optional<String> notReadyBecause() {
+    return Optional.empty();
+  }
 
   /** How often reading or applying failed transiently (and was retried) since start. */
   long transientFailures();

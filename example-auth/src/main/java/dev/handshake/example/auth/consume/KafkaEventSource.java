@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
@@ -46,11 +47,15 @@ public final class KafkaEventSource implements EventSource {
 
   private final KafkaConsumer<byte[], byte[]> consumer;
   private final String topic;
+  private final String consumerGroup;
   private final DataSource dataSource;
+  private final BatchTimer batchTimer;
   private final BatchApplier applier;
   private final VersionSwitch versionSwitch;
   private final Thread thread;
-  private final AtomicLong lag = new AtomicLong(-1);
+  private volatile ConsumerLag lag = ConsumerLag.unknown("the consumer has not joined its group yet");
+  /** Written after each poll (the consumer's thread), read by {@code /health/ready}. */
+  private volatile int assignedPartitions;
   private final AtomicLong transientFailures = new AtomicLong();
   private final AtomicLong fencedBatches = new AtomicLong();
   private final PartitionFence fence = new PartitionFence();
@@ -63,9 +68,11 @@ public final class KafkaEventSource implements EventSource {
   private boolean backingOff;
 
   public KafkaEventSource(String bootstrapServers, String consumerGroup, String topic, DataSource dataSource,
-      EventDecoder decoder, DeadLetterTopic deadLetterTopic, Long snapshotPosition) {
+      EventDecoder decoder, DeadLetterTopic deadLetterTopic, Long snapshotPosition, BatchTimer batchTimer) {
     this.topic = topic;
+    this.consumerGroup = consumerGroup;
     this.dataSource = dataSource;
+    this.batchTimer = batchTimer;
     this.applier = new BatchApplier(decoder, deadLetterTopic, snapshotPosition);
     this.versionSwitch = new VersionSwitch(topic);
     this.consumer = new KafkaConsumer<>(Map.of(
@@ -94,7 +101,27 @@ public final class KafkaEventSource implements EventSource {
 
   @Override
   public long lag() {
-    return lag.get();
+    OptionalLong events = lag.events();
+    return events.isPresent() ? events.getAsLong() : -1;
+  }
+
+  @Override
+  public ConsumerLag consumerLag() {
+    return lag;
+  }
+
+  @Override
+  public Optional<String> notReadyBecause() {
+    if (started && !thread.isAlive()) {
+      return Optional.of("the Kafka consumer has stopped");
+    }
+    return assignedPartitions > 0 ? Optional.empty() : Optional.of(noPartitions());
+  }
+
+  private String noPartitions() {
+    return "no partition of " + topic + " is assigned to this instance: it waits for consumer group " + consumerGroup
+        + " to assign it some (after a restart, until the old member's session expires), or the group has more"
+        + " members than the topic has partitions";
   }
 
   @Override
@@ -122,6 +149,7 @@ public final class KafkaEventSource implements EventSource {
   }
 
   private void applyBatch(ConsumerRecords<byte[], byte[]> records) {
+    long start = System.nanoTime();
     try {
       Map<TopicPartition, Long> next = Transactions.inTransaction(dataSource, connection -> {
         fence.claim(connection, records.partitions());
@@ -140,6 +168,7 @@ public final class KafkaEventSource implements EventSource {
         return offsets;
       });
       fence.committed(next);
+      batchTimer.committed(start);
       backoff = FIRST_BACKOFF;
       Map<TopicPartition, OffsetAndMetadata> hint = new HashMap<>();
       next.forEach((partition, offset) -> hint.put(partition, new OffsetAndMetadata(offset)));
@@ -148,6 +177,7 @@ public final class KafkaEventSource implements EventSource {
     } catch (PartitionFence.FencedBatchException fenced) {
       repositionFenced(records.partitions(), fenced);
     } catch (Exception failure) {
+      batchTimer.rolledBack(start);
       // Nothing of the batch committed: go back to its first records and try again after a pause. A poison
       // record never gets here (it is dead-lettered inside the batch), so this is a transient failure.
       for (TopicPartition partition : records.partitions()) {
@@ -221,16 +251,25 @@ public final class KafkaEventSource implements EventSource {
     return fencedBatches.get();
   }
 
+  /** Unknown, never 0, while this instance has no partitions or has fetched nothing yet from one of them. */
   private void measureLag() {
-    long total = 0;
-    for (TopicPartition partition : consumer.assignment()) {
-      var partitionLag = consumer.currentLag(partition);
+    Set<TopicPartition> assignment = consumer.assignment();
+    assignedPartitions = assignment.size();
+    if (assignment.isEmpty()) {
+      lag = ConsumerLag.unknown(noPartitions());
+      return;
+    }
+    Map<Integer, Long> byPartition = new HashMap<>();
+    for (TopicPartition partition : assignment) {
+      OptionalLong partitionLag = consumer.currentLag(partition);
       if (partitionLag.isEmpty()) {
+        lag = ConsumerLag.unknown("the lag of " + partition + " is not known yet: nothing was fetched from it since"
+            + " it was assigned");
         return;
       }
-      total += partitionLag.getAsLong();
+      byPartition.put(partition.partition(), partitionLag.getAsLong());
     }
-    lag.set(total);
+    lag = ConsumerLag.of(byPartition);
   }
 
   @Override

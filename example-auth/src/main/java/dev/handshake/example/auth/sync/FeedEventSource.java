@@ -14,6 +14,7 @@ import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 
@@ -36,6 +37,8 @@ public final class FeedEventSource implements EventSource {
   private final AtomicLong transientFailures = new AtomicLong();
   private final Object wakeUp = new Object();
   private volatile boolean running = true;
+  /** The last read of the feed failed (and is being retried): not ready until one succeeds. */
+  private volatile boolean failing;
 
   public FeedEventSource(DataSource dataSource, UserServiceClient userService) {
     this.dataSource = dataSource;
@@ -51,6 +54,15 @@ public final class FeedEventSource implements EventSource {
   @Override
   public long lag() {
     return lag.get();
+  }
+
+  @Override
+  public Optional<String> notReadyBecause() {
+    if (!thread.isAlive()) {
+      return Optional.of("the feed reader is not running");
+    }
+    return failing ? Optional.of("reading user-service's feed failed; retrying (the service's log says why)")
+        : Optional.empty();
   }
 
   @Override
@@ -70,12 +82,14 @@ public final class FeedEventSource implements EventSource {
         }
         // A full page means more are waiting; a short one means auth has caught up.
         lag.set(events.size() == PAGE ? PAGE : 0);
+        failing = false;
         backoff = Duration.ofMillis(200);
       } catch (Exception failure) {
         if (!running) {
           return;
         }
         transientFailures.incrementAndGet();
+        failing = true;
         System.err.println("auth-service: feed failed, retrying in " + backoff.toMillis() + " ms: "
             + Failures.message(failure));
         pause(backoff);
