@@ -85,6 +85,16 @@ final class ScriptStack implements StoryStack {
         env.get("ADMIN_TOKEN"), database, extra);
   }
 
+  /** {@code demo/stack.sh ARGS --data-dir DIR}, e.g. {@code start auth-service --instance 2}; fails when it fails. */
+  void script(String... args) throws Exception {
+    stackScript(Map.of(), args);
+  }
+
+  /** stack.env as the last command left it. */
+  Map<String, String> env() {
+    return env;
+  }
+
   /** Runs {@code demo/stack.sh ARGS --data-dir DIR} (its output to DIR/logs/stack.log), then reads stack.env. */
   private void stackScript(Map<String, String> extra, String... args) throws Exception {
     Path log = dataDir.resolve("logs").resolve("stack.log");

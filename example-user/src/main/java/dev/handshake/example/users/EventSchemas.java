@@ -13,11 +13,12 @@ import org.apache.avro.Schema;
 import org.apache.avro.SchemaParseException;
 
 /**
- * The schemas user-service writes its events with: by default the files it was built with (schemas/user-events,
- * copied to {@code user-events/} on the classpath), or those in {@code EVENT_SCHEMAS_DIR}. A release that changes
- * the schemas (UserStatus gains a symbol) is the same jar with other files: the API accepts exactly the UserStatus
- * symbols these schemas declare, and the events are built and published with them. One instance holds one major
- * version's schemas; {@link EventVersions} holds both and converts between them.
+ * One major version's schemas, as user-service writes that version's events: v1's are by default the files it was
+ * built with (schemas/user-events, copied to {@code user-events/} on the classpath), or those in
+ * {@code EVENT_SCHEMAS_DIR}; v2's the built-in schemas/user-events-v2. A release that changes v1's schemas
+ * (UserStatus gains a symbol) is the same jar with other files: the events are built and published with them, and
+ * the API accepts the UserStatus symbols the published versions can carry ({@link EventVersions}, which holds
+ * both versions and converts between them).
  */
 record EventSchemas(Map<String, Schema> byType, List<String> statusSymbols, String origin) {
   static final List<String> TYPES = List.of("UserCreated", "UserUpdated", "UserDeleted");

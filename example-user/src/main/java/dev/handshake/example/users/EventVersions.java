@@ -16,8 +16,8 @@ import org.apache.avro.generic.GenericRecord;
  * <ul>
  *   <li>{@code displayName} = givenName + " " + familyName, trimmed (what {@link #displayName} returns);</li>
  *   <li>a status v1's UserStatus lacks: {@code LOCKED} goes out as {@code SUSPENDED} (the safe side: neither
- *       logs in); any other symbol v1 lacks cannot be published on v1, so the API refuses it (
- *       {@link #statusSymbols});</li>
+ *       logs in); any other symbol v1 lacks cannot be published on v1, so the API refuses it while v1 is
+ *       published ({@link #statusSymbols});</li>
  *   <li>every other field is copied by name (a v1 field v2 lacks takes its schema default).</li>
  * </ul>
  * {@code v1} is what {@code EVENT_SCHEMAS_DIR} names (a release whose v1 UserStatus declares LOCKED publishes it

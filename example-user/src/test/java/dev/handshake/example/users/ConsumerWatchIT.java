@@ -34,6 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ConsumerWatchIT {
   private static final Path CONTRACT = Path.of("..", "contracts", "auth-service-user-service.json");
+  private static final String FORGED_GROUP = "forged\"} 0\nuser_consumer_behind{group=\"fake\",topic=\"x\"} 1\n#";
   private static KafkaStack stack;
 
   @TempDir
@@ -73,6 +74,8 @@ class ConsumerWatchIT {
       TopicPartition nonEmpty = end.entrySet().stream().filter(e -> e.getValue() > 0).findFirst().orElseThrow().getKey();
       oneShort.put(nonEmpty, end.get(nonEmpty) - 1);
       commit("watch-one-behind", oneShort);
+      // Kafka takes any text as a group id: one that tries to write its own line into the scrape.
+      commit(FORGED_GROUP, end);
 
       assertThat(new ApiClient(service.url()).get("/admin/consumers").status()).isEqualTo(401);
       Await.until("the group one event behind is flagged once that event is older than 1 s",
@@ -112,6 +115,9 @@ class ConsumerWatchIT {
           "user_outbox_unsent_events 0.0",
           "user_outbox_oldest_unsent_age_seconds 0.0",
           "user_outbox_sent_events_total 6.0");
+      assertThat(metrics.lines()).as("no line of the scrape comes from a group id")
+          .noneMatch(line -> line.startsWith("user_consumer_behind{group=\"fake\""));
+      assertThat(group(admin, FORGED_GROUP, topic).path("behind").asBoolean()).isFalse();
       assertThat(new ApiClient(service.url()).get("/health/ready").status()).isEqualTo(200);
     }
   }

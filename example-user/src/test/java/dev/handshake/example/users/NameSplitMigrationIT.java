@@ -40,7 +40,7 @@ class NameSplitMigrationIT {
         sql.executeUpdate("INSERT INTO outbox (id, aggregatetype, aggregateid, type, payload, version) VALUES ('"
             + eventId + "', 'user', '1', 'UserCreated', '{\"eventId\":\"" + eventId + "\",\"userId\":\"1\","
             + "\"email\":\"ada@example.com\",\"displayName\":\"Augusta Ada King\",\"status\":\"ACTIVE\",\"version\":1,"
-            + "\"occurredAt\":1700000000123}', 1)");
+            + "\"occurredAt\":\"2023-11-14T22:13:20.123Z\"}', 1)");
       }
 
       migrate(database, "latest");
@@ -66,7 +66,7 @@ class NameSplitMigrationIT {
         }
         assertThat(payload.toString()).isEqualTo("{\"eventId\":\"" + eventId + "\",\"userId\":\"1\","
             + "\"email\":\"ada@example.com\",\"givenName\":\"Augusta\",\"familyName\":\"Ada King\","
-            + "\"status\":\"ACTIVE\",\"version\":1,\"occurredAt\":1700000000123}");
+            + "\"status\":\"ACTIVE\",\"version\":1,\"occurredAt\":\"2023-11-14T22:13:20.123Z\"}");
         OutboxEvent row = new OutboxEvent(1, eventId, "UserCreated", "1", 1, payload);
         GenericRecord v1 = EventVersions.builtIn().event(EventVersion.V1, row);
         assertThat(v1.get("displayName")).isEqualTo("Augusta Ada King");

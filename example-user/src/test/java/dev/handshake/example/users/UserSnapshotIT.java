@@ -136,8 +136,8 @@ class UserSnapshotIT {
       try (Connection connection = service.parts().transactions().dataSource().getConnection();
           var insert = connection.createStatement()) {
         insert.executeUpdate("""
-            INSERT INTO users (id, email, name, status, version)
-            SELECT 'bulk-' || to_char(n, 'FM000000'), 'bulk' || n || '@example.com', 'Bulk ' || n, 'ACTIVE', 1
+            INSERT INTO users (id, email, given_name, family_name, status, version)
+            SELECT 'bulk-' || to_char(n, 'FM000000'), 'bulk' || n || '@example.com', 'Bulk', n::text, 'ACTIVE', 1
             FROM generate_series(1, 100000) AS n""");
       }
       HttpResponse<InputStream> response = HttpClient.newHttpClient().send(

@@ -120,7 +120,7 @@ class ReconcileTest {
   @Test
   void aSnapshotRowAuthCannotInterpretIsReportedAndLeftAlone() throws Exception {
     byte[] body = ("{\"position\":7,\"users\":[{\"id\":\"x1\",\"email\":\"x1@example.com\","
-        + "\"status\":\"LOCKED\",\"version\":1},{\"id\":\"x2\",\"email\":\"x2@example.com\","
+        + "\"status\":\"BANNED\",\"version\":1},{\"id\":\"x2\",\"email\":\"x2@example.com\","
         + "\"status\":\"ACTIVE\",\"version\":1}]}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
     Reconciler reconciler = new Reconciler(infrastructure.database().dataSource(),
         reader -> UserServiceClient.readSnapshot(new ByteArrayInputStream(body), reader));

@@ -43,6 +43,16 @@ class LoginTest {
   }
 
   @Test
+  void aUserLockedByASecurityReviewIsRefusedEvenWithTheRightPassword() throws SQLException {
+    user("1", "ada@example.com", Kind.CREATED, "ACTIVE", 1);
+    login.setPassword("1", "pw-123456".toCharArray());
+    assertThat(login.logIn("ada@example.com", "pw-123456".toCharArray())).contains("1");
+    user("1", "ada@example.com", Kind.UPDATED, "LOCKED", 2);
+
+    assertThat(login.logIn("ada@example.com", "pw-123456".toCharArray())).isEmpty();
+  }
+
+  @Test
   void aDeletedUserIsRefusedAndCannotGetANewPassword() throws SQLException {
     user("1", "ada@example.com", Kind.CREATED, "ACTIVE", 1);
     login.setPassword("1", "pw-123456".toCharArray());
