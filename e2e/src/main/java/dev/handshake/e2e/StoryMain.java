@@ -46,14 +46,14 @@ public final class StoryMain {
       })) {
         return false;
       }
-      StorySteps story = new StorySteps(stack, root.resolve("schemas/user-events"),
-          root.resolve("example-auth/src/main/avro"), dataDir);
+      StorySteps story = new StorySteps(stack, root, dataDir);
       List<Step> steps = new ArrayList<>(List.of(story::usersCreatedUpdatedAndDeletedReachAuth,
           story::aDeletedUserIsRefusedAtLogin, story::authStoppedWhileUsersChangeCatchesUp,
           story::aBadReleasesEventsAreDeadLetteredWhileOthersKeepFlowing,
           story::authWithAFixedReaderReplaysTheDeadLetters, story::reconciliationRepairsAuthWhileTheRelayIsPaused,
           story::aNewAuthInstanceBootstrappedFromTheSnapshotEndsEqual,
-          story::theConsumerWatchFlagsAuthWhileItIsStoppedAndClearsAfterItsCatchUp));
+          story::theConsumerWatchFlagsAuthWhileItIsStoppedAndClearsAfterItsCatchUp,
+          story::aBreakingChangeGoesOutSideBySideAndTheOldVersionRetires));
       for (Step next : steps) {
         if (!passes(next)) {
           return false;

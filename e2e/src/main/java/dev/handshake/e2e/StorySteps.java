@@ -23,23 +23,31 @@ public final class StorySteps {
   private final Path userEventSchemas;
   private final Path shippedReaders;
   private static final String SUBJECT_PREFIX = "dev.handshake.example.user.";
+  private static final String V1_TOPIC = "user-events";
+  private static final String V2_TOPIC = "user-events.v2";
   private static final String SHIPPED_SYMBOLS = "\"symbols\": [\"ACTIVE\", \"SUSPENDED\"]";
 
+  private final Path root;
   private final Path releaseSchemas;
   private final Path fixedReaders;
+  private final Path environments;
+  private final HandshakeCommand handshake;
   private final UserServiceApi users;
 
   /**
-   * {@code userEventSchemas}: user-service's schemas (schemas/user-events); {@code shippedReaders}: auth's reader
-   * schemas (example-auth/src/main/avro); {@code workDir}: where the bad release's schemas and the fixed readers
-   * are written.
+   * {@code root}: the repository (user-service's schemas/user-events, auth's example-auth/src/main/avro, contracts/
+   * and the CLI's jar); {@code workDir}: where the bad release's schemas, the fixed readers and the environments
+   * the story records are written.
    */
-  public StorySteps(StoryStack stack, Path userEventSchemas, Path shippedReaders, Path workDir) {
+  public StorySteps(StoryStack stack, Path root, Path workDir) {
     this.stack = stack;
-    this.userEventSchemas = userEventSchemas;
-    this.shippedReaders = shippedReaders;
+    this.root = root;
+    this.userEventSchemas = root.resolve("schemas/user-events");
+    this.shippedReaders = root.resolve("example-auth/src/main/avro");
     this.releaseSchemas = workDir.resolve("release-schemas");
     this.fixedReaders = workDir.resolve("fixed-readers");
+    this.environments = workDir.resolve("environments");
+    this.handshake = new HandshakeCommand(root, workDir.resolve("logs/handshake-command.log"));
     this.users = new UserServiceApi(stack.userService());
   }
 
@@ -231,6 +239,70 @@ public final class StorySteps {
       }
     }
     return null;
+  }
+
+  /**
+   * A change v1's readers cannot take, done side by side (docs/breaking-changes.md): user-service publishes v2 beside
+   * v1, each event with the same id and position on both topics; auth-service moves to v2 while users change and
+   * applies nothing twice (its duplicate count does not move: the switch skips by position, not by deduplication);
+   * can-i-retire says no while prod records the auth-service that reads v1 and yes once the new one replaces it;
+   * user-service then publishes v2 only, and auth stays equal.
+   */
+  public String aBreakingChangeGoesOutSideBySideAndTheOldVersionRetires() throws Exception {
+    String kafka = stack.kafkaBootstrapServers();
+    Await.until("user-events and user-events.v2 hold the same events at the same positions", () ->
+        PublishedEvents.positionsById(kafka, V1_TOPIC).equals(PublishedEvents.positionsById(kafka, V2_TOPIC)));
+    int published = PublishedEvents.positionsById(kafka, V2_TOPIC).size();
+
+    recordAuthService("0.1.0", "contracts/released/auth-service-0.1.0-user-service.json");
+    HandshakeCommand.Result stillRead = canIRetireV1();
+    check(stillRead.exitCode() == 1 && stillRead.output().contains("auth-service 0.1.0"),
+        "can-i-retire should say no, naming auth-service 0.1.0, while prod records it: " + stillRead);
+
+    long duplicatesBefore = auth().get("/admin/stats").path("duplicates").asLong();
+    int changes;
+    try (UserChurn churn = UserChurn.start(users, "moving")) {
+      churn.awaitChanges(5);
+      stack.stopAuthService();
+      churn.awaitChanges(churn.changes() + 5);
+      stack.startAuthService(Map.of("USER_EVENTS_TOPIC", V2_TOPIC));
+      churn.awaitChanges(churn.changes() + 5);
+      changes = churn.stop();
+    }
+    awaitEqual("auth on user-events.v2 equals user-service", auth());
+    long duplicates = auth().get("/admin/stats").path("duplicates").asLong() - duplicatesBefore;
+    check(duplicates == 0, "auth applied " + duplicates + " event(s) twice across the move to v2");
+    String ivy = users.create("ivy@example.com", "Ivy Lin");
+    users.update(ivy, "{\"status\":\"LOCKED\"}");
+    Await.until("auth holds ivy as LOCKED, a status only v2 carries",
+        () -> auth().get("/users/" + ivy).path("status").asText().equals("LOCKED"));
+
+    recordAuthService("0.2.0", "contracts/auth-service-user-service.json");
+    HandshakeCommand.Result retire = canIRetireV1();
+    check(retire.exitCode() == 0, "can-i-retire should say yes once prod records auth-service 0.2.0: " + retire);
+
+    int v1Events = PublishedEvents.positionsById(kafka, V1_TOPIC).size();
+    stack.stopUserService();
+    stack.startUserService(Map.of("PUBLISHED_VERSIONS", "v2"));
+    String jo = users.create("jo@example.com", "Jo Park");
+    Await.until("auth holds jo", () -> auth().send("GET", "/users/" + jo, null).status() == 200);
+    awaitEqual("auth equals user-service with v2 only", auth());
+    check(PublishedEvents.positionsById(kafka, V1_TOPIC).size() == v1Events, "user-events should get nothing more");
+    return "v2 beside v1: " + published + " events on user-events and user-events.v2, same ids and positions; "
+        + "can-i-retire user-events: no (prod runs auth-service 0.1.0); auth moved to v2 while " + changes
+        + " changes were made, none applied twice, LOCKED reaches it; prod records auth-service 0.2.0: can-i-retire "
+        + "yes; user-service publishes v2 only, auth equal";
+  }
+
+  private void recordAuthService(String version, String contracts) throws Exception {
+    HandshakeCommand.Result recorded = handshake.run("record-deployment", "--env", "prod", "--service",
+        "auth-service", "--version", version, "--contracts", contracts, "--environments-dir", environments.toString());
+    check(recorded.exitCode() == 0, "record-deployment of auth-service " + version + " failed: " + recorded);
+  }
+
+  private HandshakeCommand.Result canIRetireV1() throws Exception {
+    return handshake.run("can-i-retire", "--producer", "user-service", "--topic", V1_TOPIC, "--from", "prod",
+        "--environments-dir", environments.toString());
   }
 
   /** user-service's schemas as demo/enum-symbol-change.patch changes them: UserStatus gains LOCKED. */

@@ -31,8 +31,7 @@ class StoryIT {
     stack = LocalStack.start(directory.resolve("stack"));
     userService = stack.startUserService();
     authService = stack.startAuthService(Map.of());
-    story = new StorySteps(new TestStack(), LocalStack.USER_EVENT_SCHEMAS,
-        Path.of("..", "example-auth", "src", "main", "avro"), directory);
+    story = new StorySteps(new TestStack(), Path.of("..").toAbsolutePath().normalize(), directory);
   }
 
   @AfterAll
@@ -94,6 +93,13 @@ class StoryIT {
   @Order(8)
   void theConsumerWatchFlagsAuthWhileItIsStoppedAndClearsAfterItsCatchUp() throws Exception {
     assertThat(story.theConsumerWatchFlagsAuthWhileItIsStoppedAndClearsAfterItsCatchUp()).contains("flag cleared");
+  }
+
+  @Test
+  @Order(9)
+  void aBreakingChangeGoesOutSideBySideAndTheOldVersionRetires() throws Exception {
+    assertThat(story.aBreakingChangeGoesOutSideBySideAndTheOldVersionRetires())
+        .contains("none applied twice").contains("can-i-retire yes");
   }
 
   /** The test's own stack as the story sees it: auth-service restarted as a jar on its fixed port. */
