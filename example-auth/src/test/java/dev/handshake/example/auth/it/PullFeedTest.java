@@ -111,6 +111,28 @@ class PullFeedTest {
   }
 
   @Test
+  void readyWhileItsFeedAnswersAndNotReadyWhileReadingItFails() throws Exception {
+    String known = users.create("ready@example.com");
+    try (AuthService auth = AuthService.start(feedEnv(Map.of()))) {
+      AuthClient client = new AuthClient(auth.url());
+      Await.until("auth reads the feed", () -> known(client, known));
+      assertThat(client.anonymous().send("GET", "/health/ready", null).status()).isEqualTo(200);
+    }
+    int closedPort;
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+      closedPort = socket.getLocalPort();
+    }
+    try (AuthService auth = AuthService.start(feedEnv(Map.of("USER_SERVICE_URL", "http://127.0.0.1:" + closedPort)))) {
+      AuthClient client = new AuthClient(auth.url());
+      Await.until("the feed's failure makes auth not ready", () -> {
+        AuthClient.Answer ready = client.anonymous().send("GET", "/health/ready", null);
+        return ready.status() == 503 && ready.body().path("checks").path("events").path("reason").asText()
+            .equals("reading user-service's feed failed; retrying (the service's log says why)");
+      });
+    }
+  }
+
+  @Test
   void bootstrapLoadsTheSnapshotThenFollowsTheFeedFromItsPosition() throws Exception {
     String early = users.create("early@example.com");
     users.update(early, "{\"status\":\"SUSPENDED\"}");
