@@ -21,6 +21,7 @@ import java.util.Map;
  */
 final class LocalStack implements AutoCloseable {
   static final Path USER_EVENT_SCHEMAS = Path.of("..", "schemas", "user-events");
+  static final Path USER_EVENT_SCHEMAS_V2 = Path.of("..", "schemas", "user-events-v2");
   static final String TOPIC = "user-events";
 
   final StackInfra infra;
@@ -43,7 +44,7 @@ final class LocalStack implements AutoCloseable {
             RegistrySchema.of(Files.readString(USER_EVENT_SCHEMAS.resolve(type + ".avsc"))));
         // user-service publishes v2 beside v1 by default (PUBLISHED_VERSIONS=v1,v2), to TOPIC + ".v2".
         registry.register("dev.handshake.example.user.v2." + type,
-            RegistrySchema.of(Files.readString(USER_EVENT_SCHEMAS.resolveSibling("user-events-v2").resolve(type + ".avsc"))));
+            RegistrySchema.of(Files.readString(USER_EVENT_SCHEMAS_V2.resolve(type + ".avsc"))));
       }
       infra.kafka().createTopic(TOPIC, 3);
       infra.kafka().createTopic(TOPIC + ".v2", 3);
