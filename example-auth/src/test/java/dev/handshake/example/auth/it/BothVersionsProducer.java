@@ -1,8 +1,8 @@
 package dev.handshake.example.auth.it;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -15,7 +15,7 @@ import org.apache.avro.generic.GenericRecord;
  * Publishes each user change to both versions' topics as user-service's relay does with
  * {@code PUBLISHED_VERSIONS=v1,v2}: the same event id and the same {@code position} header on user-events and
  * user-events.v2, v1 encoded with schemas/user-events and v2 with user-service's v2 schemas (a copy in
- * src/test/resources/user-events-v2), LOCKED published on v1 as SUSPENDED. It also keeps the state each user should
+ * schemas/user-events-v2), LOCKED published on v1 as SUSPENDED. It also keeps the state each user should
  * end in, and how many changes it published.
  */
 final class BothVersionsProducer implements AutoCloseable {
@@ -82,9 +82,10 @@ final class BothVersionsProducer implements AutoCloseable {
     return record;
   }
 
+  /** user-service's own v2 schema file, as its relay writes with it (the module's directory is the working one). */
   private static Schema v2Schema(String type) {
-    try (InputStream schema = BothVersionsProducer.class.getResourceAsStream("/user-events-v2/" + type + ".avsc")) {
-      return new Schema.Parser().parse(schema);
+    try {
+      return new Schema.Parser().parse(Path.of("..", "schemas", "user-events-v2", type + ".avsc").toFile());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
