@@ -2,7 +2,9 @@
 # The pipeline benchmark: EVENTS (100,000) user changes into user-service's outbox with the relay paused, then
 # relay -> broker -> auth's database (events/s), then LATENCY_EVENTS (10,000) more with the relay running
 # (commit-to-applied p50/p99); both end checking 0 lost and 0 doubled. PROFILE=1 records JFR on the three
-# processes during the drain and prints each one's hottest frames. Figures: bench/README.md.
+# processes during the drain and prints each one's hottest frames. AUTH_INSTANCES=2 (or more) runs it again in
+# the same stack after starting auth-service instances 2..N (same database and consumer group, the topic's three
+# partitions shared): one-instance and N-instance figures side by side. Figures: bench/README.md.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
@@ -27,21 +29,32 @@ cpu_by_part() {
     echo "$part $((stat[13] + stat[14]))"
   done | awk '{cpu[$1] += $2} END {for (p in cpu) printf "%s %.1f\n", p, cpu[p] / 100}' | sort
 }
-echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg), $(nproc) cores"
-log="$DATA/bench.log"
-: >"$log" # exists before the waits below read it
-java -Xmx256m -cp "$ROOT/e2e/target/classes:$(cat "$ROOT/e2e/target/infra.classpath")" dev.handshake.e2e.PipelineBench \
-  "$DATA/stack.env" "${EVENTS:-100000}" "${LATENCY_EVENTS:-10000}" "${WRITERS:-8}" >"$log" 2>&1 &
-bench=$!
-until grep -q '^wrote' "$log" || ! kill -0 "$bench" 2>/dev/null; do sleep 0.2; done
-cpu_by_part >"$DATA/cpu-before"
-until grep -q '^relay' "$log" || ! kill -0 "$bench" 2>/dev/null; do sleep 0.2; done
-cpu_by_part >"$DATA/cpu-after"
-wait "$bench" || { cat "$log"; exit 1; }
-cat "$log"
-echo "CPU seconds per part during the drain:"
-join "$DATA/cpu-before" "$DATA/cpu-after" | awk '{printf "    %-16s %5.1f s\n", $1, $3 - $2}'
-echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+run_bench() {
+  echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg), $(nproc) cores"
+  log="$DATA/bench.log"
+  : >"$log" # exists before the waits below read it
+  java -Xmx256m -cp "$ROOT/e2e/target/classes:$(cat "$ROOT/e2e/target/infra.classpath")" dev.handshake.e2e.PipelineBench \
+    "$DATA/stack.env" "${EVENTS:-100000}" "${LATENCY_EVENTS:-10000}" "${WRITERS:-8}" >"$log" 2>&1 &
+  bench=$!
+  until grep -q '^wrote' "$log" || ! kill -0 "$bench" 2>/dev/null; do sleep 0.2; done
+  cpu_by_part >"$DATA/cpu-before"
+  until grep -q '^relay' "$log" || ! kill -0 "$bench" 2>/dev/null; do sleep 0.2; done
+  cpu_by_part >"$DATA/cpu-after"
+  wait "$bench" || { cat "$log"; exit 1; }
+  cat "$log"
+  echo "CPU seconds per part during the drain:"
+  join "$DATA/cpu-before" "$DATA/cpu-after" | awk '{printf "    %-16s %5.1f s\n", $1, $3 - $2}'
+  echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+}
+echo "== auth-service: 1 instance"
+run_bench
+if (("${AUTH_INSTANCES:-1}" >= 2)); then
+  for ((n = 2; n <= AUTH_INSTANCES; n++)); do
+    ./demo/stack.sh start auth-service --instance "$n" --data-dir "$DATA" | tail -n 1
+  done
+  echo "== auth-service: $AUTH_INSTANCES instances, one consumer group, the topic's 3 partitions"
+  run_bench
+fi
 if [[ -n "${PROFILE_DIR:-}" ]]; then
   for part in infra user_service auth_service; do
     echo "== $part: top frames of jdk.ExecutionSample during the drain (samples, frame)"

@@ -31,5 +31,5 @@ assert decode.readBy == 'auth-service (needs it, no default)' : decode
 def usage = ItBuild.usage(basedir)
 def email = usage.fields.find { it.path == '$.email' }
 assert email.written == false && email.verdict == 'NOT_WRITTEN' : email
-assert email.consumers == [[consumer: 'auth-service', use: 'MISSING']] : email
+assert email.consumers == [[consumer: 'auth-service', use: 'MISSING', topics: ['user-events']]] : email
 true

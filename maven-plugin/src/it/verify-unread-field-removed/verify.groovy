@@ -20,7 +20,7 @@ assert usage.consumers == ['auth-service']
 def byPath = usage.fields.collectEntries { [(it.path): it] }
 assert usage.fields*.path == ['$.eventId', '$.userId', '$.email', '$.occurredAt', '$.version'] : usage.fields*.path
 ['$.eventId', '$.userId', '$.email', '$.occurredAt'].each {
-  assert byPath[it].consumers == [[consumer: 'auth-service', use: 'ASSERTS']] : byPath[it]
+  assert byPath[it].consumers == [[consumer: 'auth-service', use: 'ASSERTS', topics: ['user-events']]] : byPath[it]
   assert byPath[it].verdict == 'IN_USE'
 }
 assert byPath['$.version'].verdict == 'REMOVED_UNREAD'

@@ -9,6 +9,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import dev.handshake.core.contract.MatchingRules;
+import dev.handshake.core.contract.MessageInteraction;
 import dev.handshake.core.avro.WireFormat;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
@@ -31,6 +34,20 @@ class FactoryForkTest {
     @PactVerifyProvider("reads a file that is not there")
     public GenericRecord missing() throws Exception {
       return new GenericData.Record(new Schema.Parser().parse(new File("absent.avsc")));
+    }
+
+    @PactVerifyProvider("sent to two topics")
+    public ProducedRecord onFirstVersion() {
+      GenericRecord event = new GenericData.Record(EVENT);
+      event.put("id", "v1");
+      return new ProducedRecord("events", "k", event, List.of());
+    }
+
+    @PactVerifyProvider("sent to two topics")
+    public ProducedRecord onSecondVersion() {
+      GenericRecord event = new GenericData.Record(EVENT);
+      event.put("id", "v2");
+      return new ProducedRecord("events.v2", "k", event, List.of());
     }
 
     @PactVerifyProvider("knows its basedir")
@@ -81,5 +98,19 @@ class FactoryForkTest {
     assertThat(what).contains("absent.avsc")
         .contains(" at " + ForkFactories.class.getName() + ".missing(FactoryForkTest.java:")
         .doesNotContain("UnixException").doesNotContain(" at java.");
+  }
+
+  @Test
+  void everyFactoryOfADescriptionComesBackWithItsRecordsTopicAndIsChosenByIt() throws Exception {
+    PactVerifyProviderFactories factories = fork();
+
+    assertThat(factories.publishedTopics()).contains("events", "events.v2");
+    FactoryChoice choice = factories.choose(new MessageInteraction(0, "/interactions/0", "sent to two topics",
+        List.of(), null, new MatchingRules(Map.of()), null, List.of(), Map.of(MessageInteraction.TOPIC, "events.v2"),
+        false));
+    assertThat(choice).isInstanceOf(FactoryChoice.Chosen.class);
+    assertThat(((FactoryChoice.Chosen) choice).factory().source()).isEqualTo(ForkFactories.class.getName()
+        + ".onSecondVersion()");
+    assertThat(factories.ambiguities()).noneMatch(a -> a.contains("sent to two topics"));
   }
 }

@@ -27,6 +27,16 @@ class PactVerifyProviderFactoriesTest {
     public Object throwing() {
       throw new IllegalStateException("boom");
     }
+
+    @PactVerifyProvider("published on two topics")
+    public String onSecondTopic() {
+      return "v2";
+    }
+
+    @PactVerifyProvider("published on two topics")
+    public String onFirstTopic() {
+      return "v1";
+    }
   }
 
   private static PactVerifyProviderFactories scanTestClasses() throws Exception {
@@ -50,5 +60,15 @@ class PactVerifyProviderFactoriesTest {
     EventFactory throwing = scanTestClasses().find("throws").orElseThrow();
 
     assertThatThrownBy(throwing::create).isInstanceOf(IllegalStateException.class).hasMessage("boom");
+  }
+
+  @Test
+  void keepsEveryMethodOfOneDescriptionInMethodNameOrder() throws Exception {
+    List<String> sources = scanTestClasses().all().stream()
+        .filter(named -> named.description().equals("published on two topics"))
+        .map(named -> named.factory().source()).toList();
+
+    assertThat(sources).containsExactly(Factories.class.getName() + ".onFirstTopic()",
+        Factories.class.getName() + ".onSecondTopic()");
   }
 }
