@@ -40,11 +40,12 @@ class UsageCommandTest {
             + "default for occurredAt refuse it, so it can go only after the level is made non-transitive");
   }
 
+  /** auth-service 0.1.0's contract, the released one that reads v1 (user-events) with v1's writer schemas. */
   @Test
   void theJsonNamesAuthServiceForEveryFieldOfItsReaderSchemas() throws Exception {
     Path output = tmp.resolve("usage.json");
     RegistryCommandsTest.Result result = RegistryCommandsTest.run("usage", "--contracts",
-        "../contracts/auth-service-user-service.json", "--schemas", "../schemas/user-events", "--format", "json",
+        "../contracts/released/auth-service-0.1.0-user-service.json", "--schemas", "../schemas/user-events", "--format", "json",
         "--output", output.toString());
 
     assertThat(result.exitCode()).as(result.err()).isZero();
