@@ -10,13 +10,16 @@ import org.apache.avro.generic.GenericRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
 /**
- * user-service's records for auth-service's three interactions, built from the repository's current schemas: the
- * key (the user id) and the position header auth-service's contract states, beside the event.
+ * user-service's records for auth-service's interactions, built from the repository's current schemas: the key
+ * (the user id) and the position header auth-service's contracts state, beside the event. One factory per
+ * description and published version: v1 on user-events (auth-service 0.1.0's released contract reads it), v2 on
+ * user-events.v2 (the current contract's).
  */
 public class UserEventFactories {
 
   static ProducerRecord<String, GenericRecord> record(String file, String email) throws IOException {
-    ProducerRecord<String, GenericRecord> record = new ProducerRecord<>("user-events", "42", event(file, email));
+    String topic = file.startsWith("v2/") ? "user-events.v2" : "user-events";
+    ProducerRecord<String, GenericRecord> record = new ProducerRecord<>(topic, "42", event(file, email));
     record.headers().add("position", "17".getBytes(StandardCharsets.UTF_8));
     return record;
   }
@@ -34,6 +37,12 @@ public class UserEventFactories {
     r.put("occurredAt", 1795342530123L);
     if (schema.getField("displayName") != null) {
       r.put("displayName", "Ada");
+    }
+    if (schema.getField("givenName") != null) {
+      r.put("givenName", "Ada");
+      r.put("familyName", "Lovelace");
+    }
+    if (schema.getField("status") != null) {
       r.put("status", new GenericData.EnumSymbol(schema.getField("status").schema(), "ACTIVE"));
     }
     return r;
@@ -52,5 +61,20 @@ public class UserEventFactories {
   @PactVerifyProvider("a user was deleted")
   public ProducerRecord<String, GenericRecord> userDeleted() throws IOException {
     return record("UserDeleted.avsc", "ada@example.com");
+  }
+
+  @PactVerifyProvider("a user was created")
+  public ProducerRecord<String, GenericRecord> userCreatedV2() throws IOException {
+    return record("v2/UserCreated.avsc", "ada@example.com");
+  }
+
+  @PactVerifyProvider("a user was updated")
+  public ProducerRecord<String, GenericRecord> userUpdatedV2() throws IOException {
+    return record("v2/UserUpdated.avsc", "ada.lovelace@example.com");
+  }
+
+  @PactVerifyProvider("a user was deleted")
+  public ProducerRecord<String, GenericRecord> userDeletedV2() throws IOException {
+    return record("v2/UserDeleted.avsc", "ada@example.com");
   }
 }
