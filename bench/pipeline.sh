@@ -4,7 +4,9 @@
 # (commit-to-applied p50/p99); both end checking 0 lost and 0 doubled. PROFILE=1 records JFR on the three
 # processes during the drain and prints each one's hottest frames. AUTH_INSTANCES=2 (or more) runs it again in
 # the same stack after starting auth-service instances 2..N (same database and consumer group, the topic's three
-# partitions shared): one-instance and N-instance figures side by side. Figures: bench/README.md.
+# partitions shared): one-instance and N-instance figures side by side. METRICS_COST=1 instead drains four times
+# in one stack, alternately without and with a scraper GETting both services' /metrics every SCRAPE_MS (default
+# 1000): the difference is what the metrics cost. Figures: bench/README.md.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
@@ -46,6 +48,15 @@ run_bench() {
   join "$DATA/cpu-before" "$DATA/cpu-after" | awk '{printf "    %-16s %5.1f s\n", $1, $3 - $2}'
   echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 }
+if [[ "${METRICS_COST:-}" == 1 ]]; then
+  for round in 1 2; do
+    echo "== metrics cost, round $round: without scraping"
+    (unset SCRAPE_MS; run_bench)
+    echo "== metrics cost, round $round: scraping /metrics every ${SCRAPE_MS:-1000} ms"
+    (export SCRAPE_MS="${SCRAPE_MS:-1000}"; run_bench)
+  done
+  exit 0
+fi
 echo "== auth-service: 1 instance"
 run_bench
 if (("${AUTH_INSTANCES:-1}" >= 2)); then

@@ -61,6 +61,7 @@ public final class PipelineBench {
     if (profiles != null) {
       jfr(env, "JFR.start", "name=pipeline", "settings=profile");
     }
+    MetricsScraper scraper = MetricsScraper.fromEnvironment(List.of(users, auth));
     long drainStart = System.nanoTime();
     send("POST", users.resolve("/admin/relay/resume"), null);
     long applied;
@@ -71,14 +72,15 @@ public final class PipelineBench {
       }
     }
     double drainSeconds = (System.nanoTime() - drainStart) / 1e9;
+    scraper.close();
     if (profiles != null) {
       for (String part : new String[] {"INFRA", "USER_SERVICE", "AUTH_SERVICE"}) {
         jcmd(env.get(part + "_PID"), "JFR.stop", "name=pipeline",
             "filename=" + profiles.resolve(part.toLowerCase() + ".jfr").toAbsolutePath());
       }
     }
-    System.out.printf("relay -> broker -> auth's database: %d events in %.2f s = %.0f events/s%n",
-        events, drainSeconds, events / drainSeconds);
+    System.out.printf("relay -> broker -> auth's database: %d events in %.2f s = %.0f events/s%s%n",
+        events, drainSeconds, events / drainSeconds, scraper.describe());
 
     java.sql.Timestamp latencyFrom = new java.sql.Timestamp(System.currentTimeMillis());
     write(users, latencyEvents, writers, "l");

@@ -80,8 +80,10 @@ public final class StoryMain {
     System.out.println();
     System.out.println("Story OK: " + step + " steps saw what they expected. The registry accepted the release;"
         + " auth dead-lettered,");
-    System.out.println("replayed, reconciled and bootstrapped its way back to equal; the gate would have stopped it"
-        + " at the build.");
+    System.out.println("replayed, reconciled and bootstrapped its way back to equal; user-service saw auth fall"
+        + " behind; a breaking");
+    System.out.println("change went out side by side and v1 retired once no deployed consumer read it; the gate"
+        + " would have stopped the release at the build.");
     return true;
   }
 
