@@ -274,8 +274,10 @@ public final class StorySteps {
     check(duplicates == 0, "auth applied " + duplicates + " event(s) twice across the move to v2");
     String ivy = users.create("ivy@example.com", "Ivy Lin");
     users.update(ivy, "{\"status\":\"LOCKED\"}");
-    Await.until("auth holds ivy as LOCKED, a status only v2 carries",
-        () -> auth().get("/users/" + ivy).path("status").asText().equals("LOCKED"));
+    Await.until("auth holds ivy as LOCKED, a status only v2 carries", () -> {
+      ServiceClient.Answer answer = auth().send("GET", "/users/" + ivy, null);
+      return answer.status() == 200 && answer.body().path("status").asText().equals("LOCKED");
+    });
 
     recordAuthService("0.2.0", "contracts/auth-service-user-service.json");
     HandshakeCommand.Result retire = canIRetireV1();
