@@ -9,8 +9,6 @@ import dev.handshake.example.users.KafkaStack.Received;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -32,38 +30,31 @@ import org.junit.jupiter.api.Test;
 class DualPublicationIT {
   private static final Duration WAIT = Duration.ofSeconds(90);
   private static int topics;
+  private static RelayFixture fixture;
   private static KafkaStack stack;
   private static Database database;
   private static UserService.Parts parts;
 
   @BeforeAll
   static void start() throws Exception {
-    stack = KafkaStack.start();
-    database = Database.open(Settings.of(Map.of()), "db/users");
-    parts = UserService.Parts.wire(database);
+    fixture = RelayFixture.start();
+    stack = fixture.stack();
+    database = fixture.database();
+    parts = fixture.parts();
   }
 
   @AfterAll
   static void stop() throws Exception {
-    try {
-      if (database != null) {
-        database.close();
-      }
-    } finally {
-      if (stack != null) {
-        stack.close();
-      }
+    if (fixture != null) {
+      fixture.close();
     }
   }
 
-  /** Each test starts with nothing pending, so one test's events never reach another's topics. */
   @BeforeEach
   void nothingPending() throws Exception {
-    try (Connection connection = database.dataSource().getConnection();
-        Statement update = connection.createStatement()) {
-      update.executeUpdate("UPDATE outbox SET sent_at = now() WHERE sent_at IS NULL");
-    }
+    fixture.nothingPending();
   }
+
 
   @Test
   void bothTopicsGetEveryEventWithTheSameIdsPositionsAndPartitionsInEachUsersOrder() throws Exception {

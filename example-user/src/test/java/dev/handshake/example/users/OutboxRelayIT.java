@@ -38,39 +38,36 @@ import org.junit.jupiter.api.Test;
 class OutboxRelayIT {
   private static final Duration WAIT = Duration.ofSeconds(90);
   private static final AtomicInteger TOPICS = new AtomicInteger();
+  private static RelayFixture fixture;
   private static KafkaStack stack;
   private static Database database;
   private static UserService.Parts parts;
 
   @BeforeAll
   static void start() throws Exception {
-    stack = KafkaStack.start();
-    database = Database.open(Settings.of(Map.of()), "db/users");
-    parts = UserService.Parts.wire(database);
+    fixture = RelayFixture.start();
+    stack = fixture.stack();
+    database = fixture.database();
+    parts = fixture.parts();
   }
 
   @AfterAll
   static void stop() throws Exception {
-    try {
-      if (database != null) {
-        database.close();
-      }
-    } finally {
-      if (stack != null) {
-        stack.close();
-      }
+    if (fixture != null) {
+      fixture.close();
     }
   }
 
-  /** Each test starts with nothing pending, so one test's events never reach another's topic. */
+  /** Each test starts with nothing pending and the relay not paused. */
   @BeforeEach
   void nothingPending() throws Exception {
+    fixture.nothingPending();
     try (Connection connection = database.dataSource().getConnection();
         Statement update = connection.createStatement()) {
-      update.executeUpdate("UPDATE outbox SET sent_at = now() WHERE sent_at IS NULL");
       update.executeUpdate("UPDATE outbox_state SET relay_paused = false");
     }
   }
+
 
   @Test
   void publishesEachEventKeyedByUserWithItsHeadersAndHandshakesWireFormat() {
