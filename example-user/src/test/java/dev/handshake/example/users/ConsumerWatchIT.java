@@ -130,9 +130,12 @@ class ConsumerWatchIT {
       JsonNode report = admin.get("/admin/consumers").body();
 
       assertThat(report.path("thresholds").toString()).isEqualTo("{\"events\":100,\"seconds\":60}");
+      // The jar carries contracts/*.json: auth-service's current contract, on v2. Released contracts
+      // (contracts/released/) are what old versions read; watching them would flag auth once it moved to v2.
+      assertThat(report.path("missing")).hasSize(1);
       assertThat(report.path("missing").get(0).path("consumer").asText()).isEqualTo("auth-service");
       assertThat(report.path("missing").get(0).path("group").asText()).isEqualTo("auth-service");
-      assertThat(report.path("missing").get(0).path("topic").asText()).isEqualTo("user-events");
+      assertThat(report.path("missing").get(0).path("topic").asText()).isEqualTo("user-events.v2");
     }
   }
 
