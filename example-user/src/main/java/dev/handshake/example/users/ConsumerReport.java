@@ -16,9 +16,10 @@ record ConsumerReport(Thresholds thresholds, List<GroupOnTopic> groups, List<Mis
    * One group on one topic: {@code committed} offsets are what the group's members committed to Kafka (auth commits
    * them after its own database commit, as a hint for exactly this kind of watcher); {@code oldestUnconsumedAgeSeconds}
    * is the age of the first record after them (null when the group consumed everything, or that record could not be
-   * read in time).
+   * read in time). {@code reading} is false when the group is stable and its members are all assigned other topics:
+   * it moved off this one (auth-service after its switch to v2), so it is never behind here.
    */
-  record GroupOnTopic(String group, String topic, String state, int members, long lag,
+  record GroupOnTopic(String group, String topic, String state, int members, boolean reading, long lag,
       Double oldestUnconsumedAgeSeconds, boolean behind, List<String> reasons, List<PartitionLag> partitions) {}
 
   /** {@code committed} is null when the group never committed on the partition: its lag counts from the log start. */

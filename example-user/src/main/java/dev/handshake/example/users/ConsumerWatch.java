@@ -26,6 +26,7 @@ import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.GroupState;
 import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
@@ -40,18 +41,22 @@ import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 final class ConsumerWatch implements AutoCloseable {
   static final String ALERT_EVENTS = "CONSUMER_LAG_ALERT_EVENTS";
   static final String ALERT_SECONDS = "CONSUMER_LAG_ALERT_SECONDS";
+  static final String REFRESH_SECONDS = "CONSUMER_WATCH_REFRESH_SECONDS";
   static final long DEFAULT_ALERT_EVENTS = 100;
   static final long DEFAULT_ALERT_SECONDS = 60;
+  static final long DEFAULT_REFRESH_SECONDS = 10;
   /** Each question to the broker; past it the watch answers that the broker did not. */
   static final Duration BROKER_TIMEOUT = Duration.ofSeconds(5);
 
   /** The watch's settings, read (and checked) before anything starts. */
-  record Config(List<String> topics, ConsumerReport.Thresholds thresholds, List<WatchedConsumer> consumers) {
+  record Config(List<String> topics, ConsumerReport.Thresholds thresholds, List<WatchedConsumer> consumers,
+      Duration scrapeRefresh) {
     static Config read(Settings settings, List<String> topics) {
       long events = settings.atLeast(ALERT_EVENTS, DEFAULT_ALERT_EVENTS, 1);
       long seconds = settings.atLeast(ALERT_SECONDS, DEFAULT_ALERT_SECONDS, 1);
+      Duration scrapeRefresh = Duration.ofSeconds(settings.atLeast(REFRESH_SECONDS, DEFAULT_REFRESH_SECONDS, 1));
       return new Config(List.copyOf(topics), new ConsumerReport.Thresholds(events, seconds),
-          ConsumerContracts.read(settings, topics));
+          ConsumerContracts.read(settings, topics), scrapeRefresh);
     }
   }
 
@@ -80,6 +85,11 @@ final class ConsumerWatch implements AutoCloseable {
   /** Every consumer the contracts name, on the topics watched. */
   List<WatchedConsumer> consumers() {
     return config.consumers();
+  }
+
+  /** How old the watch's last answer may be when a scrape reads it ({@code CONSUMER_WATCH_REFRESH_SECONDS}). */
+  Duration scrapeRefresh() {
+    return config.scrapeRefresh();
   }
 
   /** Asks the broker now; one report at a time (the scrape and the endpoint share the clients). */
@@ -123,7 +133,7 @@ final class ConsumerWatch implements AutoCloseable {
     List<MissingConsumer> missing = new ArrayList<>();
     for (WatchedConsumer consumer : config.consumers()) {
       boolean reading = groups.stream().anyMatch(g -> g.group().equals(consumer.group())
-          && g.topic().equals(consumer.topic()));
+          && g.topic().equals(consumer.topic()) && g.reading());
       if (!reading) {
         missing.add(new MissingConsumer(consumer.consumer(), consumer.group(), consumer.topic(),
             "consumer " + consumer.consumer() + " has a contract on " + consumer.topic() + " but no consumer group "
@@ -143,6 +153,7 @@ final class ConsumerWatch implements AutoCloseable {
       Map<TopicPartition, Long> end, long now) {
     List<PartitionLag> lags = new ArrayList<>();
     Long oldest = null;
+    boolean reading = !movedOff(topic, description);
     for (TopicPartition partition : partitions) {
       if (!partition.topic().equals(topic)) {
         continue;
@@ -152,7 +163,7 @@ final class ConsumerWatch implements AutoCloseable {
       long lag = Math.max(0, end.get(partition) - Math.max(from, start.get(partition)));
       lags.add(new PartitionLag(partition.partition(), committedOffset == null ? null : committedOffset.offset(),
           end.get(partition), lag));
-      if (lag > 0) {
+      if (lag > 0 && reading) {
         Optional<Long> timestamp = timestamps.at(partition, Math.max(from, start.get(partition)));
         if (timestamp.isPresent() && (oldest == null || timestamp.get() < oldest)) {
           oldest = timestamp.get();
@@ -163,7 +174,7 @@ final class ConsumerWatch implements AutoCloseable {
     Double age = oldest == null ? null : Math.max(0, now - oldest) / 1000.0;
     List<String> reasons = new ArrayList<>();
     ConsumerReport.Thresholds thresholds = config.thresholds();
-    if (lag > thresholds.events()) {
+    if (reading && lag > thresholds.events()) {
       reasons.add(lag + " events not consumed, more than " + ALERT_EVENTS + "=" + thresholds.events());
     }
     if (age != null && age > thresholds.seconds()) {
@@ -171,7 +182,7 @@ final class ConsumerWatch implements AutoCloseable {
           + thresholds.seconds());
     }
     return new GroupOnTopic(group, topic, description == null ? "UNKNOWN" : description.groupState().toString(),
-        description == null ? 0 : description.members().size(), lag, age, !reasons.isEmpty(), reasons, lags);
+        description == null ? 0 : description.members().size(), reading, lag, age, !reasons.isEmpty(), reasons, lags);
   }
 
   /** Committed offsets on the topic, or members assigned its partitions. */
@@ -179,9 +190,22 @@ final class ConsumerWatch implements AutoCloseable {
       ConsumerGroupDescription description) {
     boolean committed = offsets.entrySet().stream()
         .anyMatch(entry -> entry.getKey().topic().equals(topic) && entry.getValue() != null);
-    boolean assigned = description != null && description.members().stream().anyMatch(member ->
+    return committed || assigned(topic, description);
+  }
+
+  private static boolean assigned(String topic, ConsumerGroupDescription description) {
+    return description != null && description.members().stream().anyMatch(member ->
         member.assignment().topicPartitions().stream().anyMatch(partition -> partition.topic().equals(topic)));
-    return committed || assigned;
+  }
+
+  /**
+   * A stable group whose members are all assigned partitions of other topics has moved off this one (auth-service
+   * after its switch to v2): its offsets here are what it left, not a consumer falling behind. A group without
+   * members may only be down, so its offsets still count.
+   */
+  private static boolean movedOff(String topic, ConsumerGroupDescription description) {
+    return description != null && description.groupState() == GroupState.STABLE && !description.members().isEmpty()
+        && !assigned(topic, description);
   }
 
   /** The watched topics' partitions; a topic that does not exist yet (nothing published) has none. */

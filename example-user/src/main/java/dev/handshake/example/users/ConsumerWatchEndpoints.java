@@ -4,6 +4,7 @@ import dev.handshake.example.support.ApiException;
 import dev.handshake.example.support.JsonHttpServer;
 import dev.handshake.example.support.Observability;
 import io.javalin.config.RoutesConfig;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
@@ -13,9 +14,12 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The consumer watch as {@code GET /admin/consumers} (behind the admin token, as every /admin path) and as meters,
- * refreshed by each scrape, so an alert rule can fire on them (docs/operations.md): lag, oldest unconsumed age and the
- * behind flag per group and topic, the missing flag per contract consumer, and whether the watch could ask the broker.
+ * The consumer watch as {@code GET /admin/consumers} (behind the admin token, as every /admin path) and as meters, so
+ * an alert rule can fire on them (docs/operations.md): lag, oldest unconsumed age and the behind flag per group and
+ * topic, the missing flag per contract consumer, and whether the watch could ask the broker. The endpoint asks the
+ * broker on every call; a scrape asks only when the last answer is older than {@code CONSUMER_WATCH_REFRESH_SECONDS},
+ * because one watch is several broker round trips and a record fetch per lagging partition, and a scraper asking
+ * every second would otherwise make the pipeline pay for that every second (bench/README.md, what the metrics cost).
  */
 final class ConsumerWatchEndpoints {
   private final Optional<ConsumerWatch> watch;
@@ -24,6 +28,12 @@ final class ConsumerWatchEndpoints {
   private final MultiGauge behind;
   private final MultiGauge missing;
   private final AtomicInteger up = new AtomicInteger();
+  private final Counter refreshes;
+  /** When the watch last asked the broker (answered or not), and when it last got an answer; nanoTime values. */
+  private volatile long lastAsked;
+  private volatile long lastAnswered;
+  private volatile boolean asked;
+  private volatile boolean answered;
 
   private ConsumerWatchEndpoints(Optional<ConsumerWatch> watch, MeterRegistry registry) {
     this.watch = watch;
@@ -41,12 +51,28 @@ final class ConsumerWatchEndpoints {
         .register(registry);
     Gauge.builder("user.consumer.watch.up", up, AtomicInteger::get)
         .description("1 when the last consumer watch got its answers from the broker").register(registry);
+    this.refreshes = Counter.builder("user.consumer.watch.refreshes")
+        .description("Times the consumer watch asked the broker (each GET /admin/consumers, and a scrape finding the "
+            + "last answer older than CONSUMER_WATCH_REFRESH_SECONDS)").register(registry);
+    Gauge.builder("user.consumer.watch.age", this, ConsumerWatchEndpoints::ageSeconds).baseUnit("seconds")
+        .description("Age of the answer the user_consumer_* meters show; NaN before the first").register(registry);
   }
 
   static ConsumerWatchEndpoints wire(Observability observability, Optional<ConsumerWatch> watch) {
     ConsumerWatchEndpoints endpoints = new ConsumerWatchEndpoints(watch, observability.registry());
-    watch.ifPresent(configured -> observability.beforeScrape(() -> endpoints.refresh(configured)));
+    watch.ifPresent(configured -> observability.beforeScrape(() -> endpoints.refreshWhenOlder(configured)));
     return endpoints;
+  }
+
+  /** A scrape: asks the broker only when the last question is older than the watch's refresh interval. */
+  private void refreshWhenOlder(ConsumerWatch configured) {
+    if (!asked || System.nanoTime() - lastAsked >= configured.scrapeRefresh().toNanos()) {
+      refresh(configured);
+    }
+  }
+
+  private double ageSeconds() {
+    return answered ? (System.nanoTime() - lastAnswered) / 1e9 : Double.NaN;
   }
 
   void addTo(RoutesConfig routes) {
@@ -63,12 +89,18 @@ final class ConsumerWatchEndpoints {
 
   private ConsumerReport refresh(ConsumerWatch configured) {
     ConsumerReport report;
+    // A broker that does not answer is asked again after the interval too, not by every scrape for 5 s each.
+    lastAsked = System.nanoTime();
+    asked = true;
+    refreshes.increment();
     try {
       report = configured.report();
     } catch (ConsumerWatch.UnavailableException e) {
       up.set(0);
       throw e;
     }
+    lastAnswered = System.nanoTime();
+    answered = true;
     up.set(1);
     lag.register(report.groups().stream().map(g -> MultiGauge.Row.of(tags(g), g.lag())).toList(), true);
     age.register(report.groups().stream().map(g -> MultiGauge.Row.of(tags(g),

@@ -140,6 +140,56 @@ class ConsumerWatchIT {
   }
 
   @Test
+  void scrapesAskTheBrokerOncePerRefreshIntervalAndTheEndpointEveryTime() throws Exception {
+    String topic = "scraped-events";
+    stack.createTopic(topic, 1);
+    try (UserService service = UserService.start(env(topic, Map.of(ConsumerWatch.REFRESH_SECONDS, "3600")),
+        quiet())) {
+      ApiClient admin = new ApiClient(service.url()).withAuthorization("Bearer " + RunningService.ADMIN_TOKEN);
+      for (int scrape = 0; scrape < 5; scrape++) {
+        assertThat(admin.get("/metrics").status()).isEqualTo(200);
+      }
+      assertThat(refreshes(admin)).as("five scrapes within the interval, one question to the broker").isEqualTo(1);
+      assertThat(admin.get("/admin/consumers").status()).isEqualTo(200);
+      assertThat(refreshes(admin)).as("the endpoint always asks").isEqualTo(2);
+      assertThat(admin.get("/metrics").body().asText()).contains("user_consumer_watch_up 1.0")
+          .containsPattern("user_consumer_watch_age_seconds \\d");
+    }
+  }
+
+  @Test
+  void aStableGroupWhoseMembersReadOnlyTheOtherVersionMovedOffAndIsNotBehind() throws Exception {
+    String topic = "moving-events";
+    stack.createTopic(topic, 1);
+    try (UserService service = UserService.start(env(topic, Map.of(ConsumerWatch.ALERT_EVENTS, "1")), quiet())) {
+      ApiClient admin = new ApiClient(service.url()).withAuthorization("Bearer " + RunningService.ADMIN_TOKEN);
+      for (int i = 0; i < 3; i++) {
+        admin.createUser("moving" + i + "@example.com", "Moving " + i);
+      }
+      Await.until("the relay sent the three events", () -> admin.get("/admin/outbox").body().path("sent").asLong() == 3);
+      commit("moving", zeroes(endOffsets(topic)));
+      Await.until("the group that left its v1 offsets unread is flagged behind while it has no members",
+          () -> group(admin, "moving", topic).path("behind").asBoolean());
+
+      try (KafkaConsumer<byte[], byte[]> onV2 = consumer("moving")) {
+        onV2.subscribe(List.of(topic + ".v2"));
+        Await.until("the group's only member reads " + topic + ".v2 and the watch says it moved off " + topic, () -> {
+          onV2.poll(Duration.ofMillis(100));
+          JsonNode left = group(admin, "moving", topic);
+          return "STABLE".equalsIgnoreCase(left.path("state").asText()) && !left.path("reading").asBoolean();
+        });
+        JsonNode left = group(admin, "moving", topic);
+        assertThat(left.path("lag").asLong()).as("its lag is still the truth").isEqualTo(3);
+        assertThat(left.path("behind").asBoolean()).isFalse();
+        assertThat(left.path("reasons")).isEmpty();
+        assertThat(group(admin, "moving", topic + ".v2").path("reading").asBoolean()).isTrue();
+        assertThat(admin.get("/admin/consumers").body().path("alerts").toString())
+            .doesNotContain("behind on " + topic + ":");
+      }
+    }
+  }
+
+  @Test
   void wrongWatchSettingsStopTheStartNamingTheVariable() throws Exception {
     Files.writeString(contracts.resolve("notes.json"), "{\"not\":\"a contract\"}");
     Map<String, String> wrong = Map.of(
@@ -189,6 +239,12 @@ class ConsumerWatchIT {
       ((ObjectNode) interaction.path("metadata")).put("handshake.topic", topic);
     }
     JsonHttpServer.MAPPER.writeValue(contracts.resolve("contract-" + consumer + ".json").toFile(), contract);
+  }
+
+  private static long refreshes(ApiClient admin) {
+    String line = admin.get("/metrics").body().asText().lines()
+        .filter(l -> l.startsWith("user_consumer_watch_refreshes_total ")).findFirst().orElseThrow();
+    return (long) Double.parseDouble(line.substring(line.indexOf(' ') + 1));
   }
 
   private static JsonNode group(ApiClient admin, String group, String topic) {
