@@ -60,6 +60,10 @@ final class CanIRetireCommand implements Callable<Integer> {
       description = "Where recorded contracts archives are unpacked. Default: target/handshake/can-i-retire.")
   Path workDir;
 
+  @Option(names = "--report-dir", paramLabel = "DIR", defaultValue = "target/handshake",
+      description = "Where can-i-retire.json goes. Default: target/handshake.")
+  Path reportDir;
+
   @Override
   public Integer call() {
     Path base = baseDir.toAbsolutePath().normalize();
@@ -67,7 +71,7 @@ final class CanIRetireCommand implements Callable<Integer> {
         : Path.of(System.getProperty("user.home"), ".m2", "repository");
     CanIRetireConfiguration config = new CanIRetireConfiguration(producer, "--producer", topic, environment,
         new EnvironmentFiles(base.resolve(environmentsDir)), RecordedContracts.mavenRepository(repository), base,
-        base.resolve(workDir).resolve("contract-artifacts"));
+        base.resolve(workDir).resolve("contract-artifacts"), base.resolve(reportDir));
     PrintWriter out = spec.commandLine().getOut();
     CanIRetireOutcome outcome = new CanIRetireTask(config, TaskLog.of(out::println, out::println, out::println))
         .run();

@@ -19,7 +19,8 @@ class CanIRetireCommandTest {
 
   private RegistryCommandsTest.Result canIRetire(Path base, String topic, String environment) {
     return RegistryCommandsTest.run("can-i-retire", "--producer", "user-service", "--topic", topic, "--from",
-        environment, "--base-dir", base.toString(), "--work-dir", tmp.resolve("work").toString());
+        environment, "--base-dir", base.toString(), "--work-dir", tmp.resolve("work").toString(),
+        "--report-dir", tmp.resolve("report").toString());
   }
 
   @Test
@@ -33,7 +34,7 @@ class CanIRetireCommandTest {
   }
 
   @Test
-  void noExitsOneNamingTheConsumerVersionItsInteractionsAndFields() {
+  void noExitsOneNamingTheConsumerVersionItsInteractionsAndFields() throws Exception {
     RegistryCommandsTest.Result result = canIRetire(SCENARIO, "user-events", "prod");
 
     assertThat(result.exitCode()).as(result.out() + result.err()).isEqualTo(HandshakeCli.EXIT_INCOMPATIBLE);
@@ -42,6 +43,8 @@ class CanIRetireCommandTest {
     assertThat(result.out()).contains("  auth-service 1.4.0 reads \"user-events\":\n")
         .containsPattern("    interaction \"a user was deleted\" \\(consumer-contracts/auth-service-1\\.4\\.0/"
             + "auth-service-user-service\\.json\\) reads .*\\$\\.userId \\(asserts\\)");
+    assertThat(Files.readString(tmp.resolve("report").resolve("can-i-retire.json")))
+        .contains("\"verdict\" : \"no\"").contains("\"consumer\" : \"auth-service\"");
   }
 
   @Test

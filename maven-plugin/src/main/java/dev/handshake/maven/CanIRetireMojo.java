@@ -21,7 +21,7 @@ import org.eclipse.aether.RepositorySystemSession;
  * every consumer version recorded there (found as {@code can-i-deploy} finds them): the build succeeds when none
  * has an interaction with the producer on {@code <topic>}, fails naming each that still reads it and what it
  * reads, and fails with an execution error when the environment file or a recorded contract cannot be read
- * (unknown: a topic once retired cannot be rolled back).
+ * (unknown: a topic once retired cannot be rolled back). The answer is also {@code <reportDirectory>/can-i-retire.json}.
  */
 @Mojo(name = "can-i-retire", threadSafe = true)
 public class CanIRetireMojo extends AbstractMojo {
@@ -77,7 +77,7 @@ public class CanIRetireMojo extends AbstractMojo {
     CanIRetireConfiguration config = new CanIRetireConfiguration(named ? service : providerName,
         named ? "<service>" : "<providerName>", topic, environment,
         new EnvironmentFiles(environmentsDirectory.toPath()), artifacts.artifactFiles(),
-        project.getBasedir().toPath(), work.resolve("unpacked"));
+        project.getBasedir().toPath(), work.resolve("unpacked"), reportDirectory.toPath());
     CanIRetireOutcome outcome = new CanIRetireTask(config, TaskFailures.log(getLog())).run();
     switch (outcome.verdict()) {
       case YES -> {

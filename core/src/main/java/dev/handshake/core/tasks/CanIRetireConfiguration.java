@@ -15,8 +15,9 @@ import java.nio.file.Path;
  * @param artifacts       how the front end finds a contracts artifact recorded by Maven coordinates
  * @param baseDirectory   the base messages show paths from
  * @param unpackDirectory where contracts archives recorded as artifacts are unpacked
+ * @param reportDirectory where {@code can-i-retire.json} is written
  */
 public record CanIRetireConfiguration(String producer, String producerOrigin, String topic, String environment,
                                       EnvironmentFiles environments, RecordedContracts.ArtifactFiles artifacts,
-                                      Path baseDirectory, Path unpackDirectory) {
+                                      Path baseDirectory, Path unpackDirectory, Path reportDirectory) {
 }

@@ -1,5 +1,6 @@
 package dev.handshake.core.tasks;
 
+import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -10,8 +11,10 @@ import java.util.List;
  * @param readers  every recorded consumer version that still reads the topic, with what it reads
  * @param unknowns what could not be read, each naming the file or version
  * @param summary  the verdict line, printed first
+ * @param report   can-i-retire.json, the same answer for tools
  */
-public record CanIRetireOutcome(Verdict verdict, List<TopicReader> readers, List<String> unknowns, String summary) {
+public record CanIRetireOutcome(Verdict verdict, List<TopicReader> readers, List<String> unknowns, String summary,
+                                Path report) {
   public CanIRetireOutcome {
     readers = List.copyOf(readers);
     unknowns = List.copyOf(unknowns);

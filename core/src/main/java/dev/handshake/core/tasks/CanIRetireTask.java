@@ -1,6 +1,7 @@
 package dev.handshake.core.tasks;
 
 import dev.handshake.core.HandshakeException;
+import dev.handshake.core.HandshakeIOException;
 import dev.handshake.core.InvalidInputException;
 import dev.handshake.core.SimilarNames;
 import dev.handshake.core.contract.ContractReader;
@@ -18,6 +19,7 @@ import dev.handshake.core.tasks.CanIRetireOutcome.TopicReader;
 import dev.handshake.core.tasks.CanIRetireOutcome.Verdict;
 import dev.handshake.core.usage.ReaderFields;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -188,6 +190,12 @@ public final class CanIRetireTask {
       log.error("  Move each of them to the topic that replaces \"" + config.topic() + "\", record the new version "
           + "(handshake record-deployment), and ask again.");
     }
-    return new CanIRetireOutcome(verdict, readers, unknowns, summary);
+    Path report = config.reportDirectory().resolve("can-i-retire.json");
+    try {
+      CanIRetireReport.writeJson(report, config, verdict, readers, unknowns, summary);
+    } catch (IOException e) {
+      throw new HandshakeIOException("can-i-retire could not write " + report, e);
+    }
+    return new CanIRetireOutcome(verdict, readers, unknowns, summary, report);
   }
 }

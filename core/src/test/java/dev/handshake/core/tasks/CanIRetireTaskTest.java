@@ -3,6 +3,8 @@ package dev.handshake.core.tasks;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.handshake.core.InvalidInputException;
 import dev.handshake.core.deploy.EnvironmentFiles;
 import dev.handshake.core.tasks.CanIRetireOutcome.InteractionRead;
@@ -31,7 +33,7 @@ class CanIRetireTaskTest {
   private CanIRetireOutcome canIRetire(String producer, String topic, String environment) {
     CanIRetireConfiguration config = new CanIRetireConfiguration(producer, "--producer", topic, environment,
         new EnvironmentFiles(FIXTURE.resolve("environments")), (coordinates, why) -> Optional.empty(), FIXTURE,
-        tmp.resolve("unpacked"));
+        tmp.resolve("unpacked"), tmp.resolve("report"));
     return new CanIRetireTask(config, TaskLog.of(lines::add, lines::add, lines::add)).run();
   }
 
@@ -118,7 +120,7 @@ class CanIRetireTaskTest {
         """);
     CanIRetireConfiguration config = new CanIRetireConfiguration("user-service", "--producer", "user-events",
         "prod", new EnvironmentFiles(environments), (coordinates, why) -> Optional.empty(), tmp,
-        tmp.resolve("unpacked"));
+        tmp.resolve("unpacked"), tmp.resolve("report"));
 
     CanIRetireOutcome outcome = new CanIRetireTask(config, TaskLog.silent()).run();
 
@@ -129,6 +131,36 @@ class CanIRetireTaskTest {
         + "be told; regenerate the contract with .onTopic(...)");
     assertThat(outcome.unknowns().get(3)).startsWith("auth-service 1.3.0: the contract contracts/torn.json cannot "
         + "be read: ");
+  }
+
+  @Test
+  void eachAnswerIsAlsoCanIRetireJsonForTools() throws Exception {
+    ObjectMapper mapper = new ObjectMapper();
+    CanIRetireOutcome no = canIRetire("user-service", "user-events", "prod");
+    JsonNode noJson = mapper.readTree(no.report().toFile());
+    assertThat(no.report()).isEqualTo(tmp.resolve("report").resolve("can-i-retire.json"));
+    assertThat(noJson.path("verdict").asText()).isEqualTo("no");
+    assertThat(noJson.path("retirable").asBoolean()).isFalse();
+    assertThat(noJson.path("producer").asText()).isEqualTo("user-service");
+    assertThat(noJson.path("topic").asText()).isEqualTo("user-events");
+    assertThat(noJson.path("environment").asText()).isEqualTo("prod");
+    assertThat(noJson.path("summary").asText()).isEqualTo(no.summary());
+    JsonNode reader = noJson.path("readers").get(0);
+    assertThat(reader.path("consumer").asText() + " " + reader.path("version").asText())
+        .isEqualTo("auth-service 1.4.0");
+    assertThat(reader.path("interactions").get(0).path("description").asText()).isEqualTo("a user was created");
+    assertThat(reader.path("interactions").get(0).path("fields").toString()).contains("$.email (asserts)");
+
+    JsonNode yes = mapper.readTree(canIRetire("user-service", "user-events", "staging").report().toFile());
+    assertThat(yes.path("verdict").asText()).isEqualTo("yes");
+    assertThat(yes.path("retirable").asBoolean()).isTrue();
+    assertThat(yes.path("readers")).isEmpty();
+
+    CanIRetireOutcome unknown = canIRetire("user-service", "user-events", "qa");
+    JsonNode unknownJson = mapper.readTree(unknown.report().toFile());
+    assertThat(unknownJson.path("verdict").asText()).isEqualTo("unknown");
+    assertThat(unknownJson.path("retirable").asBoolean()).isFalse();
+    assertThat(unknownJson.path("unknowns")).hasSize(unknown.unknowns().size()).isNotEmpty();
   }
 
   @Test
