@@ -1,7 +1,9 @@
 package dev.handshake.e2e;
 
 import dev.handshake.testsupport.ServerProcess;
+import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -59,6 +61,27 @@ public final class ServiceJar implements AutoCloseable {
   /** SIGKILL: no shutdown hook, no flush, as in a crash. */
   void kill() {
     process.kill();
+  }
+
+  /**
+   * SIGSTOP: the process keeps its sockets, its fetched records and its database sessions but runs nothing, as in a
+   * long GC pause or a frozen VM; {@link #resume()} lets it go on where it stopped (a zombie, once its group moved on).
+   */
+  void pause() throws IOException, InterruptedException {
+    signal("STOP");
+  }
+
+  /** SIGCONT after {@link #pause()}. */
+  void resume() throws IOException, InterruptedException {
+    signal("CONT");
+  }
+
+  private void signal(String name) throws IOException, InterruptedException {
+    Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(pid())).redirectErrorStream(true).start();
+    String said = new String(kill.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    if (kill.waitFor() != 0) {
+      throw new IllegalStateException("kill -" + name + " " + pid() + " failed: " + said);
+    }
   }
 
   public String output() {

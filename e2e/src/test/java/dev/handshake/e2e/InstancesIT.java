@@ -13,23 +13,32 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
+import org.apache.kafka.common.GroupState;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Many instances on Kafka's and PostgreSQL's own machinery, each a process killed with SIGKILL while events flow:
- * auth-service instances sharing one consumer group and one database over the topic's three partitions, and two
+ * auth-service instances sharing one consumer group and one database over the topic's three partitions (one of them
+ * also frozen with SIGSTOP until the group moved on, then resumed as a zombie), and two
  * user-service instances taking turns through the relay lease. Each ends with auth's users equal to
  * user-service's snapshot and every distinct event applied exactly once, none of them after a later version of its
  * user (stale 0: per-user order held).
  */
 class InstancesIT {
   private static final int WRITERS = 4;
+  /** The consumer group the shared instances join: auth-service's default CONSUMER_GROUP. */
+  private static final String GROUP = "auth-service";
   /** The relay lease's advisory lock key (OutboxRelay.LEASE, "Relay") as pg_locks shows a bigint key. */
   private static final long LEASE = 0x52656c6179L;
   /**
@@ -46,6 +55,7 @@ class InstancesIT {
     try (LocalStack stack = LocalStack.start(dataDir)) {
       List<ServiceJar> running = new ArrayList<>();
       ExecutorService writers = Executors.newFixedThreadPool(WRITERS);
+      ServiceJar zombie = null;
       try {
         running.add(stack.startUserService());
         for (int i = 0; i < 3; i++) {
@@ -57,9 +67,21 @@ class InstancesIT {
         Await.until("the three instances applied 2,000 events", Duration.ofMinutes(2),
             () -> stats(survivor).path("applied").asLong() >= 2_000);
 
+        // One of the three freezes with a partition, what it fetched and its database sessions (SIGSTOP) until the
+        // group gave its partitions to the others, then goes on as a zombie: its batch in hand must be fenced.
+        zombie = running.get(3);
+        Await.until("the third instance holds a partition", () -> !partitions(running.get(3)).isEmpty());
+        zombie.pause();
         // A fourth instance joins: the group rebalances, partitions move; one of the three dies in the middle.
-        running.add(stack.startAuthServiceSharingTheGroup());
+        ServiceJar fourth = stack.startAuthServiceSharingTheGroup();
+        running.add(fourth);
         running.get(2).kill();
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+            stack.infra.kafkaBootstrapServers()))) {
+          Await.until("the group is stable with the two live instances, without the killed and the frozen one",
+              Duration.ofMinutes(1), () -> stableWith(admin, 2));
+        }
+        zombie.resume();
 
         for (Future<?> future : work) {
           future.get(5, TimeUnit.MINUTES);
@@ -67,6 +89,9 @@ class InstancesIT {
         assertEveryEventAppliedOnceInOrder(stack, survivor, true);
       } finally {
         writers.shutdownNow();
+        if (zombie != null) {
+          zombie.resume(); // a stopped process would not act on the close's SIGTERM
+        }
         closeAll(running);
       }
     }
@@ -145,6 +170,20 @@ class InstancesIT {
 
   private static JsonNode stats(ServiceJar auth) throws Exception {
     return auth.client().get("/admin/stats");
+  }
+
+  /** The partitions an instance holds now, by its lag per partition (known once it fetched from each). */
+  private static Set<String> partitions(ServiceJar instance) throws Exception {
+    Set<String> held = new TreeSet<>();
+    stats(instance).path("lagByPartition").fieldNames().forEachRemaining(held::add);
+    return held;
+  }
+
+  /** Whether auth-service's group is stable with {@code members} members, as the group coordinator says. */
+  private static boolean stableWith(Admin admin, int members) throws Exception {
+    ConsumerGroupDescription group = admin.describeConsumerGroups(List.of(GROUP)).all().get(10, TimeUnit.SECONDS)
+        .get(GROUP);
+    return group.groupState() == GroupState.STABLE && group.members().size() == members;
   }
 
   /** application_name of the session holding the relay lease, or null when nobody holds it. */
