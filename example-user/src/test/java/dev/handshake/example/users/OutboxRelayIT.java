@@ -190,6 +190,39 @@ class OutboxRelayIT {
   }
 
   @Test
+  void theUnsentMeterReadByIndexLookupsEqualsACountOfTheUnsentRows() throws Exception {
+    String topic = newTopic(1);
+    assertThat(OutboxMeters.read(parts.transactions())).isEqualTo(new OutboxMeters.Backlog(0, 0, false));
+    for (int i = 0; i < 5; i++) {
+      parts.users().create("metered" + i + "@example.com", "Metered " + i);
+    }
+    OutboxMeters.Backlog waiting = OutboxMeters.read(parts.transactions());
+    assertThat(waiting.unsent()).isEqualTo(unsentRows()).isEqualTo(5);
+    assertThat(waiting.oldestAgeSeconds()).isPositive();
+    try (OutboxRelay relay = relay(topic, OutboxRelay.AfterSend.NOTHING)) {
+      assertThat(relay.relayOnce()).isEqualTo(OutboxRelay.Round.SENT);
+      assertThat(OutboxMeters.read(parts.transactions()).unsent()).isZero();
+
+      long lastTwo = stack.readUntil(topic, r -> r.size() >= 5, WAIT).get(3).position();
+      parts.admin().replay(lastTwo);
+      parts.users().create("metered-late@example.com", "Late");
+      assertThat(OutboxMeters.read(parts.transactions()).unsent()).as("two replayed, one new")
+          .isEqualTo(unsentRows()).isEqualTo(3);
+      assertThat(relay.relayOnce()).isEqualTo(OutboxRelay.Round.SENT);
+    }
+    assertThat(OutboxMeters.read(parts.transactions())).isEqualTo(new OutboxMeters.Backlog(0, 0, false));
+  }
+
+  private static long unsentRows() throws Exception {
+    try (Connection connection = database.dataSource().getConnection();
+        Statement select = connection.createStatement();
+        var rows = select.executeQuery("SELECT count(*) FROM outbox WHERE sent_at IS NULL")) {
+      rows.next();
+      return rows.getLong(1);
+    }
+  }
+
+  @Test
   void replayRepublishesSentEventsFromAPositionWithTheirOriginalIds() throws Exception {
     String topic = newTopic(1);
     for (int i = 0; i < 3; i++) {
