@@ -5,8 +5,11 @@
 # processes during the drain and prints each one's hottest frames. AUTH_INSTANCES=2 (or more) runs it again in
 # the same stack after starting auth-service instances 2..N (same database and consumer group, the topic's three
 # partitions shared): one-instance and N-instance figures side by side. METRICS_COST=1 instead drains four times
-# in one stack, alternately without and with a scraper GETting both services' /metrics every SCRAPE_MS (default
-# 1000): the difference is what the metrics cost. Figures: bench/README.md.
+# in one stack (ROUNDS pairs, default 2), alternately without and with a scraper GETting both services' /metrics
+# every SCRAPE_MS (default 1000): the difference is what the metrics cost. SCRAPE_COST=N (with METRICS_COST=1)
+# also measures, before each drain without scraping (the backlog in place, relay paused), the CPU of N scrapes of
+# both services and of N consumer watches, and prints their share of the cores at 1 s and 15 s intervals.
+# Figures: bench/README.md.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
@@ -49,11 +52,11 @@ run_bench() {
   echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 }
 if [[ "${METRICS_COST:-}" == 1 ]]; then
-  for round in 1 2; do
+  for ((round = 1; round <= ${ROUNDS:-2}; round++)); do
     echo "== metrics cost, round $round: without scraping"
     (unset SCRAPE_MS; run_bench)
     echo "== metrics cost, round $round: scraping /metrics every ${SCRAPE_MS:-1000} ms"
-    (export SCRAPE_MS="${SCRAPE_MS:-1000}"; run_bench)
+    (export SCRAPE_MS="${SCRAPE_MS:-1000}"; unset SCRAPE_COST; run_bench)
   done
   exit 0
 fi

@@ -5,7 +5,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -23,9 +24,14 @@ final class MetricsScraper implements AutoCloseable {
   private final AtomicLong scrapes = new AtomicLong();
   private final AtomicLong failures = new AtomicLong();
   private final AtomicLong nanos = new AtomicLong();
+  /** Per service (its URL): nanoseconds spent scraping it, and the slowest scrape. */
+  private final Map<String, AtomicLong> nanosByService = new ConcurrentHashMap<>();
+  private final Map<String, AtomicLong> slowestByService = new ConcurrentHashMap<>();
+  private final Map<String, URI> services;
 
-  private MetricsScraper(List<URI> services, Duration every) {
+  private MetricsScraper(Map<String, URI> services, Duration every) {
     this.every = every;
+    this.services = services;
     if (every == null) {
       timer = null;
       return;
@@ -39,13 +45,13 @@ final class MetricsScraper implements AutoCloseable {
   }
 
   /** Scrapes {@code services} every {@code SCRAPE_MS} milliseconds when that variable is set. */
-  static MetricsScraper fromEnvironment(List<URI> services) {
+  static MetricsScraper fromEnvironment(Map<String, URI> services) {
     String millis = System.getenv("SCRAPE_MS");
     return new MetricsScraper(services, millis == null || millis.isBlank() ? null
         : Duration.ofMillis(Long.parseLong(millis.strip())));
   }
 
-  private void scrape(URI service) {
+  private void scrape(String name, URI service) {
     long start = System.nanoTime();
     try {
       HttpResponse<Void> response = HTTP.send(HttpRequest.newBuilder(service.resolve("/metrics"))
@@ -56,8 +62,11 @@ final class MetricsScraper implements AutoCloseable {
     } catch (Exception e) {
       failures.incrementAndGet();
     } finally {
+      long took = System.nanoTime() - start;
       scrapes.incrementAndGet();
-      nanos.addAndGet(System.nanoTime() - start);
+      nanos.addAndGet(took);
+      nanosByService.computeIfAbsent(name, key -> new AtomicLong()).addAndGet(took);
+      slowestByService.computeIfAbsent(name, key -> new AtomicLong()).accumulateAndGet(took, Math::max);
     }
   }
 
@@ -67,8 +76,15 @@ final class MetricsScraper implements AutoCloseable {
       return " (no scraping)";
     }
     long count = scrapes.get();
-    return String.format(" (scraping /metrics every %d ms: %d scrapes, mean %.1f ms, %d failed)", every.toMillis(),
-        count, count == 0 ? 0.0 : nanos.get() / 1e6 / count, failures.get());
+    StringBuilder byService = new StringBuilder();
+    long rounds = count / Math.max(1, services.size());
+    for (String name : services.keySet()) {
+      byService.append(String.format("; %s mean %.1f ms, slowest %.1f ms", name,
+          rounds == 0 ? 0.0 : nanosByService.getOrDefault(name, new AtomicLong()).get() / 1e6 / rounds,
+          slowestByService.getOrDefault(name, new AtomicLong()).get() / 1e6));
+    }
+    return String.format(" (scraping /metrics every %d ms: %d scrapes, mean %.1f ms%s, %d failed)", every.toMillis(),
+        count, count == 0 ? 0.0 : nanos.get() / 1e6 / count, byService, failures.get());
   }
 
   @Override

@@ -56,12 +56,17 @@ public final class PipelineBench {
     double writeSeconds = (System.nanoTime() - writeStart) / 1e9;
     System.out.printf("wrote %d events into the outbox through the API in %.1f s (%.0f/s, %d writers, relay paused)%n",
         events, writeSeconds, events / writeSeconds, writers);
+    String scrapeCost = System.getenv("SCRAPE_COST");
+    if (scrapeCost != null && !scrapeCost.isBlank()) {
+      ScrapeCost.measure(Path.of(args[0]).toAbsolutePath().getParent(), users, auth,
+          Integer.parseInt(scrapeCost.strip()), PipelineBench::getUnchecked, events);
+    }
     long target = appliedBefore + events;
     Path profiles = System.getenv("PROFILE_DIR") == null ? null : Path.of(System.getenv("PROFILE_DIR"));
     if (profiles != null) {
       jfr(env, "JFR.start", "name=pipeline", "settings=profile");
     }
-    MetricsScraper scraper = MetricsScraper.fromEnvironment(List.of(users, auth));
+    MetricsScraper scraper = MetricsScraper.fromEnvironment(Map.of("user-service", users, "auth-service", auth));
     long drainStart = System.nanoTime();
     send("POST", users.resolve("/admin/relay/resume"), null);
     long applied;
@@ -199,6 +204,14 @@ public final class PipelineBench {
 
   private static String get(URI uri) throws Exception {
     return send("GET", uri, null);
+  }
+
+  private static String getUnchecked(URI uri) {
+    try {
+      return get(uri);
+    } catch (Exception e) {
+      throw new IllegalStateException("GET " + uri + " failed: " + e.getMessage(), e);
+    }
   }
 
   private static String send(String method, URI uri, String json) throws Exception {
