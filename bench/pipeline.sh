@@ -4,7 +4,8 @@
 # (commit-to-applied p50/p99); both end checking 0 lost and 0 doubled. PROFILE=1 records JFR on the three
 # processes during the drain and prints each one's hottest frames. AUTH_INSTANCES=2 (or more) runs it again in
 # the same stack after starting auth-service instances 2..N (same database and consumer group, the topic's three
-# partitions shared): one-instance and N-instance figures side by side. METRICS_COST=1 instead drains four times
+# partitions shared): one-instance and N-instance figures side by side; WARMUP_EVENTS=N drains N events first,
+# unreported, so both runs find the JVMs warm. METRICS_COST=1 instead drains four times
 # in one stack (ROUNDS pairs, default 2), alternately without and with a scraper GETting both services' /metrics
 # every SCRAPE_MS (default 1000): the difference is what the metrics cost. SCRAPE_COST=N (with METRICS_COST=1)
 # also measures, before each drain without scraping (the backlog in place, relay paused), the CPU of N scrapes of
@@ -59,6 +60,11 @@ if [[ "${METRICS_COST:-}" == 1 ]]; then
     (export SCRAPE_MS="${SCRAPE_MS:-1000}"; unset SCRAPE_COST; run_bench)
   done
   exit 0
+fi
+if (("${WARMUP_EVENTS:-0}" > 0)); then
+  # JIT-compiles every JVM's path first, so the 1-instance run is not the only cold one
+  echo "== warm-up: ${WARMUP_EVENTS} events, not reported"
+  (export EVENTS="$WARMUP_EVENTS" LATENCY_EVENTS=100; run_bench >/dev/null)
 fi
 echo "== auth-service: 1 instance"
 run_bench
