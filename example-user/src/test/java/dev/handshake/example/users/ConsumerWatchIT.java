@@ -23,9 +23,8 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -35,27 +34,16 @@ import org.junit.jupiter.api.io.TempDir;
 class ConsumerWatchIT {
   private static final Path CONTRACT = Path.of("..", "contracts", "auth-service-user-service.json");
   private static final String FORGED_GROUP = "forged\"} 0\nuser_consumer_behind{group=\"fake\",topic=\"x\"} 1\n#";
-  private static KafkaStack stack;
+  @RegisterExtension
+  static final KafkaStack.PerClass STACK = new KafkaStack.PerClass();
 
   @TempDir
   Path contracts;
 
-  @BeforeAll
-  static void start() throws Exception {
-    stack = KafkaStack.start();
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    if (stack != null) {
-      stack.close();
-    }
-  }
-
   @Test
   void flagsTheGroupsBehindByEventsOrByTimeAndTheContractConsumersNoGroupReadsFor() throws Exception {
     String topic = "watched-events";
-    stack.createTopic(topic, 2);
+    STACK.get().createTopic(topic, 2);
     writeContract("auth-service", topic);
     writeContract("billing", topic);
     Map<String, String> env = env(topic, Map.of("CONSUMER_GROUPS", "auth-service=watch-caught-up",
@@ -142,7 +130,7 @@ class ConsumerWatchIT {
   @Test
   void scrapesAskTheBrokerOncePerRefreshIntervalAndTheEndpointEveryTime() throws Exception {
     String topic = "scraped-events";
-    stack.createTopic(topic, 1);
+    STACK.get().createTopic(topic, 1);
     try (UserService service = UserService.start(env(topic, Map.of(ConsumerWatch.REFRESH_SECONDS, "3600")),
         quiet())) {
       ApiClient admin = new ApiClient(service.url()).withAuthorization("Bearer " + RunningService.ADMIN_TOKEN);
@@ -160,7 +148,7 @@ class ConsumerWatchIT {
   @Test
   void aStableGroupWhoseMembersReadOnlyTheOtherVersionMovedOffAndIsNotBehind() throws Exception {
     String topic = "moving-events";
-    stack.createTopic(topic, 1);
+    STACK.get().createTopic(topic, 1);
     try (UserService service = UserService.start(env(topic, Map.of(ConsumerWatch.ALERT_EVENTS, "1")), quiet())) {
       ApiClient admin = new ApiClient(service.url()).withAuthorization("Bearer " + RunningService.ADMIN_TOKEN);
       for (int i = 0; i < 3; i++) {
@@ -213,7 +201,7 @@ class ConsumerWatchIT {
   }
 
   private Map<String, String> env(String topic, Map<String, String> extra) {
-    Map<String, String> env = new HashMap<>(stack.relayEnv(topic));
+    Map<String, String> env = new HashMap<>(STACK.get().relayEnv(topic));
     env.put("HTTP_PORT", "0");
     env.put("ADMIN_TOKEN", RunningService.ADMIN_TOKEN);
     if (!extra.containsKey("CONSUMER_CONTRACTS_DIR") && contracts != null && hasContracts()) {
@@ -255,7 +243,7 @@ class ConsumerWatchIT {
   }
 
   private static KafkaConsumer<byte[], byte[]> consumer(String group) {
-    return new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers(),
+    return new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, STACK.get().bootstrapServers(),
         ConsumerConfig.GROUP_ID_CONFIG, group, ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
         ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new ByteArrayDeserializer(), new ByteArrayDeserializer());
   }

@@ -3,7 +3,6 @@ package dev.handshake.example.users;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.handshake.example.support.Database;
 import dev.handshake.example.support.Settings;
 import dev.handshake.example.users.KafkaStack.Received;
 import java.io.ByteArrayOutputStream;
@@ -17,10 +16,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * v1 and v2 side by side on a real broker and PostgreSQL: every outbox row goes to both topics with the same key,
@@ -30,44 +27,22 @@ import org.junit.jupiter.api.Test;
 class DualPublicationIT {
   private static final Duration WAIT = Duration.ofSeconds(90);
   private static int topics;
-  private static RelayFixture fixture;
-  private static KafkaStack stack;
-  private static Database database;
-  private static UserService.Parts parts;
-
-  @BeforeAll
-  static void start() throws Exception {
-    fixture = RelayFixture.start();
-    stack = fixture.stack();
-    database = fixture.database();
-    parts = fixture.parts();
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    if (fixture != null) {
-      fixture.close();
-    }
-  }
-
-  @BeforeEach
-  void nothingPending() throws Exception {
-    fixture.nothingPending();
-  }
+  @RegisterExtension
+  static final RelayFixture RELAY = new RelayFixture();
 
 
   @Test
   void bothTopicsGetEveryEventWithTheSameIdsPositionsAndPartitionsInEachUsersOrder() throws Exception {
-    String topic = newTopics(stack, 3);
-    User ada = parts.users().create("ada@example.com", "Ada King Lovelace");
-    User grace = parts.users().create("grace@example.com", "Grace");
-    parts.users().update(ada.id(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.of("LOCKED"));
-    parts.users().update(grace.id(), Optional.empty(), Optional.of("Grace"), Optional.of("Hopper"), Optional.empty());
-    parts.users().delete(ada.id());
-    relayAll(stack, topic, OutboxRelay.AfterSend.NOTHING);
+    String topic = newTopics(RELAY.stack(), 3);
+    User ada = RELAY.parts().users().create("ada@example.com", "Ada King Lovelace");
+    User grace = RELAY.parts().users().create("grace@example.com", "Grace");
+    RELAY.parts().users().update(ada.id(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.of("LOCKED"));
+    RELAY.parts().users().update(grace.id(), Optional.empty(), Optional.of("Grace"), Optional.of("Hopper"), Optional.empty());
+    RELAY.parts().users().delete(ada.id());
+    relayAll(RELAY.stack(), topic, OutboxRelay.AfterSend.NOTHING);
 
-    List<Received> v1 = stack.readUntil(topic, r -> r.size() >= 5, WAIT);
-    List<Received> v2 = stack.readUntil(EventVersion.V2.topic(topic), r -> r.size() >= 5, WAIT);
+    List<Received> v1 = RELAY.stack().readUntil(topic, r -> r.size() >= 5, WAIT);
+    List<Received> v2 = RELAY.stack().readUntil(EventVersion.V2.topic(topic), r -> r.size() >= 5, WAIT);
     assertThat(v1).hasSize(5);
     assertThat(v2).extracting(Received::id, Received::position, Received::key, Received::type, Received::version,
             Received::partition)
@@ -89,29 +64,29 @@ class DualPublicationIT {
     assertThat(adaLockedV2.value().get("givenName").toString()).isEqualTo("Ada");
     assertThat(adaLockedV2.value().get("familyName").toString()).isEqualTo("King Lovelace");
     assertThat(adaLockedV2.value().get("eventId").toString()).isEqualTo(adaLockedV1.value().get("eventId").toString());
-    assertThat(parts.admin().status().pending()).isZero();
+    assertThat(RELAY.parts().admin().status().pending()).isZero();
   }
 
   @Test
   void aRelayThatDiesAfterBothAcknowledgedResendsToBoth() throws Exception {
-    String topic = newTopics(stack, 1);
-    User user = parts.users().create("crash@example.com", "Crash Test");
+    String topic = newTopics(RELAY.stack(), 1);
+    User user = RELAY.parts().users().create("crash@example.com", "Crash Test");
 
-    try (OutboxRelay crashing = relay(stack, topic, events -> {
+    try (OutboxRelay crashing = relay(RELAY.stack(), topic, events -> {
       throw new IllegalStateException("relay process died after both topics acknowledged, before marking");
     })) {
       assertThatThrownBy(crashing::relayOnce).hasMessageContaining("died");
     }
-    assertThat(parts.admin().status().pending()).as("still unsent after the crash").isEqualTo(1);
-    relayAll(stack, topic, OutboxRelay.AfterSend.NOTHING);
+    assertThat(RELAY.parts().admin().status().pending()).as("still unsent after the crash").isEqualTo(1);
+    relayAll(RELAY.stack(), topic, OutboxRelay.AfterSend.NOTHING);
 
     for (String each : List.of(topic, EventVersion.V2.topic(topic))) {
-      List<Received> records = stack.readUntil(each, r -> r.size() >= 2, WAIT);
+      List<Received> records = RELAY.stack().readUntil(each, r -> r.size() >= 2, WAIT);
       assertThat(records).as(each).extracting(Received::key).containsExactly(user.id(), user.id());
       assertThat(records.get(1).id()).as(each + ": the same event, sent again").isEqualTo(records.get(0).id());
       assertThat(records.get(1).position()).isEqualTo(records.get(0).position());
     }
-    assertThat(parts.admin().status().pending()).isZero();
+    assertThat(RELAY.parts().admin().status().pending()).isZero();
   }
 
   /**
@@ -123,8 +98,8 @@ class DualPublicationIT {
   void rowsThatReachedV1ButNotV2StayUnsentAndGoToBothOnceV2Can() throws Exception {
     try (KafkaStack v1Only = KafkaStack.start(KafkaStack.SCHEMAS)) {
       String topic = newTopics(v1Only, 1);
-      User user = parts.users().create("halfway@example.com", "Half Way");
-      parts.users().update(user.id(), Optional.of("halfway2@example.com"), Optional.empty(), Optional.empty(),
+      User user = RELAY.parts().users().create("halfway@example.com", "Half Way");
+      RELAY.parts().users().update(user.id(), Optional.of("halfway2@example.com"), Optional.empty(), Optional.empty(),
           Optional.empty());
 
       try (OutboxRelay relay = relay(v1Only, topic, OutboxRelay.AfterSend.NOTHING)) {
@@ -132,7 +107,7 @@ class DualPublicationIT {
       }
       assertThat(v1Only.readUntil(topic, r -> !r.isEmpty(), WAIT)).extracting(Received::version).containsExactly(1L);
       assertThat(v1Only.recordCount(EventVersion.V2.topic(topic))).isZero();
-      assertThat(parts.admin().status().pending()).as("v1 alone does not mark a row sent").isEqualTo(2);
+      assertThat(RELAY.parts().admin().status().pending()).as("v1 alone does not mark a row sent").isEqualTo(2);
 
       v1Only.register(KafkaStack.SCHEMAS_V2);
       relayAll(v1Only, topic, OutboxRelay.AfterSend.NOTHING);
@@ -146,14 +121,14 @@ class DualPublicationIT {
       assertThat(v1.subList(1, 3)).extracting(Received::id, Received::position)
           .containsExactlyElementsOf(v2.stream().map(r -> org.assertj.core.groups.Tuple.tuple(r.id(), r.position()))
               .toList());
-      assertThat(parts.admin().status().pending()).isZero();
+      assertThat(RELAY.parts().admin().status().pending()).isZero();
     }
   }
 
   @Test
   void withPublishedVersionsV2OnlyV2IsPublished() throws Exception {
-    String topic = newTopics(stack, 1);
-    Map<String, String> env = new HashMap<>(stack.relayEnv(topic));
+    String topic = newTopics(RELAY.stack(), 1);
+    Map<String, String> env = new HashMap<>(RELAY.stack().relayEnv(topic));
     env.put("HTTP_PORT", "0");
     env.put("OUTBOX_POLL_MS", "100");
     env.put("PUBLISHED_VERSIONS", "v2");
@@ -161,11 +136,11 @@ class DualPublicationIT {
     try (UserService service = UserService.start(env, new PrintStream(out, true, StandardCharsets.UTF_8))) {
       assertThat(out.toString(StandardCharsets.UTF_8)).contains("publishing the outbox to " + topic + ".v2 at");
       String id = new ApiClient(service.url()).createUser("v2only@example.com", "Only V2").get("id").asText();
-      assertThat(stack.readUntil(EventVersion.V2.topic(topic), r -> !r.isEmpty(), WAIT))
+      assertThat(RELAY.stack().readUntil(EventVersion.V2.topic(topic), r -> !r.isEmpty(), WAIT))
           .extracting(Received::key).containsExactly(id);
       awaitNothingPending(service);
     }
-    assertThat(stack.recordCount(topic)).as("v1's topic, after the row was marked sent").isZero();
+    assertThat(RELAY.stack().recordCount(topic)).as("v1's topic, after the row was marked sent").isZero();
   }
 
   /** v1's topic and v2's beside it. */
@@ -182,7 +157,7 @@ class DualPublicationIT {
     try (OutboxRelay relay = relay(on, topic, afterSend)) {
       while (relay.relayOnce() != OutboxRelay.Round.IDLE) {
         if (System.nanoTime() > deadline) {
-          throw new AssertionError("the relay did not empty the outbox within " + WAIT + ": " + parts.admin().status());
+          throw new AssertionError("the relay did not empty the outbox within " + WAIT + ": " + RELAY.parts().admin().status());
         }
       }
     }
@@ -190,7 +165,7 @@ class DualPublicationIT {
 
   private static OutboxRelay relay(KafkaStack on, String topic, OutboxRelay.AfterSend afterSend) {
     Map<String, Object> properties = RelayProducer.properties(Settings.of(on.relayEnv(topic))).orElseThrow();
-    return new OutboxRelay(parts.transactions(), parts.signal(), parts.admin(), RelayProducer.create(properties),
+    return new OutboxRelay(RELAY.parts().transactions(), RELAY.parts().signal(), RELAY.parts().admin(), RelayProducer.create(properties),
         new OutboxRelay.Config(topic, 500, Duration.ofMillis(100), Duration.ofHours(1)), afterSend,
         new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
   }

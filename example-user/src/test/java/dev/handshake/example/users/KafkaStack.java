@@ -25,6 +25,9 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A real broker (in-process KRaft) and the embedded schema registry (in-process) with user-service's schemas
@@ -46,6 +49,31 @@ final class KafkaStack implements AutoCloseable {
   }
 
   /** Both versions' schemas registered. */
+  /**
+   * One stack for a test class, {@code @RegisterExtension static final KafkaStack.PerClass STACK = new
+   * KafkaStack.PerClass();}: started before its first test, closed after its last, pass or fail.
+   */
+  static final class PerClass implements BeforeAllCallback, AfterAllCallback {
+    private KafkaStack stack;
+
+    KafkaStack get() {
+      return stack;
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws IOException {
+      stack = start();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) throws Exception {
+      if (stack != null) {
+        stack.close();
+        stack = null;
+      }
+    }
+  }
+
   static KafkaStack start() throws IOException {
     return start(SCHEMAS, SCHEMAS_V2);
   }

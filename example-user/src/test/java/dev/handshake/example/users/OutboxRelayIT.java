@@ -3,7 +3,6 @@ package dev.handshake.example.users;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.handshake.example.support.Database;
 import dev.handshake.example.support.Settings;
 import dev.handshake.example.users.KafkaStack.Received;
 import java.io.ByteArrayOutputStream;
@@ -25,10 +24,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The relay's guarantees on a real broker and a real PostgreSQL. The relays here run against their own
@@ -38,43 +35,16 @@ import org.junit.jupiter.api.Test;
 class OutboxRelayIT {
   private static final Duration WAIT = Duration.ofSeconds(90);
   private static final AtomicInteger TOPICS = new AtomicInteger();
-  private static RelayFixture fixture;
-  private static KafkaStack stack;
-  private static Database database;
-  private static UserService.Parts parts;
-
-  @BeforeAll
-  static void start() throws Exception {
-    fixture = RelayFixture.start();
-    stack = fixture.stack();
-    database = fixture.database();
-    parts = fixture.parts();
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    if (fixture != null) {
-      fixture.close();
-    }
-  }
-
-  /** Each test starts with nothing pending and the relay not paused. */
-  @BeforeEach
-  void nothingPending() throws Exception {
-    fixture.nothingPending();
-    try (Connection connection = database.dataSource().getConnection();
-        Statement update = connection.createStatement()) {
-      update.executeUpdate("UPDATE outbox_state SET relay_paused = false");
-    }
-  }
+  @RegisterExtension
+  static final RelayFixture RELAY = new RelayFixture();
 
 
   @Test
   void publishesEachEventKeyedByUserWithItsHeadersAndHandshakesWireFormat() {
     String topic = newTopic(3);
-    User user = parts.users().create("relay@example.com", "Relay");
-    parts.users().update(user.id(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.of("SUSPENDED"));
-    parts.users().delete(user.id());
+    User user = RELAY.parts().users().create("relay@example.com", "Relay");
+    RELAY.parts().users().update(user.id(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.of("SUSPENDED"));
+    RELAY.parts().users().delete(user.id());
 
     try (OutboxRelay relay = relay(topic, OutboxRelay.AfterSend.NOTHING)) {
       assertThat(relay.relayOnce()).isEqualTo(OutboxRelay.Round.SENT);
@@ -82,7 +52,7 @@ class OutboxRelayIT {
       throw new AssertionError(e);
     }
 
-    List<Received> records = stack.readUntil(topic, r -> r.size() >= 3, WAIT);
+    List<Received> records = RELAY.stack().readUntil(topic, r -> r.size() >= 3, WAIT);
     assertThat(records).extracting(Received::key).containsOnly(user.id());
     assertThat(records).extracting(Received::type).containsExactly("UserCreated", "UserUpdated", "UserDeleted");
     assertThat(records).extracting(Received::version).containsExactly(1L, 2L, 3L);
@@ -93,7 +63,7 @@ class OutboxRelayIT {
       assertThat(record.value().get("email").toString()).isEqualTo("relay@example.com");
     }
     assertThat(records.get(1).value().get("status").toString()).isEqualTo("SUSPENDED");
-    OutboxAdmin.Status status = parts.admin().status();
+    OutboxAdmin.Status status = RELAY.parts().admin().status();
     assertThat(status.pending()).isZero();
     assertThat(status.lastSentPosition()).isEqualTo(records.get(2).position());
   }
@@ -101,44 +71,44 @@ class OutboxRelayIT {
   @Test
   void aCrashBetweenSendAndMarkSendsTheEventAgainAndNeverLosesIt() throws Exception {
     String topic = newTopic(1);
-    User user = parts.users().create("crash@example.com", "Crash");
-    long pending = parts.admin().status().pending();
+    User user = RELAY.parts().users().create("crash@example.com", "Crash");
+    long pending = RELAY.parts().admin().status().pending();
 
     try (OutboxRelay crashing = relay(topic, events -> {
       throw new IllegalStateException("relay process died after the broker's ack, before marking");
     })) {
       assertThatThrownBy(crashing::relayOnce).hasMessageContaining("died");
     }
-    assertThat(parts.admin().status().pending()).as("still unsent after the crash").isEqualTo(pending);
+    assertThat(RELAY.parts().admin().status().pending()).as("still unsent after the crash").isEqualTo(pending);
 
     try (OutboxRelay restarted = relay(topic, OutboxRelay.AfterSend.NOTHING)) {
       assertThat(restarted.relayOnce()).isEqualTo(OutboxRelay.Round.SENT);
     }
-    List<Received> records = stack.readUntil(topic, r -> r.size() >= 2, WAIT);
+    List<Received> records = RELAY.stack().readUntil(topic, r -> r.size() >= 2, WAIT);
     assertThat(records).extracting(Received::key).containsOnly(user.id());
     assertThat(records.get(0).id()).as("the same event, sent twice").isEqualTo(records.get(1).id());
-    assertThat(parts.admin().status().pending()).isZero();
+    assertThat(RELAY.parts().admin().status().pending()).isZero();
   }
 
   @Test
   void anEventTheBrokerNeverAcknowledgedStaysUnsent() throws Exception {
     String topic = newTopic(1);
-    User user = parts.users().create("unacked@example.com", "Unacked");
-    Map<String, String> deadBroker = new HashMap<>(stack.relayEnv(topic));
+    User user = RELAY.parts().users().create("unacked@example.com", "Unacked");
+    Map<String, String> deadBroker = new HashMap<>(RELAY.stack().relayEnv(topic));
     deadBroker.put("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:1");
     Map<String, Object> properties = RelayProducer.properties(Settings.of(deadBroker)).orElseThrow();
     properties.put("max.block.ms", 2_000);
 
-    try (OutboxRelay unreachable = new OutboxRelay(parts.transactions(), parts.signal(), parts.admin(),
+    try (OutboxRelay unreachable = new OutboxRelay(RELAY.parts().transactions(), RELAY.parts().signal(), RELAY.parts().admin(),
         RelayProducer.create(properties), config(topic), OutboxRelay.AfterSend.NOTHING, quiet())) {
       assertThat(unreachable.relayOnce()).isEqualTo(OutboxRelay.Round.STALLED);
     }
-    assertThat(parts.admin().status().pending()).isEqualTo(1);
+    assertThat(RELAY.parts().admin().status().pending()).isEqualTo(1);
 
     try (OutboxRelay reachable = relay(topic, OutboxRelay.AfterSend.NOTHING)) {
       assertThat(reachable.relayOnce()).isEqualTo(OutboxRelay.Round.SENT);
     }
-    assertThat(stack.readUntil(topic, r -> !r.isEmpty(), WAIT)).extracting(Received::key).containsExactly(user.id());
+    assertThat(RELAY.stack().readUntil(topic, r -> !r.isEmpty(), WAIT)).extracting(Received::key).containsExactly(user.id());
   }
 
   @Test
@@ -157,7 +127,7 @@ class OutboxRelayIT {
         for (Future<List<UUID>> ids : written) {
           ids.get(120, TimeUnit.SECONDS).forEach(expected::add);
         }
-        List<Received> records = stack.readUntil(topic, r -> r.size() >= expected.size(), WAIT);
+        List<Received> records = RELAY.stack().readUntil(topic, r -> r.size() >= expected.size(), WAIT);
 
         assertThat(records).extracting(r -> UUID.fromString(r.id())).doesNotHaveDuplicates()
             .containsExactlyInAnyOrderElementsOf(expected);
@@ -177,44 +147,44 @@ class OutboxRelayIT {
   @Test
   void aPausedRelaySendsNothingAndResumeSendsWhatWaited() throws Exception {
     String topic = newTopic(1);
-    parts.admin().setPaused(true);
-    User user = parts.users().create("paused@example.com", "Paused");
+    RELAY.parts().admin().setPaused(true);
+    User user = RELAY.parts().users().create("paused@example.com", "Paused");
     try (OutboxRelay relay = relay(topic, OutboxRelay.AfterSend.NOTHING)) {
       assertThat(relay.relayOnce()).isEqualTo(OutboxRelay.Round.PAUSED);
-      assertThat(parts.admin().status()).extracting(OutboxAdmin.Status::pending, OutboxAdmin.Status::paused)
+      assertThat(RELAY.parts().admin().status()).extracting(OutboxAdmin.Status::pending, OutboxAdmin.Status::paused)
           .containsExactly(1L, true);
-      parts.admin().setPaused(false);
+      RELAY.parts().admin().setPaused(false);
       assertThat(relay.relayOnce()).isEqualTo(OutboxRelay.Round.SENT);
     }
-    assertThat(stack.readUntil(topic, r -> !r.isEmpty(), WAIT)).extracting(Received::key).containsExactly(user.id());
+    assertThat(RELAY.stack().readUntil(topic, r -> !r.isEmpty(), WAIT)).extracting(Received::key).containsExactly(user.id());
   }
 
   @Test
   void theUnsentMeterReadByIndexLookupsEqualsACountOfTheUnsentRows() throws Exception {
     String topic = newTopic(1);
-    assertThat(OutboxMeters.read(parts.transactions())).isEqualTo(new OutboxMeters.Backlog(0, 0, false));
+    assertThat(OutboxMeters.read(RELAY.parts().transactions())).isEqualTo(new OutboxMeters.Backlog(0, 0, false));
     for (int i = 0; i < 5; i++) {
-      parts.users().create("metered" + i + "@example.com", "Metered " + i);
+      RELAY.parts().users().create("metered" + i + "@example.com", "Metered " + i);
     }
-    OutboxMeters.Backlog waiting = OutboxMeters.read(parts.transactions());
+    OutboxMeters.Backlog waiting = OutboxMeters.read(RELAY.parts().transactions());
     assertThat(waiting.unsent()).isEqualTo(unsentRows()).isEqualTo(5);
     assertThat(waiting.oldestAgeSeconds()).isPositive();
     try (OutboxRelay relay = relay(topic, OutboxRelay.AfterSend.NOTHING)) {
       assertThat(relay.relayOnce()).isEqualTo(OutboxRelay.Round.SENT);
-      assertThat(OutboxMeters.read(parts.transactions()).unsent()).isZero();
+      assertThat(OutboxMeters.read(RELAY.parts().transactions()).unsent()).isZero();
 
-      long lastTwo = stack.readUntil(topic, r -> r.size() >= 5, WAIT).get(3).position();
-      parts.admin().replay(lastTwo);
-      parts.users().create("metered-late@example.com", "Late");
-      assertThat(OutboxMeters.read(parts.transactions()).unsent()).as("two replayed, one new")
+      long lastTwo = RELAY.stack().readUntil(topic, r -> r.size() >= 5, WAIT).get(3).position();
+      RELAY.parts().admin().replay(lastTwo);
+      RELAY.parts().users().create("metered-late@example.com", "Late");
+      assertThat(OutboxMeters.read(RELAY.parts().transactions()).unsent()).as("two replayed, one new")
           .isEqualTo(unsentRows()).isEqualTo(3);
       assertThat(relay.relayOnce()).isEqualTo(OutboxRelay.Round.SENT);
     }
-    assertThat(OutboxMeters.read(parts.transactions())).isEqualTo(new OutboxMeters.Backlog(0, 0, false));
+    assertThat(OutboxMeters.read(RELAY.parts().transactions())).isEqualTo(new OutboxMeters.Backlog(0, 0, false));
   }
 
   private static long unsentRows() throws Exception {
-    try (Connection connection = database.dataSource().getConnection();
+    try (Connection connection = RELAY.database().dataSource().getConnection();
         Statement select = connection.createStatement();
         var rows = select.executeQuery("SELECT count(*) FROM outbox WHERE sent_at IS NULL")) {
       rows.next();
@@ -226,33 +196,33 @@ class OutboxRelayIT {
   void replayRepublishesSentEventsFromAPositionWithTheirOriginalIds() throws Exception {
     String topic = newTopic(1);
     for (int i = 0; i < 3; i++) {
-      parts.users().create("replay" + i + "@example.com", "Replay " + i);
+      RELAY.parts().users().create("replay" + i + "@example.com", "Replay " + i);
     }
     try (OutboxRelay relay = relay(topic, OutboxRelay.AfterSend.NOTHING)) {
       assertThat(relay.relayOnce()).isEqualTo(OutboxRelay.Round.SENT);
-      List<Received> first = stack.readUntil(topic, r -> r.size() >= 3, WAIT);
+      List<Received> first = RELAY.stack().readUntil(topic, r -> r.size() >= 3, WAIT);
 
       long from = first.get(1).position();
-      assertThat(parts.admin().replay(from)).isEqualTo(2);
+      assertThat(RELAY.parts().admin().replay(from)).isEqualTo(2);
       assertThat(relay.relayOnce()).isEqualTo(OutboxRelay.Round.SENT);
 
-      List<Received> all = stack.readUntil(topic, r -> r.size() >= 5, WAIT);
+      List<Received> all = RELAY.stack().readUntil(topic, r -> r.size() >= 5, WAIT);
       assertThat(all.subList(3, 5)).extracting(Received::id, Received::position)
           .containsExactly(
               org.assertj.core.groups.Tuple.tuple(first.get(1).id(), first.get(1).position()),
               org.assertj.core.groups.Tuple.tuple(first.get(2).id(), first.get(2).position()));
     }
-    assertThat(parts.admin().status().pending()).isZero();
+    assertThat(RELAY.parts().admin().status().pending()).isZero();
   }
 
   /** Creates users and changes each once; returns the event ids written. */
   private static List<UUID> writeUsers(int writer, int count) {
     List<UUID> ids = new ArrayList<>();
     for (int i = 0; i < count; i++) {
-      User user = parts.users().create("w" + writer + "-" + i + "@example.com", "W" + i);
-      parts.users().update(user.id(), Optional.empty(), Optional.of("Renamed"), Optional.empty(), Optional.empty());
+      User user = RELAY.parts().users().create("w" + writer + "-" + i + "@example.com", "W" + i);
+      RELAY.parts().users().update(user.id(), Optional.empty(), Optional.of("Renamed"), Optional.empty(), Optional.empty());
     }
-    try (Connection connection = database.dataSource().getConnection();
+    try (Connection connection = RELAY.database().dataSource().getConnection();
         Statement select = connection.createStatement();
         var rows = select.executeQuery(
             "SELECT id FROM outbox WHERE aggregateid IN (SELECT id FROM users WHERE email LIKE 'w" + writer + "-%')")) {
@@ -266,8 +236,8 @@ class OutboxRelayIT {
   }
 
   private static OutboxRelay relay(String topic, OutboxRelay.AfterSend afterSend) {
-    Map<String, Object> properties = RelayProducer.properties(Settings.of(stack.relayEnv(topic))).orElseThrow();
-    return new OutboxRelay(parts.transactions(), parts.signal(), parts.admin(), RelayProducer.create(properties),
+    Map<String, Object> properties = RelayProducer.properties(Settings.of(RELAY.stack().relayEnv(topic))).orElseThrow();
+    return new OutboxRelay(RELAY.parts().transactions(), RELAY.parts().signal(), RELAY.parts().admin(), RelayProducer.create(properties),
         config(topic), afterSend, quiet());
   }
 
@@ -278,8 +248,8 @@ class OutboxRelayIT {
   /** v1's topic, created with v2's beside it ({@code .v2}): the relay publishes both (DualPublicationIT). */
   private static String newTopic(int partitions) {
     String topic = "user-events-" + TOPICS.incrementAndGet();
-    stack.createTopic(topic, partitions);
-    stack.createTopic(EventVersion.V2.topic(topic), partitions);
+    RELAY.stack().createTopic(topic, partitions);
+    RELAY.stack().createTopic(EventVersion.V2.topic(topic), partitions);
     return topic;
   }
 

@@ -16,27 +16,15 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** user-service decides how many partitions its topics have, not the broker's auto-creation (1 partition here). */
 class UserEventTopicsIT {
-  private static KafkaStack stack;
-
-  @BeforeAll
-  static void start() throws Exception {
-    stack = KafkaStack.start();
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    if (stack != null) {
-      stack.close();
-    }
-  }
+  @RegisterExtension
+  static final KafkaStack.PerClass STACK = new KafkaStack.PerClass();
 
   @Test
   void everyMissingPublishedTopicIsCreatedWithTheSameCount() throws Exception {
@@ -52,7 +40,7 @@ class UserEventTopicsIT {
 
   @Test
   void aTopicWithAnotherCountIsLeftAsItIsAndReported() throws Exception {
-    stack.createTopic("existing-b", 1);
+    STACK.get().createTopic("existing-b", 1);
     ByteArrayOutputStream log = new ByteArrayOutputStream();
 
     UserEventTopics.ensure(producer(), List.of("existing-b"), 3, printing(log));
@@ -64,7 +52,7 @@ class UserEventTopicsIT {
 
   @Test
   void theServiceCreatesItsTopicAtStartWithThreePartitionsByDefault() throws Exception {
-    Map<String, String> env = new HashMap<>(stack.relayEnv("started-c"));
+    Map<String, String> env = new HashMap<>(STACK.get().relayEnv("started-c"));
     env.put("HTTP_PORT", "0");
     env.put("ADMIN_TOKEN", RunningService.ADMIN_TOKEN);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -93,7 +81,7 @@ class UserEventTopicsIT {
   }
 
   private static Map<String, Object> producer() {
-    return Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers());
+    return Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, STACK.get().bootstrapServers());
   }
 
   private static PrintStream printing(ByteArrayOutputStream out) {
@@ -101,7 +89,7 @@ class UserEventTopicsIT {
   }
 
   private static int partitionCount(String topic) throws Exception {
-    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers()))) {
+    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, STACK.get().bootstrapServers()))) {
       TopicDescription description = admin.describeTopics(List.of(topic)).allTopicNames()
           .get(30, TimeUnit.SECONDS).get(topic);
       return description.partitions().size();
