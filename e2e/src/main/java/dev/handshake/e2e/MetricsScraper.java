@@ -23,7 +23,6 @@ final class MetricsScraper implements AutoCloseable {
   private final Duration every;
   private final AtomicLong scrapes = new AtomicLong();
   private final AtomicLong failures = new AtomicLong();
-  private final AtomicLong nanos = new AtomicLong();
   /** Per service (its URL): nanoseconds spent scraping it, and the slowest scrape. */
   private final Map<String, AtomicLong> nanosByService = new ConcurrentHashMap<>();
   private final Map<String, AtomicLong> slowestByService = new ConcurrentHashMap<>();
@@ -64,7 +63,6 @@ final class MetricsScraper implements AutoCloseable {
     } finally {
       long took = System.nanoTime() - start;
       scrapes.incrementAndGet();
-      nanos.addAndGet(took);
       nanosByService.computeIfAbsent(name, key -> new AtomicLong()).addAndGet(took);
       slowestByService.computeIfAbsent(name, key -> new AtomicLong()).accumulateAndGet(took, Math::max);
     }
@@ -83,8 +81,9 @@ final class MetricsScraper implements AutoCloseable {
           rounds == 0 ? 0.0 : nanosByService.getOrDefault(name, new AtomicLong()).get() / 1e6 / rounds,
           slowestByService.getOrDefault(name, new AtomicLong()).get() / 1e6));
     }
+    long nanos = nanosByService.values().stream().mapToLong(AtomicLong::get).sum();
     return String.format(" (scraping /metrics every %d ms: %d scrapes, mean %.1f ms%s, %d failed)", every.toMillis(),
-        count, count == 0 ? 0.0 : nanos.get() / 1e6 / count, byService, failures.get());
+        count, count == 0 ? 0.0 : nanos / 1e6 / count, byService, failures.get());
   }
 
   @Override

@@ -14,13 +14,14 @@ import java.util.Locale;
 
 /** can-i-retire.json: the answer for tools (a pipeline step deciding whether to drop a topic). */
 final class CanIRetireReport {
+  private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
   private CanIRetireReport() {
   }
 
   static void writeJson(Path file, CanIRetireConfiguration config, CanIRetireOutcome.Verdict verdict,
                         List<TopicReader> readers, List<String> unknowns, String summary) throws IOException {
-    ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-    ObjectNode root = mapper.createObjectNode();
+    ObjectNode root = MAPPER.createObjectNode();
     root.put("producer", config.producer());
     root.put("topic", config.topic());
     root.put("environment", config.environment());
@@ -44,6 +45,6 @@ final class CanIRetireReport {
     unknowns.forEach(unknownNodes::add);
     root.put("summary", summary);
     Files.createDirectories(file.getParent());
-    Files.writeString(file, mapper.writeValueAsString(root) + "\n");
+    Files.writeString(file, MAPPER.writeValueAsString(root) + "\n");
   }
 }

@@ -29,11 +29,9 @@ final class ConsumerWatchEndpoints {
   private final MultiGauge missing;
   private final AtomicInteger up = new AtomicInteger();
   private final Counter refreshes;
-  /** When the watch last asked the broker (answered or not), and when it last got an answer; nanoTime values. */
-  private volatile long lastAsked;
-  private volatile long lastAnswered;
-  private volatile boolean asked;
-  private volatile boolean answered;
+  /** When the watch last asked the broker (answered or not), and when it last got an answer; nanoTime, null before. */
+  private volatile Long lastAsked;
+  private volatile Long lastAnswered;
 
   private ConsumerWatchEndpoints(Optional<ConsumerWatch> watch, MeterRegistry registry) {
     this.watch = watch;
@@ -66,13 +64,15 @@ final class ConsumerWatchEndpoints {
 
   /** A scrape: asks the broker only when the last question is older than the watch's refresh interval. */
   private void refreshWhenOlder(ConsumerWatch configured) {
-    if (!asked || System.nanoTime() - lastAsked >= configured.scrapeRefresh().toNanos()) {
+    Long asked = lastAsked;
+    if (asked == null || System.nanoTime() - asked >= configured.scrapeRefresh().toNanos()) {
       refresh(configured);
     }
   }
 
   private double ageSeconds() {
-    return answered ? (System.nanoTime() - lastAnswered) / 1e9 : Double.NaN;
+    Long answered = lastAnswered;
+    return answered == null ? Double.NaN : (System.nanoTime() - answered) / 1e9;
   }
 
   void addTo(RoutesConfig routes) {
@@ -91,7 +91,6 @@ final class ConsumerWatchEndpoints {
     ConsumerReport report;
     // A broker that does not answer is asked again after the interval too, not by every scrape for 5 s each.
     lastAsked = System.nanoTime();
-    asked = true;
     refreshes.increment();
     try {
       report = configured.report();
@@ -100,7 +99,6 @@ final class ConsumerWatchEndpoints {
       throw e;
     }
     lastAnswered = System.nanoTime();
-    answered = true;
     up.set(1);
     lag.register(report.groups().stream().map(g -> MultiGauge.Row.of(tags(g), g.lag())).toList(), true);
     age.register(report.groups().stream().map(g -> MultiGauge.Row.of(tags(g),
